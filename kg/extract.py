@@ -1,0 +1,540 @@
+"""Find people, organizations, places and honors in one document, and the apposition frames that tie them.
+
+Chinese news introduces a person with a chain of appositions before the name
+(``HONOR、ORG+TITLE+NAME 说``), after a quotation (``“…”NAME说``), in headline lead lines
+(``ORG+TITLE+NAME——``) and in profile headings (``NAME：subtitle``). The recognizer reads those
+frames with lexicons of general knowledge (surnames, titles, organization suffixes, honors,
+administrative divisions) and, when available, the statistical recognizer in :mod:`kg.ner`.
+Nothing here knows any particular article.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from kg.lexicon import Lexicons
+from kg.types import HONOR, ORGANIZATION, PERSON, PLACE, Document, Mention, Span
+
+# Characters that end a chunk of an apposition chain.
+CHUNK_DELIMS = set("、，,；;：:。！？!?\n“”\"‘’「」『』（）()《》【】—…·> #\t　 ")
+# Characters that continue a chain to the left (the chain is a list).
+CHAIN_LINKS = set("、，,—")
+SENTENCE_ENDS = set("。！？!?\n")
+OPEN_QUOTES = "“「『"
+CLOSE_QUOTES = "”」』"
+# Characters that never occur inside a given name in running text (function words).
+NAME_STOP = set("的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之我你他她它们个年月日中上下里后前")
+# Words that commonly follow a name and so confirm where it ends.
+NAME_FOLLOWERS = ("团队", "夫妇", "同志", "等人", "一家", "所在", "带领", "是", "在", "的", "把", "被", "将", "从",
+                  "对", "为", "与", "和", "也", "都", "就", "已", "还", "又", "正", "等", "曾", "便", "却", "仍",
+                  "坚", "毫", "常", "每", "时", "参与", "参加", "创新", "逐渐", "萌生", "深耕", "积极", "凭借",
+                  "出生", "发起", "讲述", "语气", "感慨", "笑", "回忆", "坦言", "告诉", "看来", "说", "表示")
+PUNCT_AFTER_NAME = set("，,、。！？!?：:；;—\n）)”」 　")
+# Verbs that bind a subject to an organization it works for.
+AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于")
+ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "任", "是", "为")
+ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "自贸区", "保税区", "新区")
+_ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
+_HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
+_ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """A title in an apposition chain, with the organization phrase written before it (if any)."""
+
+    title: str
+    title_span: Span
+    org: Mention | None  # the organization the title is held in, as written
+    implied_org_word: str | None = None  # e.g. 工会 for 工会主席 with no organization written
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Everything an apposition chain says about the person it ends at."""
+
+    person: Mention
+    posts: tuple[Post, ...] = ()
+    honors: tuple[Mention, ...] = ()
+    affiliations: tuple[Mention, ...] = ()  # organizations named with no title
+    evidence: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMentions:
+    """The output of this stage for one document."""
+
+    mentions: tuple[Mention, ...]
+    frames: tuple[Frame, ...]
+    units: tuple[tuple[str, str], ...]  # (child org name, parent org name) read from compound names
+    paragraphs: tuple[Span, ...]
+
+
+def is_han(text: str) -> bool:
+    return bool(text) and all(_HAN.match(ch) for ch in text)
+
+
+class Recognizer:
+    """Rule-based recognizer over lexicons, optionally backed by a statistical tagger.
+
+    Parameters
+    ----------
+    lex:
+        The lexicons.
+    common_word:
+        A predicate telling whether a string is a common dictionary word (from the segmenter), used
+        to reject titles-before-words such as 车间主任 being read as a person 车间.
+    tagger:
+        Optional callable ``text -> [(start, end, label)]`` with labels PER/ORG/LOC.
+    """
+
+    def __init__(self, lex: Lexicons, common_word: Callable[[str], bool],
+                 tagger: Callable[[str], Iterable[tuple[int, int, str]]] | None = None) -> None:
+        self.lex = lex
+        self.common_word = common_word
+        self.tagger = tagger
+        self._titles = lex.titles
+        self._max_title = max((len(t) for t in lex.titles), default=1)
+        self._max_suffix = max((len(s) for s in lex.org_suffixes), default=1)
+        self._speech = tuple(sorted(set(lex.speech_verbs) | {"说", "表示", "介绍", "认为", "指出", "看来"},
+                                    key=lambda w: (-len(w), w)))
+
+    # ------------------------------------------------------------------ names
+    def valid_name(self, name: str) -> bool:
+        if not 2 <= len(name) <= 4 or not is_han(name):
+            return False
+        compound = name[:2] in self.lex.surnames
+        if not compound and name[0] not in self.lex.surnames:
+            return False
+        if len(name) == 4 and not compound:
+            return False
+        if any(ch in NAME_STOP for ch in name[1:]):
+            return False
+        if name in self.lex.generic_words or name in self._titles or name in self.lex.place_alias:
+            return False
+        if name in self.lex.honors or self.common_word(name):
+            return False
+        return True
+
+    def _follow_score(self, text: str, end: int) -> int:
+        if end >= len(text) or text[end] in PUNCT_AFTER_NAME:
+            return 2
+        rest = text[end:end + 6]
+        if rest.startswith(self._speech):
+            return 3
+        if self._title_at(text, end):
+            return 3
+        if rest.startswith(NAME_FOLLOWERS):
+            return 1
+        return 0
+
+    def _title_at(self, text: str, i: int) -> str | None:
+        for k in range(min(self._max_title, len(text) - i), 1, -1):
+            if text[i:i + k] in self._titles:
+                return text[i:i + k]
+        return None
+
+    def name_at(self, text: str, i: int, min_score: int = 1) -> int | None:
+        """End of the person name starting at ``i``, judged by what follows it; None if none fits."""
+        best, best_score = None, min_score - 1
+        for length in (2, 3, 4):
+            name = text[i:i + length]
+            if len(name) < length or not self.valid_name(name):
+                continue
+            score = self._follow_score(text, i + length)
+            if score > best_score:
+                best, best_score = i + length, score
+        return best
+
+    # ------------------------------------------------------------------ chunks
+    def title_suffix(self, chunk: str) -> str | None:
+        """The longest title that ends ``chunk``, with any modifiers (副, 兼职…) written before it."""
+        for k in range(min(self._max_title, len(chunk)), 1, -1):
+            if chunk[-k:] in self._titles:
+                title = chunk[-k:]
+                rest = chunk[:-k]
+                changed = True
+                while changed and rest:
+                    changed = False
+                    for m in sorted(self.lex.title_modifiers, key=len, reverse=True):
+                        if rest.endswith(m) and len(rest) > len(m) - 1:
+                            title, rest, changed = m + title, rest[:-len(m)], True
+                            break
+                return title
+        return None
+
+    def org_suffix_end(self, phrase: str) -> list[tuple[int, bool]]:
+        """Ends of organization segments inside ``phrase``: (end offset, strong suffix?)."""
+        ends: list[tuple[int, bool]] = []
+        i = 0
+        last = 0
+        while i < len(phrase):
+            hit = None
+            for k in range(min(self._max_suffix, len(phrase) - i), 0, -1):
+                word = phrase[i:i + k]
+                if word in self.lex.org_suffixes:
+                    hit = word
+                    break
+            if hit:
+                kind, strong = self.lex.org_suffixes[hit]
+                seg_len = i + len(hit) - last
+                # a weak one-character suffix needs a name of two characters before it
+                if (strong and seg_len >= len(hit) + 1) or (not strong and seg_len >= len(hit) + 2):
+                    # prefer the longest run of suffixes (有限公司 after 集团 inside 集团有限公司)
+                    ends.append((i + len(hit), strong))
+                    last = i + len(hit)
+                i += len(hit)
+            else:
+                i += 1
+        return ends
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Spans of the non-blank lines of ``text`` (doc_id left empty)."""
+    out = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            out.append(Span("", start, end))
+        start = end + 1
+    return out
+
+
+def sentence_span(text: str, i: int, j: int | None = None) -> tuple[int, int]:
+    """The sentence around ``text[i:j]``: from after the previous 。！？ or newline to the next one."""
+    j = i if j is None else j
+    s = i
+    while s > 0 and text[s - 1] not in SENTENCE_ENDS:
+        s -= 1
+    e = j
+    while e < len(text) and text[e] not in SENTENCE_ENDS:
+        e += 1
+    if e < len(text) and text[e] != "\n":
+        e += 1
+        while e < len(text) and text[e] in CLOSE_QUOTES:
+            e += 1
+    return s, e
+
+
+class _Builder:
+    """Collects the mentions and frames of one document."""
+
+    def __init__(self, doc: Document, rec: Recognizer) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.rec = rec
+        self.lex = rec.lex
+        self.mentions: dict[tuple[int, int, str], Mention] = {}
+        self.frames: list[Frame] = []
+        self.units: set[tuple[str, str]] = set()
+        self.person_names: set[str] = set()
+        self.org_names: set[str] = set()
+
+    def span(self, i: int, j: int) -> Span:
+        return Span(self.doc.id, i, j)
+
+    def add(self, i: int, j: int, label: str) -> Mention:
+        key = (i, j, label)
+        if key not in self.mentions:
+            self.mentions[key] = Mention(self.text[i:j], label, self.span(i, j))
+        if label == PERSON:
+            self.person_names.add(self.text[i:j])
+        elif label == ORGANIZATION:
+            self.org_names.add(self.text[i:j])
+        return self.mentions[key]
+
+    # -------------------------------------------------------------- organizations
+    def add_org_phrase(self, i: int, j: int) -> Mention | None:
+        """Add an organization written at text[i:j], splitting it into its units; return the main one.
+
+        The main organization is the longest prefix that ends in a strong suffix (有限公司, 集团, 中心…);
+        units written after it (车间, 班组…) become organizations of their own, each part of the one before.
+        """
+        phrase = self.text[i:j]
+        if len(phrase) < 2 or phrase in self.lex.generic_words:
+            return None
+        ends = self.rec.org_suffix_end(phrase)
+        if not ends or ends[-1][0] != len(phrase):
+            ends = ends + [(len(phrase), False)]
+        main = None
+        previous_end = None
+        for end, strong in ends:
+            name = phrase[:end]
+            if name in self.lex.generic_words or name in self.lex.place_alias:
+                continue
+            mention = self.add(i, i + end, ORGANIZATION)
+            if previous_end is not None:
+                self.units.add((name, phrase[:previous_end]))
+            previous_end = end
+            if strong or main is None:
+                main = mention if strong or main is None else main
+        strong_ends = [end for end, strong in ends if strong]
+        if strong_ends:
+            main = self.mentions.get((i, i + strong_ends[-1], ORGANIZATION), main)
+        return main
+
+    def split_chunk(self, i: int, j: int, adjacent: bool) -> tuple[list[Mention], Post | None, Mention | None] | None:
+        """Read one chunk text[i:j] of a chain: honors, then an organization and a title.
+
+        Returns (honors, post, bare organization) or None when the chunk is not part of a chain.
+        """
+        text = self.text
+        k = i
+        honors: list[Mention] = []
+        while k < j:
+            m = self.lex_match(self.lex.honor_re, k, j)
+            if not m:
+                break
+            honors.append(self.add(k, k + len(m), HONOR))
+            k += len(m)
+            if text.startswith("获得者", k):
+                k += 3
+            if k < j and text[k] in "和及":
+                k += 1
+        if k == j:
+            return (honors, None, None) if honors else None
+        chunk = text[k:j]
+        title = self.rec.title_suffix(chunk)
+        if title is None:
+            if adjacent and self.plausible_org(k, j):
+                org = self.add_org_phrase(k, j)
+                return (honors, None, org) if org else None
+            return None
+        ts = j - len(title)
+        org_phrase = text[k:ts]
+        org = None
+        implied = None
+        if org_phrase:
+            ends = self.rec.org_suffix_end(org_phrase)
+            place = self.lex.place_alias.get(org_phrase) or (org_phrase if self.zone_name(org_phrase) else None)
+            if place:
+                # 郑州高新区工会主席: the place names whose union the title is in
+                word = self.org_word(title)
+                if not word:
+                    return None
+                org = self.add_org_phrase(k, ts + len(word))
+            elif ends:
+                last = ends[-1][0]
+                if last < len(org_phrase):
+                    # what lies between the organization and the title belongs to the title (变电运维管理专责)
+                    title = org_phrase[last:] + title
+                    ts = k + last
+                org = self.add_org_phrase(k, ts)
+            elif len(org_phrase) <= 4:
+                title = org_phrase + title  # 车站站长, 办案法官: a qualifier, not an organization
+                ts = k
+            else:
+                return None
+        else:
+            implied = self.org_word(title)
+        return honors, Post(title, self.span(ts, j), org, implied), None
+
+    def org_word(self, title: str) -> str | None:
+        """The organization word a title starts with: 工会 for 工会主席, 党委 for 党委书记."""
+        for k in range(len(title) - 1, 1, -1):
+            if title[:k] in self.lex.org_suffixes and title[k:] in self.lex.titles:
+                return title[:k]
+        return None
+
+    def plausible_org(self, i: int, j: int) -> bool:
+        phrase = self.text[i:j]
+        if len(phrase) < 3 or not is_han(phrase.replace("（", "").replace("）", "")):
+            return False
+        ends = self.rec.org_suffix_end(phrase)
+        return bool(ends) and ends[-1][0] == len(phrase) and any(s for _, s in ends)
+
+    def zone_name(self, phrase: str) -> bool:
+        m = _ZONE_RE.search(phrase)
+        return bool(m) and m.end() == len(phrase) and (m.start() == 0 or phrase[:m.start()].rstrip("市") in self.lex.place_alias)
+
+    def lex_match(self, pattern: re.Pattern[str], i: int, j: int) -> str | None:
+        m = pattern.match(self.text, i, j)
+        return m.group(0) if m and m.group(0) else None
+
+    # -------------------------------------------------------------- chains
+    def read_chain(self, ps: int, pe: int) -> None:
+        """Read the apposition chain that ends at the person text[ps:pe]."""
+        text = self.text
+        person = self.add(ps, pe, PERSON)
+        posts: list[Post] = []
+        honors: list[Mention] = []
+        bare: list[Mention] = []
+        end = ps
+        adjacent = True
+        chain_start = ps
+        while end > 0:
+            start = end
+            while start > 0 and text[start - 1] not in CHUNK_DELIMS and end - start < 60:
+                start -= 1
+            if start == end:
+                break
+            parsed = self.split_chunk(start, end, adjacent)
+            if parsed is None:
+                break
+            h, post, org = parsed
+            honors[:0] = h
+            if post:
+                posts.insert(0, post)
+            if org:
+                bare.insert(0, org)
+            chain_start = start
+            adjacent = False
+            link = start - 1
+            if link < 0 or text[link] not in CHAIN_LINKS:
+                break
+            end = link
+            while end > 0 and text[end - 1] == "—":
+                end -= 1
+        if posts or honors or bare:
+            s, e = sentence_span(text, chain_start, pe)
+            self.frames.append(Frame(person, tuple(posts), tuple(honors), tuple(bare), self.span(s, e)))
+
+    # -------------------------------------------------------------- passes
+    def scan_lexicons(self) -> None:
+        text = self.text
+        for m in self.lex.honor_re.finditer(text):
+            if m.group(0):
+                self.add(m.start(), m.end(), HONOR)
+        for m in self.lex.place_re.finditer(text):
+            if not m.group(0):
+                continue
+            i, j = m.start(), m.end()
+            zone = _ZONE_RE.match(text, j + (1 if text.startswith("市", j) else 0))
+            if zone:
+                self.add(i, zone.end(), PLACE)
+            self.add(i, j, PLACE)
+        for m in _ZONE_RE.finditer(text):
+            self.add(m.start(), m.end(), PLACE)  # bare 高新区: linked to its zone in the document
+
+    def find_people(self) -> None:
+        text = self.text
+        starts: set[int] = set()
+        for m in self.rec.lex.title_re.finditer(text):
+            if m.group(0):
+                starts.add(m.end())
+        for key in list(self.mentions):
+            i, j, label = key
+            if label in (HONOR, ORGANIZATION):
+                starts.add(j)
+        for i, ch in enumerate(text):
+            if ch in CLOSE_QUOTES:
+                starts.add(i + 1)
+            elif ch == "\n" or i == 0:
+                starts.add(i + 1 if ch == "\n" else 0)
+            elif ch in "—" and i + 1 < len(text) and text[i + 1] != "—":
+                starts.add(i + 1)
+        for m in re.finditer("在", text):
+            starts.add(m.end())
+        for i in sorted(starts):
+            if i >= len(text):
+                continue
+            end = self.rec.name_at(text, i, min_score=2 if self._weak_start(i) else 1)
+            if end is None:
+                continue
+            if self._weak_start(i) and not self._strong_follow(end):
+                continue
+            self.read_chain(i, end)
+
+    def _weak_start(self, i: int) -> bool:
+        """A start that needs a speech verb or punctuation after the name to count (line starts, 在…)."""
+        text = self.text
+        if i == 0 or text[i - 1] in "\n在—":
+            return True
+        return False
+
+    def _strong_follow(self, end: int) -> bool:
+        text = self.text
+        rest = text[end:end + 6]
+        if self.text.startswith("看来", end):
+            return text[:end].rstrip()[-len(text[:end]):].endswith(text[end - 4:end]) and "在" in text[max(0, end - 5):end]
+        if rest.startswith(self.rec._speech):
+            return True
+        return end < len(text) and text[end] in "：:"
+
+    def tagger_mentions(self) -> None:
+        if self.rec.tagger is None:
+            return
+        labels = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
+        for i, j, label in self.rec.tagger(self.text):
+            kind = labels.get(label)
+            name = self.text[i:j]
+            if kind == PERSON and self.rec.valid_name(name):
+                self.add(i, j, PERSON)
+            elif kind == ORGANIZATION and self.plausible_org(i, j):
+                self.add_org_phrase(i, j)
+
+    def find_orgs(self) -> None:
+        """Organizations outside chains: a run of name characters ending in a strong suffix."""
+        text = self.text
+        for m in self.lex.org_suffix_re.finditer(text):
+            suffix = m.group(0)
+            if not suffix or not self.lex.org_suffixes.get(suffix, ("", False))[1]:
+                continue
+            j = m.end()
+            if j < len(text) and _ALNUM_HAN.match(text[j]) and text[j:j + 1] not in "的是在将于和与":
+                # 公司 inside a longer word (公司研究所 is found by its own suffix)
+                pass
+            i = m.start()
+            while i > 0 and text[i - 1] not in CHUNK_DELIMS and m.end() - i < 30:
+                i -= 1
+            # trim leading verbs and function words: keep from the first place or the last stop
+            i = self.trim_left(i, m.start())
+            if m.start() - i >= 2 and self.plausible_org(i, j):
+                self.add_org_phrase(i, j)
+
+    def trim_left(self, i: int, suffix_start: int) -> int:
+        text = self.text
+        best = i
+        for k in range(i, suffix_start):
+            if text[k] in "在于到从由向给对将把被和与及为是入职扎根加入了的":
+                best = k + 1
+        for k in range(best, suffix_start):
+            if self.lex_match(self.lex.place_re, k, suffix_start):
+                if k == best or text[k - 1] in "的了在于到从和与":
+                    return k
+        return best
+
+    def recurrences(self) -> None:
+        """Every later occurrence of a name found once is a mention too."""
+        text = self.text
+        for label, names in ((PERSON, self.person_names), (ORGANIZATION, self.org_names)):
+            for name in sorted(names, key=len, reverse=True):
+                for m in re.finditer(re.escape(name), text):
+                    self.add(m.start(), m.end(), label)
+
+
+def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
+    """Recognize the mentions and apposition frames of ``doc``."""
+    b = _Builder(doc, rec)
+    b.scan_lexicons()
+    b.tagger_mentions()
+    b.find_orgs()
+    b.find_people()
+    b.recurrences()
+    mentions = _drop_nested(list(b.mentions.values()))
+    paras = tuple(Span(doc.id, p.start, p.end) for p in paragraphs(doc.text))
+    frames = tuple(sorted(b.frames, key=lambda f: (f.person.span.start, f.person.span.end)))
+    return DocumentMentions(tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.label))),
+                            frames, tuple(sorted(b.units)), paras)
+
+
+def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Drop a person mention inside a longer organization or honor, and a place inside a longer place."""
+    out = []
+    by_label: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_label.setdefault(m.label, []).append(m)
+
+    def inside(m: Mention, others: list[Mention]) -> bool:
+        return any(o.span.start <= m.span.start and m.span.end <= o.span.end and
+                   (o.span.end - o.span.start) > (m.span.end - m.span.start) for o in others)
+
+    for m in mentions:
+        if m.label == PERSON and inside(m, by_label.get(ORGANIZATION, []) + by_label.get(HONOR, [])):
+            continue
+        if m.label == PLACE and inside(m, by_label.get(PLACE, [])):
+            continue
+        out.append(m)
+    return out

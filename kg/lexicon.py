@@ -1,0 +1,185 @@
+"""Lexicons of general language knowledge, loaded from ``ontology/lexicons/``.
+
+Surnames, role titles, organization suffixes, honors, administrative divisions and cue words.
+Nothing here names a person or an organization from any article.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import ModelError
+
+ONTOLOGY_ENV = "KG_ONTOLOGY"
+
+
+def ontology_dir() -> Path:
+    """The ``ontology/`` folder: ``$KG_ONTOLOGY`` if set, else the one beside the package."""
+    override = os.environ.get(ONTOLOGY_ENV)
+    path = Path(override) if override else Path(__file__).resolve().parent.parent / "ontology"
+    if not (path / "lexicons").is_dir():
+        raise ModelError(f"{path}: no lexicons folder; set {ONTOLOGY_ENV} to the project's ontology/ folder "
+                         "or reinstall from the repository (pip install -e .)")
+    return path
+
+
+def _rows(name: str, min_cols: int = 1) -> list[list[str]]:
+    path = ontology_dir() / "lexicons" / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise ModelError(f"{path}: cannot read lexicon ({e.strerror}); reinstall the project") from e
+    rows = []
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) < min_cols or not cols[0]:
+            raise ModelError(f"{path}:{lineno}: expected {min_cols} tab-separated columns, got {line!r}")
+        rows.append(cols)
+    return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """An administrative division: full name, common short form, level, and parent's full name."""
+
+    name: str
+    short: str
+    level: str
+    parent: str | None
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex alternation that matches the longest of ``words``, built as a trie so it scans fast.
+
+    >>> re.findall(trie_pattern(["工会", "工会主席", "主席"]), "工会主席和主席")
+    ['工会主席', '主席']
+    """
+    trie: dict = {}
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def emit(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie) if trie else r"(?!x)x"
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """Every lexicon the recognizers use, loaded once."""
+
+    surnames: frozenset[str]
+    titles: dict[str, str]
+    title_modifiers: frozenset[str]
+    org_suffixes: dict[str, tuple[str, bool]]  # suffix -> (kind, strong)
+    honors: dict[str, tuple[str, str]]  # honor -> (broader class, level)
+    places: dict[str, Place]  # full name -> Place
+    place_alias: dict[str, str]  # full or short form -> full name
+    generic_words: frozenset[str]
+    speech_verbs: tuple[str, ...]
+    regions: dict[str, str]  # regional name (中原) -> province full name
+
+    @functools.cached_property
+    def title_re(self) -> re.Pattern[str]:
+        return re.compile(trie_pattern(self.titles))
+
+    @functools.cached_property
+    def honor_re(self) -> re.Pattern[str]:
+        return re.compile(trie_pattern(self.honors))
+
+    @functools.cached_property
+    def place_re(self) -> re.Pattern[str]:
+        return re.compile(trie_pattern(self.place_alias))
+
+    @functools.cached_property
+    def org_suffix_re(self) -> re.Pattern[str]:
+        return re.compile(trie_pattern(self.org_suffixes))
+
+    def is_surname_start(self, name: str) -> bool:
+        return name[:1] in self.surnames or name[:2] in self.surnames
+
+    def place_ancestors(self, full: str) -> list[str]:
+        out, seen = [], {full}
+        parent = self.places[full].parent if full in self.places else None
+        while parent and parent in self.places and parent not in seen:
+            out.append(parent)
+            seen.add(parent)
+            parent = self.places[parent].parent
+        return out
+
+
+def _expand_honor_templates(rows: list[list[str]], places: dict[str, Place], regions: dict[str, str]) -> dict[str, tuple[str, str]]:
+    provinces = [p for p in places.values() if p.level == "province"]
+    cities = [p for p in places.values() if p.level == "prefecture"]
+    fill = {
+        "{PROVINCE}": sorted({n for p in provinces for n in (p.name, p.short)}),
+        "{CITY}": sorted({n for p in cities for n in (p.name, p.short)}),
+        "{REGION}": sorted(regions),
+    }
+    honors: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        honor = row[0]
+        broader = row[1] if len(row) > 1 else ""
+        level = row[2] if len(row) > 2 else "other"
+        slots = [k for k in fill if k in honor]
+        if not slots:
+            honors.setdefault(honor, (broader, level))
+            continue
+        names = fill[slots[0]]
+        for name in names:
+            honors.setdefault(honor.replace(slots[0], name), (broader, level))
+    return honors
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Lexicons:
+    """Load every lexicon from ``ontology/lexicons`` (cached)."""
+    places: dict[str, Place] = {}
+    for row in _rows("places.tsv", 3):
+        name, short, level = row[0], row[1] or row[0], row[2]
+        parent = row[3] if len(row) > 3 and row[3] else None
+        places[name] = Place(name, short, level, parent)
+    alias: dict[str, str] = {}
+    for p in places.values():
+        alias.setdefault(p.name, p.name)
+    for p in places.values():
+        if len(p.short) >= 2:
+            alias.setdefault(p.short, p.name)
+    regions = {r[0]: r[1] for r in _rows("regions.tsv", 2)}
+    suffixes = {}
+    for row in _rows("org_suffixes.txt", 1):
+        kind = row[1] if len(row) > 1 else "unit"
+        strong = (row[2] if len(row) > 2 else "strong") != "weak"
+        suffixes[row[0]] = (kind, strong)
+    titles = {row[0]: (row[1] if len(row) > 1 else "other") for row in _rows("titles.txt")}
+    return Lexicons(
+        surnames=frozenset(r[0] for r in _rows("surnames.txt")),
+        titles=titles,
+        title_modifiers=frozenset(r[0] for r in _rows("title_modifiers.txt")),
+        org_suffixes=suffixes,
+        honors=_expand_honor_templates(_rows("honors.txt"), places, regions),
+        places=places,
+        place_alias=alias,
+        generic_words=frozenset(r[0] for r in _rows("generic_words.txt")),
+        speech_verbs=tuple(sorted((r[0] for r in _rows("person_cues.txt") if (r[1] if len(r) > 1 else "after") == "after"),
+                                  key=lambda w: (-len(w), w))),
+        regions=regions,
+    )

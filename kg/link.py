@@ -1,0 +1,224 @@
+"""Link every mention to one entity, within an article and across articles.
+
+Within an article a short form is linked to the one fuller name it stands for (一重 → 中国一重,
+高新区 → 郑州高新区, 习总书记 → 习近平). Across articles, organizations and places with the same
+canonical name are one entity; people with the same name are one entity unless the texts put them
+in different organizations. Entity ids are hashes of canonical keys, so they are stable across runs
+and independent of input order.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from kg.extract import _ZONE_RE, DocumentMentions, Recognizer
+from kg.lexicon import Lexicons
+from kg.types import HONOR, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, Document, Entity, Mention, Relation
+
+LEGAL_SUFFIXES = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
+SCOPE_PREFIXES = ("中国", "全国")
+_ID_PREFIX = {PERSON: "person", ORGANIZATION: "org", PLACE: "place", HONOR: "honor"}
+
+
+def entity_id(label: str, key: str) -> str:
+    """A stable id for an entity of type ``label`` with canonical ``key``.
+
+    >>> entity_id("Person", "李会东")
+    'person-5b1cc4a8b8ba'
+    """
+    return f"{_ID_PREFIX[label]}-" + hashlib.sha1(f"{label}\t{key}".encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkedDocument:
+    """One document after linking: mentions with entity ids, relations between entity ids."""
+
+    document: Document
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...]
+
+
+def place_canonical(text: str, lex: Lexicons) -> str | None:
+    """郑州 → 郑州市; 郑州市高新区 → 郑州高新区; unknown → None."""
+    if text in lex.place_alias:
+        return lex.place_alias[text]
+    m = _ZONE_RE.search(text)
+    if m and m.end() == len(text) and m.start() > 0:
+        city = text[:m.start()].removesuffix("市")
+        if city in lex.place_alias or city + "市" in lex.place_alias:
+            short = lex.places[lex.place_alias.get(city) or lex.place_alias[city + "市"]].short
+            return short + text[m.start():]
+    return None
+
+
+def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
+    """Short forms an article may use for an organization: without its place and legal suffix.
+
+    中国一重 → 一重; 恒天重工股份有限公司 → 恒天重工; 郑州高新区工会 → 高新区工会.
+    """
+    out = []
+    core = name
+    changed = True
+    while changed:
+        changed = False
+        for prefix in SCOPE_PREFIXES:
+            if core.startswith(prefix) and len(core) - len(prefix) >= 2:
+                core, changed = core[len(prefix):], True
+        m = lex.place_re.match(core)
+        if m and m.group(0) and len(core) - m.end() >= 2 and not _ZONE_RE.match(core, m.end()):
+            core = core[m.end():].removeprefix("市")
+            changed = True
+        if core != name and core not in out:
+            out.append(core)
+    for suffix in LEGAL_SUFFIXES:
+        for form in (name, core):
+            if form.endswith(suffix) and len(form) - len(suffix) >= 2:
+                out.append(form[:-len(suffix)])
+    good = []
+    for form in out:
+        if len(form) < 2 or form in lex.generic_words or form in lex.org_suffixes or form in lex.place_alias:
+            continue
+        if rec.common_word(form) or form in good:
+            continue
+        good.append(form)
+    return good
+
+
+def _short_form_mentions(doc: Document, mentions: list[Mention], lex: Lexicons, rec: Recognizer) -> list[Mention]:
+    """Find the short forms of the article's organizations wherever the text uses them."""
+    orgs = sorted({m.text for m in mentions if m.label == ORGANIZATION}, key=len, reverse=True)
+    taken = [(m.span.start, m.span.end) for m in mentions if m.label in (ORGANIZATION, PERSON, HONOR)]
+    extra = []
+    for name in orgs:
+        for core in org_cores(name, lex, rec):
+            if core in orgs:
+                continue
+            for m in re.finditer(re.escape(core), doc.text):
+                i, j = m.span()
+                if any(a <= i and j <= b for a, b in taken):
+                    continue
+                extra.append(Mention(core, ORGANIZATION, replace(mentions[0].span, start=i, end=j)))
+                taken.append((i, j))
+    return extra
+
+
+def resolve_document(doc: Document, dm: DocumentMentions, relations: list[Relation], lex: Lexicons,
+                     rec: Recognizer) -> tuple[list[Mention], list[Relation], dict[str, tuple[str, str]]]:
+    """Map each mention surface to a canonical (label, name) within one document."""
+    mentions = list(dm.mentions)
+    if mentions:
+        mentions += _short_form_mentions(doc, mentions, lex, rec)
+    canon: dict[str, tuple[str, str]] = {}
+    orgs = sorted({m.text for m in mentions if m.label == ORGANIZATION}, key=len, reverse=True)
+    zones = sorted({place_canonical(m.text, lex) for m in mentions if m.label == PLACE} - {None}, key=len)
+    for m in mentions:
+        k = f"{m.label}:{m.text}"
+        if k in canon:
+            continue
+        if m.label == PLACE:
+            full = place_canonical(m.text, lex)
+            if full is None:
+                hits = [z for z in zones if z.endswith(m.text) and z != m.text]
+                full = hits[0] if len(set(hits)) == 1 else None
+            if full is not None:
+                canon[k] = (PLACE, full)
+        elif m.label == ORGANIZATION:
+            target = m.text
+            for longer in orgs:
+                if len(longer) > len(m.text) and (longer.endswith(m.text) or m.text in org_cores(longer, lex, rec)):
+                    target = longer
+            canon[k] = (ORGANIZATION, target)
+        else:
+            canon[k] = (m.label, m.text)
+    # chains of short forms settle on the longest name
+    for k, (label, name) in list(canon.items()):
+        seen = {name}
+        while f"{label}:{name}" in canon and canon[f"{label}:{name}"][1] != name:
+            name = canon[f"{label}:{name}"][1]
+            if name in seen:
+                break
+            seen.add(name)
+        canon[k] = (label, name)
+    return mentions, relations, canon
+
+
+def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]], lex: Lexicons,
+         rec: Recognizer) -> tuple[dict[str, Entity], list[LinkedDocument]]:
+    """Link all documents: entities by id, and each document's mentions and relations with ids."""
+    resolved = []
+    person_orgs: dict[str, dict[str, set[str]]] = defaultdict(dict)  # name -> doc -> org names
+    for doc, dm, relations in documents:
+        mentions, relations, canon = resolve_document(doc, dm, relations, lex, rec)
+        resolved.append((doc, mentions, relations, canon))
+        for m in mentions:
+            if m.label == PERSON:
+                person_orgs[m.text].setdefault(doc.id, set())
+        for r in relations:
+            if r.kind == MEMBERSHIP and r.object and r.subject in canon and r.object in canon:
+                person_orgs[canon[r.subject][1]].setdefault(doc.id, set()).add(canon[r.object][1])
+    person_key = _person_keys(person_orgs)
+
+    entities: dict[str, dict] = {}
+    linked: list[LinkedDocument] = []
+    for doc, mentions, relations, canon in sorted(resolved, key=lambda t: t[0].id):
+        def eid(surface_key: str | None) -> str | None:
+            if surface_key is None or surface_key not in canon:
+                return None
+            label, name = canon[surface_key]
+            k = person_key[(name, doc.id)] if label == PERSON else name
+            return entity_id(label, k)
+
+        out_mentions = []
+        for m in mentions:
+            k = f"{m.label}:{m.text}"
+            i = eid(k)
+            if i is None:
+                continue
+            label, name = canon[k]
+            e = entities.setdefault(i, {"label": label, "name": name, "aliases": set()})
+            e["aliases"].add(m.text)
+            if label == PLACE:
+                place = lex.places.get(name)
+                if place:
+                    e["aliases"].update({place.name, place.short})
+            out_mentions.append(replace(m, entity_id=i))
+        out_relations = []
+        for r in relations:
+            s = eid(r.subject)
+            o = eid(r.object) if r.object is not None else None
+            if s is None or (r.object is not None and o is None):
+                continue
+            out_relations.append(replace(r, subject=s, object=o))
+        linked.append(LinkedDocument(doc, tuple(sorted(out_mentions, key=lambda m: (m.span.start, m.span.end))),
+                                     tuple(out_relations)))
+    final = {i: Entity(i, e["name"], e["label"], tuple(sorted(e["aliases"] - {e["name"]})))
+             for i, e in sorted(entities.items())}
+    return final, linked
+
+
+def _person_keys(person_orgs: dict[str, dict[str, set[str]]]) -> dict[tuple[str, str], str]:
+    """Keys for people: one per name, split when the same name sits in disjoint organizations."""
+    keys: dict[tuple[str, str], str] = {}
+    for name, docs in person_orgs.items():
+        clusters: list[tuple[set[str], set[str]]] = []  # (docs, orgs)
+        for doc_id in sorted(docs, key=lambda d: (not docs[d], d)):
+            orgs = docs[doc_id]
+            home = next((c for c in clusters if c[1] & orgs), None) if orgs else None
+            if home is None and orgs:
+                home = (set(), set())
+                clusters.append(home)
+            if home is None:
+                home = max(clusters, key=lambda c: (len(c[0]), sorted(c[1]))) if clusters else None
+                if home is None:
+                    home = (set(), set())
+                    clusters.append(home)
+            home[0].add(doc_id)
+            home[1].update(orgs)
+        for docs_in, orgs in clusters:
+            k = name if len(clusters) == 1 else f"{name}\t{min(orgs) if orgs else ''}"
+            for doc_id in docs_in:
+                keys[(name, doc_id)] = k
+    return keys

@@ -1,0 +1,290 @@
+"""Facts between the mentions of one document: memberships, awards, quotes and structure.
+
+Input is the output of :mod:`kg.extract` (mentions and apposition frames); output is
+:class:`~kg.types.Relation` records whose ends are *mention keys* (``label:surface``), resolved to
+entity ids by :mod:`kg.link`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kg.extract import (CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, DocumentMentions, Frame, Post,
+                        Recognizer, sentence_span)
+from kg.types import (AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, QUOTE, SUBORGANIZATION,
+                      Document, Mention, Relation, Span)
+
+AWARD_VERBS = ("获评", "荣获", "被授予", "获得", "当选", "被评为", "获授", "获")
+PRONOUNS = ("他", "她")
+# Titles written after a name that need no organization (习近平总书记).
+LEADER_CATEGORIES = {"party", "government"}
+MIN_QUOTE = 6
+
+
+def key(m: Mention | None) -> str | None:
+    """The pre-linking key of a mention: its type and surface."""
+    return None if m is None else f"{m.label}:{m.text}"
+
+
+def _implied_org(post: Post, frame: Frame, orgs: list[Mention]) -> Mention | None:
+    """The organization a bare 工会主席 refers to: one named elsewhere in the text, ending in 工会,
+    that shares the most characters with the other organizations of the same chain."""
+    word = post.implied_org_word
+    if not word:
+        return None
+    siblings = [p.org.text for p in frame.posts if p.org is not None] + [a.text for a in frame.affiliations]
+    best, best_score = None, 1
+    for org in orgs:
+        if not org.text.endswith(word) or len(org.text) <= len(word):
+            continue
+        core = org.text[:-len(word)].rstrip("总")
+        score = max((_common_run(core, s) for s in siblings), default=0)
+        if score > best_score or (score == best_score and best is not None and len(org.text) > len(best.text)):
+            best, best_score = org, score
+    return best
+
+
+def _common_run(a: str, b: str) -> int:
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def frame_relations(frames: Iterable[Frame], orgs: list[Mention]) -> list[Relation]:
+    out: list[Relation] = []
+    for frame in frames:
+        person = key(frame.person)
+        ev = frame.evidence or frame.person.span
+        for post in frame.posts:
+            org = post.org or _implied_org(post, frame, orgs)
+            if post.implied_org_word and org is None:
+                continue
+            out.append(Relation(MEMBERSHIP, person, key(org), ev, role=post.title))
+        for org in frame.affiliations:
+            out.append(Relation(MEMBERSHIP, person, key(org), ev))
+        for honor in frame.honors:
+            out.append(Relation(AWARD, person, key(honor), ev))
+    return out
+
+
+def _by_start(mentions: Iterable[Mention], label: str) -> dict[int, Mention]:
+    out: dict[int, Mention] = {}
+    for m in mentions:
+        if m.label == label and (m.span.start not in out or m.span.end > out[m.span.start].span.end):
+            out[m.span.start] = m
+    return out
+
+
+def _last_person_before(people: list[Mention], i: int) -> Mention | None:
+    best = None
+    for m in people:
+        if m.span.end <= i:
+            best = m
+        else:
+            break
+    return best
+
+
+def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
+    text = doc.text
+    people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
+    person_at = _by_start(people, PERSON)
+    speech = rec._speech
+    out: list[Relation] = []
+    taken: set[tuple[int, int]] = set()
+
+    def emit(speaker: Mention | None, s: int, e: int, ev: tuple[int, int]) -> None:
+        statement = text[s:e].strip().strip("“”「」")
+        if speaker is None or len(statement) < MIN_QUOTE or (s, e) in taken:
+            return
+        taken.add((s, e))
+        out.append(Relation(QUOTE, key(speaker), None, Span(doc.id, *ev), text=statement))
+
+    for para in dm.paragraphs:
+        p0, p1 = para.start, para.end
+        # 1. quoted statements “…”, attributed to the name right after them or the speaker before the colon
+        for m in re.finditer(f"[{OPEN_QUOTES}]([^{OPEN_QUOTES}{CLOSE_QUOTES}]*)[{CLOSE_QUOTES}]", text[p0:p1]):
+            qs, qe = p0 + m.start(), p0 + m.end()
+            inner = m.group(1)
+            if len(inner) < MIN_QUOTE or not re.search("[，。！？,!?；]", inner + "。" if inner[-1:] in "。！？" else inner):
+                continue
+            speaker = person_at.get(qe)
+            if speaker is None and text.startswith(PRONOUNS, qe) and text[qe + 1:qe + 3].startswith(speech):
+                speaker = _last_person_before(people, qs)
+            if speaker is None and qs > 0 and text[qs - 1] in "：:":
+                s, _ = sentence_span(text, qs - 1)
+                before = [p for p in people if s <= p.span.start and p.span.end <= qs]
+                if before:
+                    speaker = before[-1]
+                elif text[s:qs].lstrip().startswith(PRONOUNS):
+                    speaker = _last_person_before(people, s)
+            if speaker is not None:
+                emit(speaker, qs + 1, qe - 1, (qs, max(qe, speaker.span.end)))
+        # 2. reported speech: NAME说：…  NAME表示，…  他说，…  NAME：… (end of a chain)
+        for person in [p for p in people if p0 <= p.span.start < p1]:
+            j = person.span.end
+            verb = next((v for v in speech if text.startswith(v, j)), None)
+            if verb == "看来":
+                continue
+            k = j + len(verb) if verb else j
+            if k < p1 and text[k] in "：:，,":
+                if text[k] in "，," and not verb:
+                    continue
+                start = k + 1
+                if start < p1 and text[start] in OPEN_QUOTES:
+                    continue  # the quoted statement was taken above
+                if not verb and _is_heading(text, start, p1):
+                    continue
+                end = p1
+                if text[k] in "，,":
+                    end = _reported_end(text, start, p1)
+                emit(person, start, end, (person.span.start, end))
+        for m in re.finditer(f"(?:{'|'.join(PRONOUNS)})(?:{'|'.join(map(re.escape, speech))})[，,：:]", text[p0:p1]):
+            s = p0 + m.end()
+            if s < p1 and text[s] in OPEN_QUOTES:
+                continue
+            emit(_last_person_before(people, p0 + m.start()), s, _reported_end(text, s, p1), (p0 + m.start(), p1))
+        # 3. 在NAME看来，…
+        for m in re.finditer("在(.{2,4}?)看来[，,]", text[p0:p1]):
+            speaker = person_at.get(p0 + m.start(1))
+            if speaker is not None and speaker.text == m.group(1):
+                s = p0 + m.end()
+                _, e = sentence_span(text, s)
+                emit(speaker, s, e, (p0 + m.start(), e))
+    return out
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A short line with no sentence end: a profile heading (覃大清：勇闯水电“无人区”), not a statement."""
+    body = text[start:end].strip()
+    return len(body) < 20 and not re.search("[。！？!?]", body)
+
+
+def _reported_end(text: str, start: int, end: int) -> int:
+    """Reported speech after 说，runs to the end of the paragraph."""
+    return end
+
+
+def _role_after_name(doc: Document, people: list[Mention], rec: Recognizer) -> list[Relation]:
+    """习近平总书记: a leader's title written right after the name, with no organization."""
+    out = []
+    for p in people:
+        title = rec._title_at(doc.text, p.span.end)
+        if title and rec.lex.titles.get(title) in LEADER_CATEGORIES and p.span.end + len(title) <= len(doc.text):
+            s, e = sentence_span(doc.text, p.span.start)
+            out.append(Relation(MEMBERSHIP, key(p), None, Span(doc.id, s, e), role=title))
+    return out
+
+
+def _affiliation_verbs(doc: Document, dm: DocumentMentions) -> list[Relation]:
+    """入职安天科技集团, 扎根哈尔滨电机厂…: the sentence's person works there."""
+    text = doc.text
+    people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
+    orgs = _by_start(dm.mentions, ORGANIZATION)
+    out = []
+    for verb in AFFILIATION_VERBS:
+        for m in re.finditer(verb, text):
+            org = orgs.get(m.end())
+            if org is None:
+                continue
+            s, e = sentence_span(text, m.start())
+            in_sentence = [p for p in people if s <= p.span.start < e]
+            person = in_sentence[0] if in_sentence else _last_person_before(people, s)
+            if person is not None:
+                out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e)))
+    return out
+
+
+def _award_verbs(doc: Document, dm: DocumentMentions) -> list[Relation]:
+    """NAME…获评/荣获 HONOR in one sentence."""
+    text = doc.text
+    people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
+    out = []
+    for h in (m for m in dm.mentions if m.label == HONOR):
+        before = text[max(0, h.span.start - 4):h.span.start]
+        if not any(before.endswith(v) for v in AWARD_VERBS):
+            continue
+        s, e = sentence_span(text, h.span.start)
+        in_sentence = [p for p in people if s <= p.span.start < h.span.start]
+        if in_sentence:
+            out.append(Relation(AWARD, key(in_sentence[-1]), key(h), Span(doc.id, s, e)))
+    return out
+
+
+def structure(doc: Document, dm: DocumentMentions) -> list[Relation]:
+    """Units named inside their parent's name (郑州市宇通集团实训中心 → 郑州市宇通集团)."""
+    by_text = {m.text: m for m in dm.mentions if m.label == ORGANIZATION}
+    out = []
+    for child, parent in dm.units:
+        if child in by_text and parent in by_text:
+            c, p = by_text[child], by_text[parent]
+            s, e = sentence_span(doc.text, c.span.start, c.span.end)
+            out.append(Relation(SUBORGANIZATION, key(c), key(p), Span(doc.id, s, e)))
+    names = sorted(by_text)
+    for child in names:
+        for parent in names:
+            if parent != child and child.startswith(parent) and len(child) - len(parent) >= 2:
+                if not any(r.subject == f"{ORGANIZATION}:{child}" for r in out):
+                    c = by_text[child]
+                    s, e = sentence_span(doc.text, c.span.start, c.span.end)
+                    out.append(Relation(SUBORGANIZATION, key(c), key(by_text[parent]), Span(doc.id, s, e)))
+    return out
+
+
+def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
+    """Every fact the document states, with its evidence span."""
+    orgs = [m for m in dm.mentions if m.label == ORGANIZATION]
+    people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
+    relations = frame_relations(dm.frames, orgs)
+    relations += _role_after_name(doc, people, rec)
+    relations += _affiliation_verbs(doc, dm)
+    relations += _award_verbs(doc, dm)
+    relations += _quotes(doc, dm, rec)
+    relations += structure(doc, dm)
+    return _unique(relations)
+
+
+def _unique(relations: list[Relation]) -> list[Relation]:
+    seen = set()
+    out = []
+    for r in relations:
+        k = (r.kind, r.subject, r.object, r.role, r.text)
+        if k not in seen:
+            seen.add(k)
+            out.append(r)
+    return out
+
+
+LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
+
+
+def organization_places(name: str, lex) -> str | None:  # noqa: ANN001 - Lexicons, kept import-light
+    """The most specific place named inside an organization's name, as a canonical place name.
+
+    郑州市中原区总工会 → 中原区; 国网青海省电力公司 → 青海省; 郑州高新区工会 → 郑州高新区.
+    """
+    from kg.link import place_canonical
+
+    best, best_rank = None, -1
+    for m in lex.place_re.finditer(name):
+        if not m.group(0):
+            continue
+        zone = place_canonical(name[m.start():], lex)
+        full = lex.place_alias[m.group(0)]
+        rank = LEVEL_RANK.get(lex.places[full].level, 0)
+        tail = name[m.end():].removeprefix("市")
+        for suffix in ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "新区"):
+            if tail.startswith(suffix):
+                candidate = place_canonical(name[m.start():m.end()] + suffix, lex)
+                if candidate:
+                    full, rank = candidate, 3
+                break
+        del zone
+        if rank > best_rank:
+            best, best_rank = full, rank
+    return best
