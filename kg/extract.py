@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from kg.lexicon import Lexicons
+from kg.segment import Segmenter
 from kg.types import HONOR, ORGANIZATION, PERSON, PLACE, Document, Mention, Span
 
 # Characters that end a chunk of an apposition chain.
@@ -31,9 +32,18 @@ NAME_FOLLOWERS = ("团队", "夫妇", "同志", "等人", "一家", "所在", "�
                   "坚", "毫", "常", "每", "时", "参与", "参加", "创新", "逐渐", "萌生", "深耕", "积极", "凭借",
                   "出生", "发起", "讲述", "语气", "感慨", "笑", "回忆", "坦言", "告诉", "看来", "说", "表示")
 PUNCT_AFTER_NAME = set("，,、。！？!?：:；;—\n）)”」 　")
+# Words that end whatever came before an organization's name.
+NAME_BREAKERS = {"了", "的", "以", "着", "过", "在", "于", "到", "从", "向", "对", "给", "把", "被", "由",
+                 "他", "她", "我", "该", "其", "这", "那", "是", "为", "将"}
+# Verbs that commonly stand right before an organization's name.
+ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往", "成立", "创办", "请来", "联系", "督促", "建议",
+                       "完善", "放弃", "发起", "举行", "参加", "参与", "考入", "考上", "就读", "毕业于", "调入", "调到",
+                       "进入", "带领", "组织", "推动", "依托", "联合", "指导", "协调", "要求", "通过", "邀请", "对接",
+                       "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
+                       "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与", "与"}
 # Verbs that bind a subject to an organization it works for.
 AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于")
-ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "任", "是", "为")
+ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "是")
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
@@ -82,21 +92,25 @@ class Recognizer:
     ----------
     lex:
         The lexicons.
-    common_word:
-        A predicate telling whether a string is a common dictionary word (from the segmenter), used
-        to reject titles-before-words such as 车间主任 being read as a person 车间.
+    segmenter:
+        The jieba segmenter (with the lexicons as user words): its word boundaries decide where a
+        one-character suffix really ends a unit (安天科技集团 is not 安天科 + 技集团), its POS tags
+        where an organization's name starts, and its dictionary rejects common words read as names
+        (车间主任 is not a person 车间).
     tagger:
         Optional callable ``text -> [(start, end, label)]`` with labels PER/ORG/LOC.
     """
 
-    def __init__(self, lex: Lexicons, common_word: Callable[[str], bool],
+    def __init__(self, lex: Lexicons, segmenter: Segmenter,
                  tagger: Callable[[str], Iterable[tuple[int, int, str]]] | None = None) -> None:
         self.lex = lex
-        self.common_word = common_word
+        self.segmenter = segmenter
+        self.common_word = segmenter.is_common_word
         self.tagger = tagger
         self._titles = lex.titles
         self._max_title = max((len(t) for t in lex.titles), default=1)
         self._max_suffix = max((len(s) for s in lex.org_suffixes), default=1)
+        self.known_people: set[str] = set()
         self._speech = tuple(sorted(set(lex.speech_verbs) | {"说", "表示", "介绍", "认为", "指出", "看来"},
                                     key=lambda w: (-len(w), w)))
 
@@ -147,6 +161,30 @@ class Recognizer:
                 best, best_score = i + length, score
         return best
 
+    def unit_kind(self, name: str) -> str | None:
+        """The kind of the suffix that ends ``name`` (company, union, unit, team…)."""
+        for k in range(min(self._max_suffix, len(name)), 0, -1):
+            kind = self.lex.org_suffixes.get(name[-k:])
+            if kind:
+                return kind[0]
+        return None
+
+    def name_start(self, phrase: str) -> int:
+        """Where an organization's name starts inside ``phrase`` (the words before its suffix or title):
+        after the last pronoun, particle, conjunction, numeral or verb of motion/agency that cannot be
+        part of a name (请来了|中国科学院, 承办该案的|通州区检察院, 入职|安天科技集团)."""
+        cut = 0
+        for tok in self.segmenter.tagged(phrase):
+            word, tag = tok.text, tok.pos
+            if word in NAME_BREAKERS or word in ORG_PRECEDING_VERBS or word in self.known_people:
+                cut = tok.end
+            elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c") and len(phrase) - tok.end >= 2:
+                cut = tok.end
+        for m in self.lex.honor_re.finditer(phrase):
+            if m.group(0) and m.end() > cut and len(phrase) - m.end() >= 2:
+                cut = m.end() + (1 if phrase[m.end():m.end() + 1] in "和及" else 0)
+        return cut
+
     # ------------------------------------------------------------------ chunks
     def title_suffix(self, chunk: str) -> str | None:
         """The longest title that ends ``chunk``, with any modifiers (副, 兼职…) written before it."""
@@ -169,6 +207,7 @@ class Recognizer:
         ends: list[tuple[int, bool]] = []
         i = 0
         last = 0
+        boundaries = {t.end for t in self.segmenter.tokens(phrase)}
         while i < len(phrase):
             hit = None
             for k in range(min(self._max_suffix, len(phrase) - i), 0, -1):
@@ -180,7 +219,11 @@ class Recognizer:
                 kind, strong = self.lex.org_suffixes[hit]
                 seg_len = i + len(hit) - last
                 # a weak one-character suffix needs a name of two characters before it
-                if (strong and seg_len >= len(hit) + 1) or (not strong and seg_len >= len(hit) + 2):
+                at_boundary = i + len(hit) == len(phrase) or i + len(hit) in boundaries
+                # a unit named by its suffix alone right after its parent (集团|实训中心, 公司|工会)
+                whole_unit = i == last and last > 0 and len(hit) >= 2
+                if at_boundary and (whole_unit or (strong and seg_len >= len(hit) + 1)
+                                    or (not strong and seg_len >= len(hit) + 2)):
                     # prefer the longest run of suffixes (有限公司 after 集团 inside 集团有限公司)
                     ends.append((i + len(hit), strong))
                     last = i + len(hit)
@@ -260,19 +303,16 @@ class _Builder:
             ends = ends + [(len(phrase), False)]
         main = None
         previous_end = None
-        for end, strong in ends:
+        for end, _ in ends:
             name = phrase[:end]
-            if name in self.lex.generic_words or name in self.lex.place_alias:
+            if name in self.lex.generic_words or name in self.lex.place_alias or self.rec.common_word(name):
                 continue
             mention = self.add(i, i + end, ORGANIZATION)
             if previous_end is not None:
                 self.units.add((name, phrase[:previous_end]))
             previous_end = end
-            if strong or main is None:
-                main = mention if strong or main is None else main
-        strong_ends = [end for end, strong in ends if strong]
-        if strong_ends:
-            main = self.mentions.get((i, i + strong_ends[-1], ORGANIZATION), main)
+            if main is None or self.rec.unit_kind(name) not in ("unit", "team"):
+                main = mention  # the deepest body that is not a mere unit (车间, 班组) holds the post
         return main
 
     def split_chunk(self, i: int, j: int, adjacent: bool) -> tuple[list[Mention], Post | None, Mention | None] | None:
@@ -297,6 +337,9 @@ class _Builder:
             return (honors, None, None) if honors else None
         chunk = text[k:j]
         title = self.rec.title_suffix(chunk)
+        if title is not None and len(chunk) > len(title):
+            k += self.rec.name_start(chunk[:-len(title)])
+            chunk = text[k:j]
         if title is None:
             if adjacent and self.plausible_org(k, j):
                 org = self.add_org_phrase(k, j)
@@ -315,6 +358,7 @@ class _Builder:
                 if not word:
                     return None
                 org = self.add_org_phrase(k, ts + len(word))
+                title, ts = title[len(word):], ts + len(word)
             elif ends:
                 last = ends[-1][0]
                 if last < len(org_phrase):
@@ -425,7 +469,7 @@ class _Builder:
                 starts.add(i + 1 if ch == "\n" else 0)
             elif ch in "—" and i + 1 < len(text) and text[i + 1] != "—":
                 starts.add(i + 1)
-        for m in re.finditer("在", text):
+        for m in re.finditer("[在，,、。；：:（(]", text):
             starts.add(m.end())
         for i in sorted(starts):
             if i >= len(text):
@@ -440,7 +484,7 @@ class _Builder:
     def _weak_start(self, i: int) -> bool:
         """A start that needs a speech verb or punctuation after the name to count (line starts, 在…)."""
         text = self.text
-        if i == 0 or text[i - 1] in "\n在—":
+        if i == 0 or text[i - 1] in "\n在—，,、。；：:（(":
             return True
         return False
 
@@ -448,8 +492,11 @@ class _Builder:
         text = self.text
         rest = text[end:end + 6]
         if self.text.startswith("看来", end):
-            return text[:end].rstrip()[-len(text[:end]):].endswith(text[end - 4:end]) and "在" in text[max(0, end - 5):end]
+            return "在" in text[max(0, end - 5):end]
         if rest.startswith(self.rec._speech):
+            return True
+        title = self.rec._title_at(text, end)
+        if title and self.lex.titles.get(title) in ("party", "government"):
             return True
         return end < len(text) and text[end] in "：:"
 
@@ -472,29 +519,54 @@ class _Builder:
             suffix = m.group(0)
             if not suffix or not self.lex.org_suffixes.get(suffix, ("", False))[1]:
                 continue
-            j = m.end()
-            if j < len(text) and _ALNUM_HAN.match(text[j]) and text[j:j + 1] not in "的是在将于和与":
-                # 公司 inside a longer word (公司研究所 is found by its own suffix)
-                pass
-            i = m.start()
-            while i > 0 and text[i - 1] not in CHUNK_DELIMS and m.end() - i < 30:
+            i, j = m.start(), m.end()
+            while i > 0 and text[i - 1] not in CHUNK_DELIMS and j - i < 30:
                 i -= 1
-            # trim leading verbs and function words: keep from the first place or the last stop
-            i = self.trim_left(i, m.start())
-            if m.start() - i >= 2 and self.plausible_org(i, j):
+            i += self.rec.name_start(text[i:m.start()])
+            if self.plausible_org(i, j):
                 self.add_org_phrase(i, j)
 
-    def trim_left(self, i: int, suffix_start: int) -> int:
+    def read_predicates(self) -> None:
+        """NAME是ORG+TITLE, NAME被聘为ORG+TITLE, 我是ORG的一名TITLE: posts stated as predicates."""
         text = self.text
-        best = i
-        for k in range(i, suffix_start):
-            if text[k] in "在于到从由向给对将把被和与及为是入职扎根加入了的":
-                best = k + 1
-        for k in range(best, suffix_start):
-            if self.lex_match(self.lex.place_re, k, suffix_start):
-                if k == best or text[k - 1] in "的了在于到从和与":
-                    return k
-        return best
+        people = sorted((m for m in self.mentions.values() if m.label == PERSON), key=lambda m: m.span.start)
+        subjects = [(m.span.end, m) for m in people]
+        for m in re.finditer("(?<![\u4e00-\u9fff])[我他她](?=是|被聘为|担任|现任)", text):
+            before = [p for p in people if p.span.end <= m.start()]
+            if before:
+                subjects.append((m.end(), before[-1]))
+        for end, person in subjects:
+            verb = next((v for v in ROLE_VERBS if text.startswith(v, end)), None)
+            if verb is None:
+                continue
+            k = end + len(verb)
+            j = k
+            while j < len(text) and text[j] not in "，,。；;！？!?\n、（(“" and j - k < 40:
+                j += 1
+            chunk = text[k:j]
+            title = self.rec.title_suffix(chunk)
+            if not title or len(chunk) == len(title):
+                continue
+            ts = j - len(title)
+            org_end = ts
+            for gap in ("的一名", "的一位", "的一个", "的", "一名", "一位"):
+                if text[k:org_end].endswith(gap):
+                    org_end -= len(gap)
+                    break
+            if org_end == ts:
+                parsed = self.split_chunk(k, j, adjacent=False)
+                if not parsed or parsed[1] is None or parsed[1].org is None:
+                    continue
+                post = parsed[1]
+            else:
+                if not self.plausible_org(k, org_end):
+                    continue
+                org = self.add_org_phrase(k, org_end)
+                if org is None:
+                    continue
+                post = Post(title, self.span(ts, j), org)
+            s, e = sentence_span(text, person.span.start if person.span.end == end else k, j)
+            self.frames.append(Frame(person, (post,), (), (), self.span(s, e)))
 
     def recurrences(self) -> None:
         """Every later occurrence of a name found once is a mention too."""
@@ -513,6 +585,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.find_orgs()
     b.find_people()
     b.recurrences()
+    b.read_predicates()
     mentions = _drop_nested(list(b.mentions.values()))
     paras = tuple(Span(doc.id, p.start, p.end) for p in paragraphs(doc.text))
     frames = tuple(sorted(b.frames, key=lambda f: (f.person.span.start, f.person.span.end)))
@@ -534,7 +607,7 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         if m.label == PERSON and inside(m, by_label.get(ORGANIZATION, []) + by_label.get(HONOR, [])):
             continue
-        if m.label == PLACE and inside(m, by_label.get(PLACE, [])):
+        if m.label == PLACE and inside(m, by_label.get(PLACE, []) + by_label.get(PERSON, [])):
             continue
         out.append(m)
     return out

@@ -43,7 +43,7 @@ def default_recognizer() -> Recognizer:
         tagger = ner.default_tagger()
     except Exception:  # noqa: BLE001 - the statistical tagger is optional until its model ships
         tagger = None
-    return Recognizer(lex, segmenter.is_common_word, tagger)
+    return Recognizer(lex, segmenter, tagger)
 
 
 def analyze(doc: Document, rec: Recognizer | None = None) -> tuple[Document, DocumentMentions, list[Relation]]:

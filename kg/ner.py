@@ -1,0 +1,323 @@
+"""Mention recognizer: a character CRF (python-crfsuite) over cheap n-gram and lexicon features.
+
+The shipped model ``kg/models/ner.zip`` bundles the CRFsuite weights with the lexicon snapshot the model was
+trained with, so the features seen at run time are exactly those seen in training. ``scripts/train_ner.py``
+rebuilds it byte for byte from the training files.
+
+Labels: ``PER`` (person), ``ORG`` (organization), ``LOC`` (place), ``TITLE`` (role title such as 总经理).
+"""
+from __future__ import annotations
+
+import functools
+import io
+import json
+import zipfile
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.errors import ModelError
+
+LABELS = ("PER", "ORG", "LOC", "TITLE")
+MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner.zip"
+FORMAT_VERSION = 1
+
+# Lexicon classes (bit flags of a lexicon entry).
+LEX_PER, LEX_ORG, LEX_LOC, LEX_TITLE, LEX_WORD, LEX_ORGSUF, LEX_TITLEMOD, LEX_SURNAME = 1, 2, 4, 8, 16, 32, 64, 128
+LEX_CLASSES: tuple[tuple[int, str], ...] = (
+    (LEX_PER, "P"), (LEX_ORG, "O"), (LEX_LOC, "L"), (LEX_TITLE, "T"),
+    (LEX_WORD, "W"), (LEX_ORGSUF, "S"), (LEX_TITLEMOD, "M"), (LEX_SURNAME, "N"),
+)
+LEX_CODES = {code: bit for bit, code in LEX_CLASSES}
+
+SENTENCE_ENDS = frozenset("。！？；!?;\n\r…")
+MAX_SENTENCE = 400  # longer stretches are cut at a comma (or hard) to bound one CRF call
+
+# Full-width ASCII -> half-width, digits -> '0' (feature strings only; offsets never change).
+_NORM = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_NORM[0x3000] = 0x20
+_NORM.update({cp: ord("0") for cp in range(ord("0"), ord("9") + 1)})
+_NORM.update({cp: ord("0") for cp in range(0xFF10, 0xFF1A)})
+_NORM_TABLE = str.maketrans(_NORM)
+
+
+@dataclass(frozen=True, slots=True)
+class NerSpan:
+    """A recognized mention: ``text[start:end]`` has type ``label`` (one of :data:`LABELS`)."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Words with class bit flags, plus single-character surnames; matched greedily in one pass."""
+
+    words: Mapping[str, int]
+    prefixes: frozenset[str]
+    surnames: frozenset[str]
+    max_len: int
+
+    @classmethod
+    def build(cls, words: Mapping[str, int], surnames: Iterable[str]) -> Lexicon:
+        """Index ``words`` (word -> bit flags) for matching."""
+        words = {w: b for w, b in words.items() if len(w) >= 2 and b}
+        prefixes = frozenset(w[:k] for w in words for k in range(2, len(w) + 1))
+        return cls(words, prefixes, frozenset(surnames), max((len(w) for w in words), default=2))
+
+    def dumps(self) -> str:
+        """Serialize as ``word<TAB>codes`` lines (sorted, so the bundle is reproducible)."""
+        lines = [f"#surnames\t{''.join(sorted(self.surnames))}"]
+        for w in sorted(self.words):
+            b = self.words[w]
+            lines.append(f"{w}\t{''.join(code for bit, code in LEX_CLASSES if b & bit)}")
+        return "\n".join(lines) + "\n"
+
+    @classmethod
+    def loads(cls, text: str) -> Lexicon:
+        """Inverse of :meth:`dumps`."""
+        words: dict[str, int] = {}
+        surnames: Iterable[str] = ()
+        for line in text.splitlines():
+            w, _, codes = line.partition("\t")
+            if w == "#surnames":
+                surnames = codes
+                continue
+            words[w] = sum(LEX_CODES[c] for c in codes)
+        return cls.build(words, surnames)
+
+
+def char_class(ch: str) -> str:
+    """Coarse class of one (normalized) character: digit, latin, han, punctuation/other."""
+    if ch == "0":
+        return "d"
+    if ch.isascii():
+        return "a" if ch.isalpha() else "p"
+    if "\u4e00" <= ch <= "\u9fff":
+        return "h"
+    return "o"
+
+
+def lexicon_features(text: str, lex: Lexicon) -> list[list[str]]:
+    """Per-character lexicon features from one greedy pass over all lexicon matches.
+
+    For each class, the longest match covering a character gives its position code (B/M/E/S plus length
+    bucket for B); a match of a class ending just before (``<``) or starting just after (``>``) is context.
+    """
+    n = len(text)
+    feats: list[list[str]] = [[] for _ in range(n)]
+    words, prefixes, max_len = lex.words, lex.prefixes, lex.max_len
+    # best[cls][i] = (start, end) of the longest match of class covering i
+    cover: dict[int, list[tuple[int, int] | None]] = {}
+    for i in range(n - 1):
+        for j in range(i + 2, min(n, i + max_len) + 1):
+            w = text[i:j]
+            if w not in prefixes:
+                break
+            bits = words.get(w)
+            if not bits:
+                continue
+            for bit, code in LEX_CLASSES:
+                if bits & bit:
+                    arr = cover.get(bit)
+                    if arr is None:
+                        arr = cover[bit] = [None] * n
+                    for k in range(i, j):
+                        cur = arr[k]
+                        if cur is None or cur[1] - cur[0] < j - i:
+                            arr[k] = (i, j)
+                    if j < n:
+                        feats[j].append("<" + code)
+                    if i > 0:
+                        feats[i - 1].append(">" + code)
+    for bit, arr in cover.items():
+        code = dict(LEX_CLASSES)[bit]
+        for k, m in enumerate(arr):
+            if m is None:
+                continue
+            s, e = m
+            if e - s == 1:
+                pos = "S"
+            elif k == s:
+                pos = "B"
+            elif k == e - 1:
+                pos = "E"
+            else:
+                pos = "M"
+            feats[k].append(code + pos + str(min(e - s, 5)))
+    return feats
+
+
+def sentence_features(text: str, lex: Lexicon) -> list[list[str]]:
+    """CRFsuite attribute strings for every character of one sentence."""
+    norm = text.translate(_NORM_TABLE)
+    n = len(norm)
+    p = "\x02\x02" + norm + "\x03\x03"
+    classes = [char_class(c) for c in norm]
+    cp = ["^", *classes, "$"]
+    sur = lex.surnames
+    lexf = lexicon_features(text, lex)
+    out = []
+    for i in range(n):
+        k = i + 2
+        c0 = p[k]
+        f = [
+            "a" + p[k - 2], "b" + p[k - 1], "c" + c0, "d" + p[k + 1], "e" + p[k + 2],
+            "f" + p[k - 1:k + 1], "g" + p[k:k + 2], "h" + p[k - 2:k], "i" + p[k + 1:k + 3],
+            "k" + cp[i] + cp[i + 1] + cp[i + 2],
+        ]
+        if c0 in sur:
+            f.append("s")
+        f.extend(lexf[i])
+        out.append(f)
+    return out
+
+
+def split_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each sentence: cut after 。！？；\\n and similar, and long runs at commas."""
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in SENTENCE_ENDS:
+            j = i + 1
+            while j < n and (text[j] in SENTENCE_ENDS or text[j] in "”’」』）)"):
+                j += 1
+            yield start, j
+            start = i = j
+            continue
+        if i - start >= MAX_SENTENCE and ch in "，,、 ":
+            yield start, i + 1
+            start = i + 1
+        elif i - start >= 2 * MAX_SENTENCE:
+            yield start, i
+            start = i
+        i += 1
+    if start < n:
+        yield start, n
+
+
+def tags_to_spans(tags: Iterable[str], offset: int = 0) -> list[NerSpan]:
+    """Decode BIOES tags (``B-PER``, ``I-PER``, ``E-PER``, ``S-PER``, ``O``) into spans, leniently."""
+    out: list[NerSpan] = []
+    start, typ = -1, ""
+    i = -1
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            if start >= 0:
+                out.append(NerSpan(offset + start, offset + i, typ))
+                start = -1
+            continue
+        prefix, t = tag[0], tag[2:]
+        if prefix == "B" or prefix == "S" or start < 0 or t != typ:
+            if start >= 0:
+                out.append(NerSpan(offset + start, offset + i, typ))
+            start, typ = i, t
+        if prefix in "SE":
+            out.append(NerSpan(offset + start, offset + i + 1, typ))
+            start = -1
+    if start >= 0:
+        out.append(NerSpan(offset + start, offset + i + 1, typ))
+    return out
+
+
+def spans_to_tags(n: int, spans: Iterable[NerSpan]) -> list[str]:
+    """BIOES tags for a sentence of ``n`` characters (overlapping spans: the earlier one wins)."""
+    tags = ["O"] * n
+    for s in sorted(spans, key=lambda x: (x.start, -(x.end - x.start))):
+        if s.start < 0 or s.end > n or s.end <= s.start or any(t != "O" for t in tags[s.start:s.end]):
+            continue
+        if s.end - s.start == 1:
+            tags[s.start] = "S-" + s.label
+        else:
+            tags[s.start] = "B-" + s.label
+            for k in range(s.start + 1, s.end - 1):
+                tags[k] = "I-" + s.label
+            tags[s.end - 1] = "E-" + s.label
+    return tags
+
+
+class Recognizer:
+    """Tags PER/ORG/LOC/TITLE mentions in whole articles; offsets index the original text.
+
+    Instances hold CRFsuite taggers, which are not thread safe: use one instance per thread.
+    """
+
+    def __init__(self, models: Mapping[str, bytes], lexicon: Lexicon, meta: Mapping[str, object]):
+        import pycrfsuite
+
+        self.lexicon = lexicon
+        self.meta = dict(meta)
+        self._buffers = dict(models)  # open_inmemory keeps pointers into these bytes
+        self._taggers = []
+        for name in sorted(models):
+            tagger = pycrfsuite.Tagger()
+            try:
+                tagger.open_inmemory(self._buffers[name])
+            except Exception as e:  # noqa: BLE001 - crfsuite raises bare ValueError/IOError
+                raise ModelError(f"NER model part {name!r} is not a CRFsuite model ({e}); rerun scripts/train_ner.py") from e
+            self._taggers.append(tagger)
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> Recognizer:
+        """Load a model bundle (default: the shipped ``kg/models/ner.zip``)."""
+        path = Path(path) if path is not None else MODEL_PATH
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise ModelError(
+                f"{path}: NER model file is missing or unreadable ({e.strerror or e}); "
+                "reinstall the package or rebuild it with scripts/train_ner.py"
+            ) from e
+        return cls.from_bytes(data, str(path))
+
+    @classmethod
+    def from_bytes(cls, data: bytes, where: str = "<bytes>") -> Recognizer:
+        """Load a model bundle from memory."""
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                meta = json.loads(z.read("meta.json").decode("utf-8"))
+                lexicon = Lexicon.loads(z.read("lexicon.tsv").decode("utf-8"))
+                models = {name: z.read(f"{name}.crfsuite") for name in meta["models"]}
+        except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError) as e:
+            raise ModelError(
+                f"{where}: NER model bundle is broken ({type(e).__name__}: {e}); "
+                "reinstall the package or rebuild it with scripts/train_ner.py"
+            ) from e
+        if meta.get("format") != FORMAT_VERSION:
+            raise ModelError(
+                f"{where}: NER model format {meta.get('format')!r}, this code reads {FORMAT_VERSION}; "
+                "rebuild it with scripts/train_ner.py"
+            )
+        return cls(models, lexicon, meta)
+
+    def tag_sentence(self, text: str, offset: int = 0) -> list[NerSpan]:
+        """Mentions in one sentence (no splitting), shifted by ``offset``."""
+        if not text.strip():
+            return []
+        xseq = sentence_features(text, self.lexicon)
+        spans: list[NerSpan] = []
+        for tagger in self._taggers:
+            spans.extend(tags_to_spans(tagger.tag(xseq), offset))
+        return spans
+
+    def __call__(self, text: str) -> list[NerSpan]:
+        """Mentions in ``text`` (any length), sorted by position."""
+        out: list[NerSpan] = []
+        for s, e in split_sentences(text):
+            out.extend(self.tag_sentence(text[s:e], s))
+        out.sort(key=lambda x: (x.start, x.end, x.label))
+        return out
+
+
+@functools.lru_cache(maxsize=1)
+def default_recognizer() -> Recognizer:
+    """The shipped recognizer, loaded once per process."""
+    return Recognizer.load()
+
+
+def recognize(text: str) -> list[NerSpan]:
+    """Mentions in ``text`` using the shipped model."""
+    return default_recognizer()(text)
