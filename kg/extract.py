@@ -40,7 +40,7 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "完善", "放弃", "发起", "举行", "参加", "参与", "考入", "考上", "就读", "毕业于", "调入", "调到",
                        "进入", "带领", "组织", "推动", "依托", "联合", "指导", "协调", "要求", "通过", "邀请", "对接",
                        "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
-                       "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与", "与"}
+                       "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与"}
 # Verbs that bind a subject to an organization it works for.
 AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于")
 ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "是")
@@ -156,10 +156,27 @@ class Recognizer:
             name = text[i:i + length]
             if len(name) < length or not self.valid_name(name):
                 continue
+            if len(self._title_at(text, i + length - 1) or "") > 1:
+                continue  # 习总书记: the last character starts a title, so this is no name
             score = self._follow_score(text, i + length)
             if score > best_score:
                 best, best_score = i + length, score
         return best
+
+    def has_proper_part(self, name: str) -> bool:
+        """Whether a name has a proper-noun part (a place, a rare or unknown word, a number),
+        so that 职业技术学校 and 智能车间 (common words only) are not read as named bodies."""
+        m = self.lex.place_re.search(name)
+        if m and m.group(0):
+            return True
+        for tok in self.segmenter.tagged(name):
+            if tok.text in self.lex.org_suffixes or tok.pos[:1] in ("v", "a", "d", "u", "p", "c", "r"):
+                continue
+            if tok.pos[:2] in ("ns", "nr", "nt", "nz", "en", "x") or not self.segmenter.in_dictionary(tok.text):
+                return True
+            if tok.pos.startswith("m") and any(ch.isdigit() for ch in tok.text):
+                return True
+        return False
 
     def unit_kind(self, name: str) -> str | None:
         """The kind of the suffix that ends ``name`` (company, union, unit, team…)."""
@@ -176,9 +193,11 @@ class Recognizer:
         cut = 0
         for tok in self.segmenter.tagged(phrase):
             word, tag = tok.text, tok.pos
+            if word in self.lex.place_alias:
+                continue
             if word in NAME_BREAKERS or word in ORG_PRECEDING_VERBS or word in self.known_people:
                 cut = tok.end
-            elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c") and len(phrase) - tok.end >= 2:
+            elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c", "l", "i"):
                 cut = tok.end
         for m in self.lex.honor_re.finditer(phrase):
             if m.group(0) and m.end() > cut and len(phrase) - m.end() >= 2:
@@ -207,7 +226,10 @@ class Recognizer:
         ends: list[tuple[int, bool]] = []
         i = 0
         last = 0
-        boundaries = {t.end for t in self.segmenter.tokens(phrase)}
+        tokens = self.segmenter.tokens(phrase)
+        boundaries = {t.end for t in tokens}
+        # a one-character suffix that ends a common word is no suffix (产业布局, 科学技术)
+        common_ends = {t.end for t in tokens if len(t.text) > 1 and self.common_word(t.text)}
         while i < len(phrase):
             hit = None
             for k in range(min(self._max_suffix, len(phrase) - i), 0, -1):
@@ -220,6 +242,8 @@ class Recognizer:
                 seg_len = i + len(hit) - last
                 # a weak one-character suffix needs a name of two characters before it
                 at_boundary = i + len(hit) == len(phrase) or i + len(hit) in boundaries
+                if len(hit) == 1 and i + 1 in common_ends:
+                    at_boundary = False
                 # a unit named by its suffix alone right after its parent (集团|实训中心, 公司|工会)
                 whole_unit = i == last and last > 0 and len(hit) >= 2
                 if at_boundary and (whole_unit or (strong and seg_len >= len(hit) + 1)
@@ -305,7 +329,8 @@ class _Builder:
         previous_end = None
         for end, _ in ends:
             name = phrase[:end]
-            if name in self.lex.generic_words or name in self.lex.place_alias or self.rec.common_word(name):
+            if (name in self.lex.generic_words or name in self.lex.place_alias
+                    or self.rec.segmenter.is_generic_noun(name) or not self.rec.has_proper_part(name)):
                 continue
             mention = self.add(i, i + end, ORGANIZATION)
             if previous_end is not None:
@@ -387,7 +412,13 @@ class _Builder:
         if len(phrase) < 3 or not is_han(phrase.replace("（", "").replace("）", "")):
             return False
         ends = self.rec.org_suffix_end(phrase)
-        return bool(ends) and ends[-1][0] == len(phrase) and any(s for _, s in ends)
+        return (bool(ends) and ends[-1][0] == len(phrase) and any(s for _, s in ends)
+                and self.rec.has_proper_part(phrase))
+
+    def ends_word(self, i: int, j: int) -> bool:
+        """Whether a word ends at ``j`` in context (中国科大学子 has no 大学 ending at 学)."""
+        window = self.text[i:min(len(self.text), j + 6)]
+        return j - i in {t.end for t in self.rec.segmenter.tokens(window)}
 
     def zone_name(self, phrase: str) -> bool:
         m = _ZONE_RE.search(phrase)
@@ -520,10 +551,13 @@ class _Builder:
             if not suffix or not self.lex.org_suffixes.get(suffix, ("", False))[1]:
                 continue
             i, j = m.start(), m.end()
+            title = self.rec._title_at(text, i)
+            if title and len(title) > len(suffix):
+                continue  # 办公室主任: the suffix starts a title, not a body
             while i > 0 and text[i - 1] not in CHUNK_DELIMS and j - i < 30:
                 i -= 1
             i += self.rec.name_start(text[i:m.start()])
-            if self.plausible_org(i, j):
+            if self.plausible_org(i, j) and self.ends_word(i, j):
                 self.add_org_phrase(i, j)
 
     def read_predicates(self) -> None:
