@@ -90,46 +90,99 @@ def _last_person_before(people: list[Mention], i: int) -> Mention | None:
     return best
 
 
+def heading_people(doc: Document, dm: DocumentMentions) -> list[Mention]:
+    """People named by a line of their own (a headline lead or a profile heading), in text order.
+
+    Such a person is the subject of the section that follows: first-person narration (我) in a
+    profile written as told to a reporter is theirs.
+    """
+    text = doc.text
+    out = []
+    for frame in dm.frames:
+        p = frame.person
+        line_start = text.rfind("\n", 0, p.span.start) + 1
+        line_end = text.find("\n", p.span.end)
+        line_end = len(text) if line_end < 0 else line_end
+        tail = text[p.span.end:line_end].strip().strip("—-：: ")
+        if not tail and frame.evidence is not None and frame.evidence.start >= line_start:
+            out.append(p)
+    return out
+
+
 def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
+    """Quoted and reported statements with their speakers.
+
+    Patterns: “…”NAME说; “…”ORG+TITLE+NAME说 (the chain between); NAME说：“…”; NAME说，…;
+    NAME：… (end of a chain); 在NAME看来，…; 他说，… and “…”他说 (the last person named before);
+    我…说，… outside quotes in a first-person profile (the person its heading names).
+    """
     text = doc.text
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
     person_at = _by_start(people, PERSON)
+    headings = heading_people(doc, dm)
     speech = rec._speech
+    speech_re = "|".join(map(re.escape, speech))
     out: list[Relation] = []
     taken: set[tuple[int, int]] = set()
+    quoted: list[tuple[int, int]] = []
 
-    def emit(speaker: Mention | None, s: int, e: int, ev: tuple[int, int]) -> None:
+    def narrator(i: int) -> Mention | None:
+        before = [h for h in headings if h.span.end <= i]
+        return before[-1] if before else None
+
+    def emit(speaker: Mention | None, s: int, e: int, ev: tuple[int, int], min_len: int = MIN_QUOTE) -> None:
         statement = text[s:e].strip().strip("“”「」")
-        if speaker is None or len(statement) < MIN_QUOTE or (s, e) in taken:
+        if speaker is None or len(statement) < min_len or (s, e) in taken:
             return
         taken.add((s, e))
         out.append(Relation(QUOTE, key(speaker), None, Span(doc.id, *ev), text=statement))
 
+    def subject_before(s: int, i: int) -> Mention | None:
+        """The speaker of a statement introduced at ``i`` in the sentence starting at ``s``."""
+        before = [p for p in people if s <= p.span.start and p.span.end <= i]
+        if before:
+            return before[-1]
+        lead = text[s:i].lstrip("“”\"　 ")
+        if lead.startswith(PRONOUNS):
+            return _last_person_before(people, s)
+        if lead.startswith("我") and not _inside(quoted, s):
+            return narrator(s)
+        return None
+
     for para in dm.paragraphs:
         p0, p1 = para.start, para.end
-        # 1. quoted statements “…”, attributed to the name right after them or the speaker before the colon
+        for m in re.finditer(f"[{OPEN_QUOTES}]([^{OPEN_QUOTES}{CLOSE_QUOTES}]*)[{CLOSE_QUOTES}]", text[p0:p1]):
+            quoted.append((p0 + m.start(), p0 + m.end()))
+    for para in dm.paragraphs:
+        p0, p1 = para.start, para.end
+        # 1. quoted statements “…”
         for m in re.finditer(f"[{OPEN_QUOTES}]([^{OPEN_QUOTES}{CLOSE_QUOTES}]*)[{CLOSE_QUOTES}]", text[p0:p1]):
             qs, qe = p0 + m.start(), p0 + m.end()
             inner = m.group(1)
-            if len(inner) < MIN_QUOTE or not re.search("[，。！？,!?；]", inner + "。" if inner[-1:] in "。！？" else inner):
+            introduced = re.search(f"(?:{speech_re}|道)[，,：:]$", text[max(p0, qs - 6):qs]) is not None
+            sentence_like = re.search("[，。！？,!?；]", inner) is not None
+            if len(inner) < 4 or not (sentence_like or introduced):
                 continue
             speaker = person_at.get(qe)
+            if speaker is None:
+                # “…”ORG+TITLE+NAME说: the chain between the quote and the name
+                after = [p for p in people if qe <= p.span.start <= qe + 60
+                         and not re.search(f"[。！？!?\n{OPEN_QUOTES}{CLOSE_QUOTES}]", text[qe:p.span.start])
+                         and text.startswith(speech, p.span.end)]
+                speaker = after[0] if after else None
             if speaker is None and text.startswith(PRONOUNS, qe) and text[qe + 1:qe + 3].startswith(speech):
                 speaker = _last_person_before(people, qs)
-            if speaker is None and qs > 0 and text[qs - 1] in "：:":
+            if speaker is None and (introduced or (qs > 0 and text[qs - 1] in "：:")):
                 s, _ = sentence_span(text, qs - 1)
-                before = [p for p in people if s <= p.span.start and p.span.end <= qs]
-                if before:
-                    speaker = before[-1]
-                elif text[s:qs].lstrip().startswith(PRONOUNS):
-                    speaker = _last_person_before(people, s)
+                speaker = subject_before(s, qs)
             if speaker is not None:
-                emit(speaker, qs + 1, qe - 1, (qs, max(qe, speaker.span.end)))
-        # 2. reported speech: NAME说：…  NAME表示，…  他说，…  NAME：… (end of a chain)
+                emit(speaker, qs + 1, qe - 1, (min(qs, speaker.span.start), max(qe, speaker.span.end)),
+                     min_len=4 if introduced else MIN_QUOTE)
+        # 2. reported speech: NAME说：…  NAME表示，…  NAME：… (end of a chain)
         for person in [p for p in people if p0 <= p.span.start < p1]:
             j = person.span.end
             verb = next((v for v in speech if text.startswith(v, j)), None)
-            if verb == "看来":
+            if verb == "看来" or _inside(quoted, person.span.start):
                 continue
             k = j + len(verb) if verb else j
             if k < p1 and text[k] in "：:，,":
@@ -140,16 +193,17 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                     continue  # the quoted statement was taken above
                 if not verb and _is_heading(text, start, p1):
                     continue
-                end = p1
-                if text[k] in "，,":
-                    end = _reported_end(text, start, p1)
-                emit(person, start, end, (person.span.start, end))
-        for m in re.finditer(f"(?:{'|'.join(PRONOUNS)})(?:{'|'.join(map(re.escape, speech))})[，,：:]", text[p0:p1]):
+                emit(person, start, p1, (person.span.start, p1))
+        # 3. 他说，…  我常对同事们说，…
+        pattern = f"(?<![\u4e00-\u9fff])([他她我])[^，。！？“”\n]{{0,12}}?(?:{speech_re})[，,：:]"
+        for m in re.finditer(pattern, text[p0:p1]):
+            i = p0 + m.start()
             s = p0 + m.end()
-            if s < p1 and text[s] in OPEN_QUOTES:
+            if (s < p1 and text[s] in OPEN_QUOTES) or _inside(quoted, i):
                 continue
-            emit(_last_person_before(people, p0 + m.start()), s, _reported_end(text, s, p1), (p0 + m.start(), p1))
-        # 3. 在NAME看来，…
+            speaker = narrator(i) if m.group(1) == "我" else _last_person_before(people, i)
+            emit(speaker, s, p1, (i, p1))
+        # 4. 在NAME看来，…
         for m in re.finditer("在(.{2,4}?)看来[，,]", text[p0:p1]):
             speaker = person_at.get(p0 + m.start(1))
             if speaker is not None and speaker.text == m.group(1):
@@ -157,6 +211,10 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 _, e = sentence_span(text, s)
                 emit(speaker, s, e, (p0 + m.start(), e))
     return out
+
+
+def _inside(spans: list[tuple[int, int]], i: int) -> bool:
+    return any(a < i < b for a, b in spans)
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,43 @@
+"""Build the seed and the dev set with the library and print the scorer's figures.
+
+Usage: python bench/score_dev.py [--json] [--segmenter NAME]   (../shared must sit beside the repo)
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def build_turtle(paths: list[Path], out: Path) -> None:
+    from kg.export import render_turtle
+    from kg.pipeline import build
+
+    out.write_text(render_turtle(build(paths)), encoding="utf-8")
+
+
+def score(ttl: Path, golds: list[Path], extra: list[str]) -> str:
+    cmd = [sys.executable, str(EVAL / "score.py"), str(ttl), *map(str, golds), *extra]
+    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+
+
+def main(argv: list[str]) -> int:
+    extra = [a for a in argv if a == "--json"]
+    corpus = sorted((EVAL / "corpus").glob("*.md"))
+    with tempfile.TemporaryDirectory() as tmp:
+        seed_ttl, dev_ttl = Path(tmp) / "seed.ttl", Path(tmp) / "dev.ttl"
+        build_turtle([ROOT / "seeds"], seed_ttl)
+        build_turtle(corpus, dev_ttl)
+        print("== seed")
+        print(score(seed_ttl, [EVAL / "gold" / "seed.json"], extra), end="")
+        print("== dev (6 articles, one graph)")
+        print(score(dev_ttl, [EVAL / "gold" / (p.stem + ".json") for p in corpus], extra), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
