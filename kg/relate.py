@@ -274,6 +274,47 @@ def _award_verbs(doc: Document, dm: DocumentMentions) -> list[Relation]:
     return out
 
 
+_COUNT = "[0-9０-９一二三四五六七八九十百千两几多]+"
+
+
+def profile_people(doc: Document, dm: DocumentMentions) -> list[Mention]:
+    """People whose profile starts at a heading line: ``NAME：subtitle`` or ``ORG+TITLE+NAME`` alone."""
+    text = doc.text
+    people = [m for m in dm.mentions if m.label == PERSON]
+    out = []
+    for para in dm.paragraphs:
+        line = text[para.start:para.end]
+        body = line.lstrip("#>　 ")
+        offset = para.start + len(line) - len(body)
+        if re.search("[。！？!?]", body):
+            continue
+        for p in people:
+            if p.span.start == offset and text[p.span.end:p.span.end + 1] in "：:" and len(body) < 30:
+                out.append(p)
+            elif para.start <= p.span.start and p.span.end <= para.end and not text[p.span.end:para.end].strip().strip("—-"):
+                out.append(p)
+    return out
+
+
+def _roundup_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
+    """A roundup names an honor for a group (99人获评全国劳动模范, 走近4位大国工匠) and then profiles
+    its members under headings: each profiled person holds the honor."""
+    text = doc.text
+    profiled = profile_people(doc, dm)
+    if len(profiled) < 2:
+        return []
+    out = []
+    for h in (m for m in dm.mentions if m.label == HONOR):
+        lead = text[max(0, h.span.start - 12):h.span.start]
+        if not re.search(f"{_COUNT}(?:人|名|位)(?:获评|荣获|被评为|当选|获得|获)?$", lead):
+            continue
+        s, e = sentence_span(text, h.span.start)
+        for p in profiled:
+            if p.span.start > h.span.start:
+                out.append(Relation(AWARD, key(p), key(h), Span(doc.id, s, e)))
+    return out
+
+
 def structure(doc: Document, dm: DocumentMentions) -> list[Relation]:
     """Units named inside their parent's name (郑州市宇通集团实训中心 → 郑州市宇通集团)."""
     by_text = {m.text: m for m in dm.mentions if m.label == ORGANIZATION}
@@ -302,6 +343,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _role_after_name(doc, people, rec)
     relations += _affiliation_verbs(doc, dm)
     relations += _award_verbs(doc, dm)
+    relations += _roundup_awards(doc, dm)
     relations += _quotes(doc, dm, rec)
     relations += structure(doc, dm)
     return _unique(relations)
