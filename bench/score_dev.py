@@ -14,10 +14,14 @@ EVAL = ROOT.parent / "shared" / "eval"
 
 
 def build_turtle(paths: list[Path], out: Path) -> None:
-    from kg.export import render_turtle
-    from kg.pipeline import build
+    from kg.export import render
+    from kg.ingest import Skipped, read_documents
+    from kg.pipeline import analyze, assemble
 
-    out.write_text(render_turtle(build(paths)), encoding="utf-8")
+    docs = {d.id: d for d in read_documents(paths) if not isinstance(d, Skipped)}
+    graph = assemble([analyze(docs[k]) for k in sorted(docs)])
+    data = render(graph, ("turtle",))["graph.ttl"]
+    out.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
 
 
 def score(ttl: Path, golds: list[Path], extra: list[str]) -> str:

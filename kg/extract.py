@@ -191,8 +191,12 @@ class Recognizer:
         after the last pronoun, particle, conjunction, numeral or verb of motion/agency that cannot be
         part of a name (请来了|中国科学院, 承办该案的|通州区检察院, 入职|安天科技集团)."""
         cut = 0
-        for tok in self.segmenter.tagged(phrase):
+        tokens = self.segmenter.tagged(phrase)
+        for n, tok in enumerate(tokens):
             word, tag = tok.text, tok.pos
+            if tag.startswith("nr") and n + 1 < len(tokens) and tokens[n + 1].pos.startswith("v"):
+                cut = tokens[n + 1].end  # 薛宏宾萌生…: a person and a verb, so a clause, not a name
+                continue
             if word in self.lex.place_alias:
                 continue
             if word in NAME_BREAKERS or word in ORG_PRECEDING_VERBS or word in self.known_people:
@@ -602,6 +606,55 @@ class _Builder:
             s, e = sentence_span(text, person.span.start if person.span.end == end else k, j)
             self.frames.append(Frame(person, (post,), (), (), self.span(s, e)))
 
+    def find_short_names(self) -> None:
+        """Company short names: a proper noun and a line of business (上海地铁, 太平洋保险, 中国电信)."""
+        text = self.text
+        for tok in self.rec.segmenter.tokens(text):
+            word = tok.text
+            if len(word) < 3 or word in self.lex.generic_words or self.inside_mention(tok.start, tok.end, ORGANIZATION):
+                continue
+            tag = self.rec.segmenter.word_tag(word)
+            tail = next((w for w in self.lex.industry_words if word.endswith(w) and len(word) > len(w) + 1), None)
+            head_ok = tail is not None and (word[:-len(tail)] in self.lex.place_alias
+                                            or self.rec.segmenter.word_tag(word[:-len(tail)])[:2] in ("ns", "nz", "nt"))
+            if tag == "nt" or head_ok:
+                self.add(tok.start, tok.end, ORGANIZATION)  # a body the dictionary knows (中国电信, 最高人民法院)
+        for m in self.lex.industry_re.finditer(text):
+            if not m.group(0):
+                continue
+            i, j = m.start(), m.end()
+            window_start = max(0, i - 8)
+            tokens = self.rec.segmenter.tagged(text[window_start:min(len(text), j + 4)])
+            before = [t for t in tokens if window_start + t.end == i]
+            if not before or not self.ends_word(window_start, j):
+                continue
+            head = before[0]
+            proper = head.pos[:2] in ("ns", "nz", "nt") or (head.pos[:2] != "nr" and not self.rec.segmenter.in_dictionary(head.text))
+            if not proper or len(head.text) < 2 or head.text in self.lex.generic_words:
+                continue
+            start = window_start + head.start
+            if (start, j, ORGANIZATION) not in self.mentions and not self.inside_mention(start, j, ORGANIZATION):
+                self.add(start, j, ORGANIZATION)
+
+    def inside_mention(self, i: int, j: int, label: str) -> bool:
+        return any(a <= i and j <= b and (a, b) != (i, j) for a, b, lab in self.mentions if lab == label)
+
+    def split_branches(self) -> None:
+        """X分公司: the parent is the name before the branch's own name (鞍钢矿业|东鞍山|分公司)."""
+        for (i, j, label) in list(self.mentions):
+            if label != ORGANIZATION:
+                continue
+            name = self.text[i:j]
+            m = re.search("(分公司|分行|支行|分局|分院|分厂|分中心|分部)$", name)
+            if not m:
+                continue
+            stem = name[:m.start()]
+            for k in range(len(stem) - 2, 1, -1):
+                if stem[:k][-2:] in self.lex.industry_words or stem[:k].endswith(tuple(s for s, (_, strong) in self.lex.org_suffixes.items() if strong and len(s) >= 2)):
+                    self.add(i, i + k, ORGANIZATION)
+                    self.units.add((name, stem[:k]))
+                    break
+
     def recurrences(self) -> None:
         """Every later occurrence of a name found once is a mention too."""
         text = self.text
@@ -617,9 +670,11 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.scan_lexicons()
     b.tagger_mentions()
     b.find_orgs()
+    b.find_short_names()
     b.find_people()
     b.recurrences()
     b.read_predicates()
+    b.split_branches()
     mentions = _drop_nested(list(b.mentions.values()))
     paras = tuple(Span(doc.id, p.start, p.end) for p in paragraphs(doc.text))
     frames = tuple(sorted(b.frames, key=lambda f: (f.person.span.start, f.person.span.end)))

@@ -96,6 +96,11 @@ class Lexicons:
     generic_words: frozenset[str]
     speech_verbs: tuple[str, ...]
     regions: dict[str, str]  # regional name (中原) -> province full name
+    industry_words: frozenset[str] = frozenset()  # 矿业, 保险, 地铁: end a company's short name
+
+    @functools.cached_property
+    def industry_re(self) -> re.Pattern[str]:
+        return re.compile(trie_pattern(self.industry_words))
 
     @functools.cached_property
     def title_re(self) -> re.Pattern[str]:
@@ -182,4 +187,5 @@ def load() -> Lexicons:
         speech_verbs=tuple(sorted((r[0] for r in _rows("person_cues.txt") if (r[1] if len(r) > 1 else "after") == "after"),
                                   key=lambda w: (-len(w), w))),
         regions=regions,
+        industry_words=frozenset(r[0] for r in _rows("industry_words.txt")),
     )

@@ -73,8 +73,11 @@ def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
             changed = True
         if core != name and core not in out:
             out.append(core)
+    own = _own_segment(name, lex)
+    if own and own != name:
+        out.append(own)
     for suffix in LEGAL_SUFFIXES:
-        for form in (name, core):
+        for form in (name, core, own or name):
             if form.endswith(suffix) and len(form) - len(suffix) >= 2:
                 out.append(form[:-len(suffix)])
     good = []
@@ -85,6 +88,34 @@ def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
             continue
         good.append(form)
     return good
+
+
+def _own_segment(name: str, lex: Lexicons) -> str | None:
+    """The unit's own name after its parent's: 中国船舶集团汾西重工有限责任公司 → 汾西重工有限责任公司."""
+    m = None
+    for m in re.finditer("集团|公司", name[:-2]):
+        pass
+    if m is None or len(name) - m.end() < 4:
+        return None
+    return name[m.end():]
+
+
+def is_abbreviation(short: str, full: str) -> bool:
+    """Whether ``short`` abbreviates ``full`` the Chinese way: some of its characters, in order, keeping
+    the first and one of the last two (中国科大 ← 中国科学技术大学, 上海二中院 ← 上海市第二中级人民法院).
+
+    >>> is_abbreviation("中国科大", "中国科学技术大学")
+    True
+    >>> is_abbreviation("中国电信", "中国科学技术大学")
+    False
+    """
+    if len(short) < 3 or len(short) >= len(full) or short[0] != full[0] or short[-1] not in full[-2:]:
+        return False
+    i = 0
+    for ch in full:
+        if i < len(short) and ch == short[i]:
+            i += 1
+    return i == len(short)
 
 
 def _short_form_mentions(doc: Document, mentions: list[Mention], lex: Lexicons, rec: Recognizer) -> list[Mention]:
@@ -130,6 +161,10 @@ def resolve_document(doc: Document, dm: DocumentMentions, relations: list[Relati
             for longer in orgs:
                 if len(longer) > len(m.text) and (longer.endswith(m.text) or m.text in org_cores(longer, lex, rec)):
                     target = longer
+            if target == m.text:
+                abbreviated = [o for o in orgs if is_abbreviation(m.text, o)]
+                if len(abbreviated) == 1:
+                    target = abbreviated[0]
             canon[k] = (ORGANIZATION, target)
         else:
             canon[k] = (m.label, m.text)
