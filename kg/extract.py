@@ -504,12 +504,12 @@ class _Builder:
                 starts.add(i + 1 if ch == "\n" else 0)
             elif ch in "—" and i + 1 < len(text) and text[i + 1] != "—":
                 starts.add(i + 1)
-        for m in re.finditer("[在，,、。；：:（(]", text):
+        for m in re.finditer("[在，,、。；：:（(]|岁的", text):
             starts.add(m.end())
         for i in sorted(starts):
             if i >= len(text):
                 continue
-            end = self.rec.name_at(text, i, min_score=2 if self._weak_start(i) else 1)
+            end = self.rec.name_at(text, i)
             if end is None:
                 continue
             if self._weak_start(i) and not self._strong_follow(end):
@@ -519,7 +519,7 @@ class _Builder:
     def _weak_start(self, i: int) -> bool:
         """A start that needs a speech verb or punctuation after the name to count (line starts, 在…)."""
         text = self.text
-        if i == 0 or text[i - 1] in "\n在—，,、。；：:（(":
+        if i == 0 or text[i - 1] in "\n在—，,、。；：:（(" or text.endswith("岁的", 0, i):
             return True
         return False
 
@@ -529,6 +529,10 @@ class _Builder:
         if self.text.startswith("看来", end):
             return "在" in text[max(0, end - 5):end]
         if rest.startswith(self.rec._speech):
+            return True
+        if text.endswith("岁的", 0, max(0, end - 4)) or text[max(0, end - 6):end].find("岁的") >= 0:
+            return end < len(text) and text[end] in PUNCT_AFTER_NAME  # 今年52岁的李秀英，
+        if rest.startswith(ROLE_VERBS) and self.predicate_post_follows(end):
             return True
         title = self.rec._title_at(text, end)
         if title and self.lex.titles.get(title) in ("party", "government"):
@@ -563,6 +567,28 @@ class _Builder:
             i += self.rec.name_start(text[i:m.start()])
             if self.plausible_org(i, j) and self.ends_word(i, j):
                 self.add_org_phrase(i, j)
+
+    def predicate_post_follows(self, end: int) -> bool:
+        """Whether ``是ORG+TITLE`` (or 被聘为…) follows ``end``: 张海涛是某某公司的一名操作工。"""
+        text = self.text
+        verb = next((v for v in ROLE_VERBS if text.startswith(v, end)), None)
+        if verb is None:
+            return False
+        k = end + len(verb)
+        j = k
+        while j < len(text) and text[j] not in "，,。；;！？!?\n、（(“" and j - k < 40:
+            j += 1
+        chunk = text[k:j]
+        title = self.rec.title_suffix(chunk)
+        if not title or len(chunk) == len(title):
+            return False
+        org = chunk[:-len(title)]
+        for gap in ("的一名", "的一位", "的一个", "的", "一名", "一位"):
+            if org.endswith(gap):
+                org = org[:-len(gap)]
+                break
+        ends = self.rec.org_suffix_end(org)
+        return bool(ends) and ends[-1][0] >= len(org) - 6 and self.rec.has_proper_part(org)
 
     def read_predicates(self) -> None:
         """NAME是ORG+TITLE, NAME被聘为ORG+TITLE, 我是ORG的一名TITLE: posts stated as predicates."""

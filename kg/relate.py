@@ -60,10 +60,14 @@ def frame_relations(frames: Iterable[Frame], orgs: list[Mention]) -> list[Relati
     for frame in frames:
         person = key(frame.person)
         ev = frame.evidence or frame.person.span
+        previous_org = None
         for post in frame.posts:
             org = post.org or _implied_org(post, frame, orgs)
             if post.implied_org_word and org is None:
                 continue
+            if org is None and post.implied_org_word is None:
+                org = previous_org  # 省总工会党组书记、常务副主席: the second title is held in the same body
+            previous_org = org
             out.append(Relation(MEMBERSHIP, person, key(org), ev, role=post.title))
         for org in frame.affiliations:
             out.append(Relation(MEMBERSHIP, person, key(org), ev))
@@ -269,8 +273,11 @@ def _award_verbs(doc: Document, dm: DocumentMentions) -> list[Relation]:
             continue
         s, e = sentence_span(text, h.span.start)
         in_sentence = [p for p in people if s <= p.span.start < h.span.start]
-        if in_sentence:
-            out.append(Relation(AWARD, key(in_sentence[-1]), key(h), Span(doc.id, s, e)))
+        person = in_sentence[-1] if in_sentence else None
+        if person is None and re.search("(?<![\u4e00-\u9fff])[他她]", text[s:h.span.start]):
+            person = _last_person_before(people, s)  # 他获评…: the person last named
+        if person is not None:
+            out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
     return out
 
 

@@ -1,0 +1,61 @@
+"""Mention and frame recognition on handmade sentences (none taken from the evaluation articles)."""
+from __future__ import annotations
+
+from kg.extract import extract_mentions, paragraphs, sentence_span
+from kg.types import Document
+
+
+def _mentions(text, recognizer):
+    dm = extract_mentions(Document("d", text), recognizer)
+    return dm, {(m.text, m.label) for m in dm.mentions}
+
+
+def test_offsets_point_at_their_text(recognizer):
+    text = "全国劳动模范、洛阳市宏达重工有限公司焊接车间主任王建国说：“焊好每一道缝。”"
+    dm, _ = _mentions(text, recognizer)
+    assert dm.mentions
+    for m in dm.mentions:
+        assert text[m.span.start:m.span.end] == m.text
+
+
+def test_apposition_chain_gives_honor_org_title_and_person(recognizer):
+    text = "全国劳动模范、洛阳市宏达重工有限公司工会主席王建国表示，要把工作做细。"
+    dm, found = _mentions(text, recognizer)
+    assert ("王建国", "Person") in found
+    assert ("全国劳动模范", "Honor") in found
+    assert ("洛阳市", "Place") in found
+    frame = next(f for f in dm.frames if f.person.text == "王建国")
+    assert [h.text for h in frame.honors] == ["全国劳动模范"]
+    assert [(p.title, p.org.text if p.org else None) for p in frame.posts] == [("工会主席", "洛阳市宏达重工有限公司")]
+
+
+def test_place_before_union_title_names_the_union(recognizer):
+    dm, found = _mentions("开封市总工会副主席刘晓梅：我们将做好服务。", recognizer)
+    frame = next(f for f in dm.frames if f.person.text == "刘晓梅")
+    assert [(p.title, p.org.text) for p in frame.posts] == [("副主席", "开封市总工会")]
+
+
+def test_common_words_before_titles_are_not_people(recognizer):
+    _, found = _mentions("车间主任说，智慧工厂建设正在推进。", recognizer)
+    assert not any(label == "Person" for _, label in found)
+
+
+def test_units_written_after_their_parent_are_organizations(recognizer):
+    dm, found = _mentions("### 洛阳金鼎集团有限公司铸造车间班组长赵红英——\n", recognizer)
+    assert ("洛阳金鼎集团有限公司", "Organization") in found
+    assert ("洛阳金鼎集团有限公司铸造车间", "Organization") in found
+    assert ("洛阳金鼎集团有限公司铸造车间", "洛阳金鼎集团有限公司") in dm.units
+    frame = next(f for f in dm.frames if f.person.text == "赵红英")
+    assert [(p.title, p.org.text) for p in frame.posts] == [("班组长", "洛阳金鼎集团有限公司")]
+
+
+def test_predicate_post(recognizer):
+    dm, _ = _mentions("孙立平：扎根一线\n\n孙立平是南阳市恒信电力有限公司首席技师，从业二十年。", recognizer)
+    posts = [(p.title, p.org.text) for f in dm.frames if f.person.text == "孙立平" for p in f.posts]
+    assert posts == [("首席技师", "南阳市恒信电力有限公司")]
+
+
+def test_paragraphs_and_sentences():
+    text = "第一句。第二句！\n\n第三句"
+    assert [(p.start, p.end) for p in paragraphs(text)] == [(0, 8), (10, 13)]
+    assert sentence_span(text, 5) == (4, 8)
