@@ -41,6 +41,9 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "进入", "带领", "组织", "推动", "依托", "联合", "指导", "协调", "要求", "通过", "邀请", "对接",
                        "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
                        "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与"}
+# Words for a person's relation to another, written right before a name (徒弟刘洋说).
+RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "队友", "搭档",
+                  "学员", "工友", "老伴", "爱人")
 # Verbs that bind a subject to an organization it works for.
 AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于")
 ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "是")
@@ -419,6 +422,12 @@ class _Builder:
         return (bool(ends) and ends[-1][0] == len(phrase) and any(s for _, s in ends)
                 and self.rec.has_proper_part(phrase))
 
+    def word_at(self, i: int, j: int) -> bool:
+        """Whether text[i:j] starts and ends on word boundaries in context."""
+        a = max(0, i - 4)
+        cuts = {a + t.end for t in self.rec.segmenter.tokens(self.text[a:min(len(self.text), j + 4)])} | {a}
+        return i in cuts and j in cuts
+
     def ends_word(self, i: int, j: int) -> bool:
         """Whether a word ends at ``j`` in context (中国科大学子 has no 大学 ending at 学)."""
         window = self.text[i:min(len(self.text), j + 6)]
@@ -480,6 +489,9 @@ class _Builder:
             if not m.group(0):
                 continue
             i, j = m.start(), m.end()
+            short = self.lex.place_alias[m.group(0)] != m.group(0)
+            if short and not self.rec.segmenter.word_tag(m.group(0)).startswith("ns") and not self.word_at(i, j):
+                continue  # 每天等待 holds no 天等
             zone = _ZONE_RE.match(text, j + (1 if text.startswith("市", j) else 0))
             if zone:
                 self.add(i, zone.end(), PLACE)
@@ -506,20 +518,23 @@ class _Builder:
                 starts.add(i + 1)
         for m in re.finditer("[在，,、。；：:（(]|岁的", text):
             starts.add(m.end())
+        for m in re.finditer("|".join(RELATION_NOUNS), text):
+            starts.add(m.end())
         for i in sorted(starts):
             if i >= len(text):
                 continue
             end = self.rec.name_at(text, i)
             if end is None:
                 continue
-            if self._weak_start(i) and not self._strong_follow(end):
+            after_relation = text.endswith(RELATION_NOUNS, 0, i)
+            if self._weak_start(i) and not after_relation and not self._strong_follow(end):
                 continue
             self.read_chain(i, end)
 
     def _weak_start(self, i: int) -> bool:
         """A start that needs a speech verb or punctuation after the name to count (line starts, 在…)."""
         text = self.text
-        if i == 0 or text[i - 1] in "\n在—，,、。；：:（(" or text.endswith("岁的", 0, i):
+        if i == 0 or text[i - 1] in "\n在—，,、。；：:（(" or text.endswith(("岁的", *RELATION_NOUNS), 0, i):
             return True
         return False
 

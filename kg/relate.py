@@ -267,7 +267,14 @@ def _award_verbs(doc: Document, dm: DocumentMentions) -> list[Relation]:
     text = doc.text
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
     out = []
-    for h in (m for m in dm.mentions if m.label == HONOR):
+    previous: tuple[Mention, Mention] | None = None  # (honor, person) of the last award found
+    for h in sorted((m for m in dm.mentions if m.label == HONOR), key=lambda m: m.span.start):
+        if previous and text[previous[0].span.end:h.span.start] in ("、", "和", "及", "，"):
+            s, e = sentence_span(text, h.span.start)
+            out.append(Relation(AWARD, key(previous[1]), key(h), Span(doc.id, s, e)))  # 获得A、B等荣誉
+            previous = (h, previous[1])
+            continue
+        previous = None
         before = text[max(0, h.span.start - 4):h.span.start]
         if not any(before.endswith(v) for v in AWARD_VERBS):
             continue
@@ -278,6 +285,7 @@ def _award_verbs(doc: Document, dm: DocumentMentions) -> list[Relation]:
             person = _last_person_before(people, s)  # 他获评…: the person last named
         if person is not None:
             out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
+            previous = (h, person)
     return out
 
 
