@@ -41,6 +41,7 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "进入", "带领", "组织", "推动", "依托", "联合", "指导", "协调", "要求", "通过", "邀请", "对接",
                        "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
                        "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与"}
+NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
 # Words for a person's relation to another, written right before a name (徒弟刘洋说).
 RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "队友", "搭档",
                   "学员", "工友", "老伴", "爱人")
@@ -134,7 +135,7 @@ class Recognizer:
             return False
         return True
 
-    def _follow_score(self, text: str, end: int) -> int:
+    def _follow_score(self, text: str, end: int, verbs_follow: bool = True) -> int:
         if end >= len(text) or text[end] in PUNCT_AFTER_NAME:
             return 2
         rest = text[end:end + 6]
@@ -144,6 +145,9 @@ class Recognizer:
             return 3
         if rest.startswith(NAME_FOLLOWERS):
             return 1
+        following = self.segmenter.tokens(rest) if verbs_follow else []
+        if following and len(following[0].text) >= 2 and self.segmenter.word_tag(following[0].text).startswith("v"):
+            return 1  # 徐留平出席, 刘飞香发言
         return 0
 
     def _title_at(self, text: str, i: int) -> str | None:
@@ -152,7 +156,7 @@ class Recognizer:
                 return text[i:i + k]
         return None
 
-    def name_at(self, text: str, i: int, min_score: int = 1) -> int | None:
+    def name_at(self, text: str, i: int, min_score: int = 1, verbs_follow: bool = True) -> int | None:
         """End of the person name starting at ``i``, judged by what follows it; None if none fits."""
         best, best_score = None, min_score - 1
         for length in (2, 3, 4):
@@ -161,7 +165,7 @@ class Recognizer:
                 continue
             if len(self._title_at(text, i + length - 1) or "") > 1:
                 continue  # 习总书记: the last character starts a title, so this is no name
-            score = self._follow_score(text, i + length)
+            score = self._follow_score(text, i + length, verbs_follow)
             if score > best_score:
                 best, best_score = i + length, score
         return best
@@ -172,6 +176,8 @@ class Recognizer:
         m = self.lex.place_re.search(name)
         if m and m.group(0):
             return True
+        if name.startswith(NATIONAL_PREFIXES) and len(name) > 2:
+            return True  # 全国总工会, 中华全国总工会, 国家统计局: bodies named by their national scope
         for tok in self.segmenter.tagged(name):
             if tok.text in self.lex.org_suffixes or tok.pos[:1] in ("v", "a", "d", "u", "p", "c", "r"):
                 continue
@@ -197,7 +203,7 @@ class Recognizer:
         tokens = self.segmenter.tagged(phrase)
         for n, tok in enumerate(tokens):
             word, tag = tok.text, tok.pos
-            if tag.startswith("nr") and n + 1 < len(tokens) and tokens[n + 1].pos.startswith("v"):
+            if tag.startswith("nr") and n + 1 < len(tokens) and tokens[n + 1].pos == "v":
                 cut = tokens[n + 1].end  # 薛宏宾萌生…: a person and a verb, so a clause, not a name
                 continue
             if word in self.lex.place_alias:
@@ -384,6 +390,9 @@ class _Builder:
         if org_phrase:
             ends = self.rec.org_suffix_end(org_phrase)
             place = self.lex.place_alias.get(org_phrase) or (org_phrase if self.zone_name(org_phrase) else None)
+            word = self.org_word(title)
+            if not place and not ends and word and self.rec.has_proper_part(org_phrase + word):
+                place = org_phrase  # 全国总工会副主席: the body is the phrase and the title's first word
             if place:
                 # 郑州高新区工会主席: the place names whose union the title is in
                 word = self.org_word(title)
@@ -501,42 +510,34 @@ class _Builder:
 
     def find_people(self) -> None:
         text = self.text
-        starts: set[int] = set()
+        strong: set[int] = set()  # right after a title, an organization or an honor
+        weak: set[int] = set()  # elsewhere: the name needs a speech verb, a colon or a leader's title after it
         for m in self.rec.lex.title_re.finditer(text):
             if m.group(0):
-                starts.add(m.end())
-        for key in list(self.mentions):
-            i, j, label = key
+                strong.add(m.end())
+        for i, j, label in list(self.mentions):
             if label in (HONOR, ORGANIZATION):
-                starts.add(j)
+                strong.add(j)
         for i, ch in enumerate(text):
             if ch in CLOSE_QUOTES:
-                starts.add(i + 1)
-            elif ch == "\n" or i == 0:
-                starts.add(i + 1 if ch == "\n" else 0)
+                weak.add(i + 1)
+            elif ch == "\n":
+                weak.add(i + 1)
             elif ch in "—" and i + 1 < len(text) and text[i + 1] != "—":
-                starts.add(i + 1)
+                weak.add(i + 1)
+        weak.add(0)
         for m in re.finditer("[在，,、。；：:（(]|岁的", text):
-            starts.add(m.end())
-        for m in re.finditer("|".join(RELATION_NOUNS), text):
-            starts.add(m.end())
-        for i in sorted(starts):
+            weak.add(m.end())
+        relation_starts = {m.end() for m in re.finditer("|".join(RELATION_NOUNS), text)}
+        for i in sorted(strong | weak | relation_starts):
             if i >= len(text):
                 continue
-            end = self.rec.name_at(text, i)
+            end = self.rec.name_at(text, i, verbs_follow=i in strong)
             if end is None:
                 continue
-            after_relation = text.endswith(RELATION_NOUNS, 0, i)
-            if self._weak_start(i) and not after_relation and not self._strong_follow(end):
+            if i not in strong and i not in relation_starts and not self._strong_follow(end):
                 continue
             self.read_chain(i, end)
-
-    def _weak_start(self, i: int) -> bool:
-        """A start that needs a speech verb or punctuation after the name to count (line starts, 在…)."""
-        text = self.text
-        if i == 0 or text[i - 1] in "\n在—，,、。；：:（(" or text.endswith(("岁的", *RELATION_NOUNS), 0, i):
-            return True
-        return False
 
     def _strong_follow(self, end: int) -> bool:
         text = self.text
