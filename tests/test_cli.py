@@ -1,0 +1,48 @@
+"""The command line: help for every command, and what `kg build` writes and returns."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _commands(group: click.Group, prefix=()):
+    for name, command in sorted(group.commands.items()):
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize(("path", "command"), list(_commands(cli)), ids=lambda x: " ".join(x) if isinstance(x, tuple) else "")
+def test_every_command_has_help(path, command):
+    assert command.help and command.help.strip()
+    result = CliRunner().invoke(cli, [*path, "--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.output
+
+
+def test_build_writes_exports_and_a_summary(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(ROOT / "seeds"), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "graph.ttl").is_file()
+    assert (tmp_path / "graph.html").is_file()
+    assert "1 articles" in result.output
+    assert "9 Person" in result.output
+
+
+def test_build_reports_skipped_files_in_its_exit_status(tmp_path):
+    good = tmp_path / "in" / "good.txt"
+    good.parent.mkdir()
+    good.write_text("开封市总工会副主席刘晓梅：我们将做好服务，让职工满意。", encoding="utf-8")
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    result = CliRunner().invoke(cli, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert "empty.txt" in result.output
+    assert "skipped files: 1" in result.output
+    assert "刘晓梅" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")

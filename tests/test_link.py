@@ -1,0 +1,63 @@
+"""Linking within an article and across articles."""
+from __future__ import annotations
+
+from kg.link import entity_id, is_abbreviation, org_cores, place_canonical
+from kg.pipeline import analyze, assemble
+from kg.types import Document
+
+
+def _graph(*texts):
+    return assemble([analyze(Document(f"doc-{n}", t)) for n, t in enumerate(texts)])
+
+
+def _labels(G, type_):
+    return sorted(d["label"] for _, d in G.nodes(data=True) if d["type"] == type_)
+
+
+def test_entity_ids_are_stable_hashes():
+    assert entity_id("Person", "李会东") == entity_id("Person", "李会东")
+    assert entity_id("Person", "李会东") != entity_id("Organization", "李会东")
+    assert entity_id("Place", "郑州市").startswith("place-")
+
+
+def test_place_canonical_forms(recognizer):
+    lex = recognizer.lex
+    assert place_canonical("郑州", lex) == "郑州市"
+    assert place_canonical("郑州市高新区", lex) == "郑州高新区"
+    assert place_canonical("不是地名", lex) is None
+
+
+def test_short_forms_of_an_organization(recognizer):
+    cores = org_cores("洛阳市宏达重工有限公司", recognizer.lex, recognizer)
+    assert "宏达重工" in cores
+    assert is_abbreviation("上海二中院", "上海市第二中级人民法院")
+    assert not is_abbreviation("二中院", "上海市第二中级人民法院")
+
+
+def test_short_form_links_to_the_full_name_in_the_article():
+    G = _graph("洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”\n宏达重工今年产值增长。")
+    assert _labels(G, "Organization") == ["洛阳市宏达重工有限公司"]
+    org = next(d for _, d in G.nodes(data=True) if d["type"] == "Organization")
+    assert "宏达重工" in org["aliases"]
+
+
+def test_same_organization_in_two_articles_is_one_node():
+    G = _graph("洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”",
+               "洛阳市宏达重工有限公司工会主席李红梅表示，要关心职工。")
+    assert _labels(G, "Organization") == ["洛阳市宏达重工有限公司"]
+    assert _labels(G, "Person") == ["李红梅", "王建国"]
+
+
+def test_same_name_in_different_organizations_stays_apart():
+    G = _graph("洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”",
+               "南阳市恒信电力有限公司首席技师王建国说：“安全第一。”")
+    assert _labels(G, "Person") == ["王建国", "王建国"]
+
+
+def test_ids_do_not_depend_on_input_order():
+    a = Document("doc-a", "洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”")
+    b = Document("doc-b", "开封市总工会副主席刘晓梅：我们将做好服务。")
+    G1 = assemble([analyze(a), analyze(b)])
+    G2 = assemble([analyze(b), analyze(a)])
+    assert sorted(G1.nodes) == sorted(G2.nodes)
+    assert sorted(G1.edges(keys=True)) == sorted(G2.edges(keys=True))
