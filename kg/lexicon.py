@@ -158,7 +158,7 @@ def _expand_honor_templates(rows: list[list[str]], places: dict[str, Place], reg
 def load() -> Lexicons:
     """Load every lexicon from ``ontology/lexicons`` (cached)."""
     places: dict[str, Place] = {}
-    for row in _rows("places.tsv", 3):
+    for row in _rows("places.tsv", 3) + _rows("world_places.tsv", 3):
         name, short, level = row[0], row[1] or row[0], row[2]
         parent = row[3] if len(row) > 3 and row[3] else None
         places[name] = Place(name, short, level, parent)
