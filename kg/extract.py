@@ -50,6 +50,8 @@ AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "�
 ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "是")
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
+# a town, township, street or village written right after the place it belongs to
+_LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,3}?)(街道|镇|乡|村)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|级|里|庄|企|口))")
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
 
@@ -505,6 +507,10 @@ class _Builder:
             if zone:
                 self.add(i, zone.end(), PLACE)
             self.add(i, j, PLACE)
+            local = _LOCAL_RE.match(text, zone.end() if zone else j)
+            if (local and not any(ch in NAME_STOP for ch in local.group(1)) and local.group(1)[0] not in "省市县区州盟旗乡镇村"
+                    and not self.rec.segmenter.in_dictionary(local.group(0)) and self.word_at(local.start(), local.end())):
+                self.add(local.start(), local.end(), PLACE)  # 开发区钵池街道, 安吉县余村: a unit under a place
         for m in _ZONE_RE.finditer(text):
             self.add(m.start(), m.end(), PLACE)  # bare 高新区: linked to its zone in the document
 

@@ -45,6 +45,8 @@ def place_canonical(text: str, lex: Lexicons) -> str | None:
     """郑州 → 郑州市; 郑州市高新区 → 郑州高新区; unknown → None."""
     if text in lex.place_alias:
         return lex.place_alias[text]
+    if len(text) >= 3 and text.endswith(("街道", "镇", "乡", "村")):
+        return text
     m = _ZONE_RE.search(text)
     if m and m.end() == len(text) and m.start() > 0:
         city = text[:m.start()].removesuffix("市")
