@@ -84,6 +84,26 @@ def _by_start(mentions: Iterable[Mention], label: str) -> dict[int, Mention]:
     return out
 
 
+_UNNAMED_PERSON = re.compile("(?<![\u4e00-\u9fff])[小老][\u4e00-\u9fff](?![\u4e00-\u9fff]{0,1}(?:时|年|区|学|组|家))")
+
+
+def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Mention | None:
+    """The person a 他/她 at ``i`` refers to: the last one named before it, unless someone unnamed
+    came in between (快递员小李, 一位老师傅) or the name lies more than a few paragraphs back."""
+    person = _last_person_before(people, i)
+    if person is None or i - person.span.end > 400:
+        return None
+    between = text[person.span.end:i]
+    if _UNNAMED_PERSON.search(between):
+        return None
+    for m in rec.lex.title_re.finditer(between):
+        word = m.group(0)
+        if word and rec.lex.titles.get(word) == "worker" and not any(
+                p.span.start == person.span.end + m.end() for p in people):
+            return None
+    return person
+
+
 def _last_person_before(people: list[Mention], i: int) -> Mention | None:
     best = None
     for m in people:
@@ -148,7 +168,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             return before[-1]
         lead = text[s:i].lstrip("“”\"　 ")
         if lead.startswith(PRONOUNS):
-            return _last_person_before(people, s)
+            return _antecedent(text, people, s, rec)
         if lead.startswith("我") and not _inside(quoted, s):
             return narrator(s)
         return None
@@ -175,7 +195,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                          and text.startswith(speech, p.span.end)]
                 speaker = after[0] if after else None
             if speaker is None and text.startswith(PRONOUNS, qe) and text[qe + 1:qe + 3].startswith(speech):
-                speaker = _last_person_before(people, qs)
+                speaker = _antecedent(text, people, qs, rec)
             if speaker is None and (introduced or (qs > 0 and text[qs - 1] in "：:")):
                 s, _ = sentence_span(text, qs - 1)
                 speaker = subject_before(s, qs)
@@ -205,7 +225,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             s = p0 + m.end()
             if (s < p1 and text[s] in OPEN_QUOTES) or _inside(quoted, i):
                 continue
-            speaker = narrator(i) if m.group(1) == "我" else _last_person_before(people, i)
+            speaker = narrator(i) if m.group(1) == "我" else _antecedent(text, people, i, rec)
             emit(speaker, s, p1, (i, p1))
         # 4. 在NAME看来，…
         for m in re.finditer("在(.{2,4}?)看来[，,]", text[p0:p1]):
@@ -262,7 +282,7 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions) -> list[Relation]:
     return out
 
 
-def _award_verbs(doc: Document, dm: DocumentMentions) -> list[Relation]:
+def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
     """NAME…获评/荣获 HONOR in one sentence."""
     text = doc.text
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
@@ -282,7 +302,7 @@ def _award_verbs(doc: Document, dm: DocumentMentions) -> list[Relation]:
         in_sentence = [p for p in people if s <= p.span.start < h.span.start]
         person = in_sentence[-1] if in_sentence else None
         if person is None and re.search("(?<![\u4e00-\u9fff])[他她]", text[s:h.span.start]):
-            person = _last_person_before(people, s)  # 他获评…: the person last named
+            person = _antecedent(text, people, s, rec)  # 他获评…: the person last named
         if person is not None:
             out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
             previous = (h, person)
@@ -357,7 +377,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations = frame_relations(dm.frames, orgs)
     relations += _role_after_name(doc, people, rec)
     relations += _affiliation_verbs(doc, dm)
-    relations += _award_verbs(doc, dm)
+    relations += _award_verbs(doc, dm, rec)
     relations += _roundup_awards(doc, dm)
     relations += _quotes(doc, dm, rec)
     relations += structure(doc, dm)
