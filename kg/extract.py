@@ -25,7 +25,11 @@ SENTENCE_ENDS = set("。！？!?\n")
 OPEN_QUOTES = "“「『"
 CLOSE_QUOTES = "”」』"
 # Characters that never occur inside a given name in running text (function words).
-NAME_STOP = set("的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之我你他她它们个年月日中上下里后前")
+NAME_STOP = set("的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之我你他她它们个年月日中上下里后前某老")
+# Surnames that are far more often function words (向市民介绍, 曾两次): outside a title's context a name
+# may not start with one.
+FUNCTION_SURNAMES = set("向应曾满印童于以从和经过但将只仅却还也再又更最都就才便并且而及与同由据按凭随被让叫给对替为因除自至当离朝往沿顺比跟")
+FUNCTION_TAGS = ("c", "m", "t", "r", "p", "d", "u", "f", "q")
 # Words that commonly follow a name and so confirm where it ends.
 NAME_FOLLOWERS = ("团队", "夫妇", "同志", "等人", "一家", "所在", "带领", "是", "在", "的", "把", "被", "将", "从",
                   "对", "为", "与", "和", "也", "都", "就", "已", "还", "又", "正", "等", "曾", "便", "却", "仍",
@@ -135,6 +139,13 @@ class Recognizer:
             return False
         if name in self.lex.honors or self.common_word(name):
             return False
+        given = name[2:] if compound else name[1:]
+        if given in self._titles or self.segmenter.word_tag(given).startswith(FUNCTION_TAGS):
+            return False  # 唐外长, 曾两次, 应如此
+        if len(name) == 3 and not compound and (
+                self.segmenter.word_tag(name[:2]).startswith(FUNCTION_TAGS + ("v", "a"))
+                and self.segmenter.is_common_word(name[:2])):
+            return False  # 周二晚, 满意地: the first two characters are a common word
         return True
 
     def _follow_score(self, text: str, end: int, verbs_follow: bool = True) -> int:
@@ -541,8 +552,11 @@ class _Builder:
             end = self.rec.name_at(text, i, verbs_follow=i in strong)
             if end is None:
                 continue
-            if i not in strong and i not in relation_starts and not self._strong_follow(end):
-                continue
+            if i not in strong and i not in relation_starts:
+                if not self._strong_follow(end):
+                    continue
+                if text[i] in FUNCTION_SURNAMES and not self.rec.segmenter.word_tag(text[i:end]).startswith("nr"):
+                    continue
             self.read_chain(i, end)
 
     def _strong_follow(self, end: int) -> bool:
