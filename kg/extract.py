@@ -225,6 +225,10 @@ class Recognizer:
                 cut = tok.end
             elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c", "l", "i"):
                 cut = tok.end
+            elif tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2 and self.has_proper_part(phrase[tok.end:]):
+                cut = tok.end  # 注重…培养|辽宁大学: a verb, and a name after it
+            elif word in ("和", "与", "及") and n > 0 and self.unit_kind(phrase[:tok.start]) is not None:
+                cut = tok.end  # 卫生部和|中国残联: two bodies, the second one here
         for m in self.lex.honor_re.finditer(phrase):
             if m.group(0) and m.end() > cut and len(phrase) - m.end() >= 2:
                 cut = m.end() + (1 if phrase[m.end():m.end() + 1] in "和及" else 0)
@@ -679,7 +683,9 @@ class _Builder:
             tail = next((w for w in self.lex.industry_words if word.endswith(w) and len(word) > len(w) + 1), None)
             head_ok = tail is not None and (word[:-len(tail)] in self.lex.place_alias
                                             or self.rec.segmenter.word_tag(word[:-len(tail)])[:2] in ("ns", "nz", "nt"))
-            if tag == "nt" or head_ok:
+            # a body the dictionary knows; not a discipline (社会科学) or a document (联合公报)
+            named_body = tag == "nt" and not word.endswith(("学", "报", "论", "法", "史", "科"))
+            if named_body or head_ok:
                 self.add(tok.start, tok.end, ORGANIZATION)  # a body the dictionary knows (中国电信, 最高人民法院)
         for m in self.lex.industry_re.finditer(text):
             if not m.group(0):
