@@ -35,7 +35,7 @@ NAME_FOLLOWERS = ("团队", "夫妇", "同志", "等人", "一家", "所在", "�
                   "对", "为", "与", "和", "也", "都", "就", "已", "还", "又", "正", "等", "曾", "便", "却", "仍",
                   "坚", "毫", "常", "每", "时", "参与", "参加", "创新", "逐渐", "萌生", "深耕", "积极", "凭借",
                   "出生", "发起", "讲述", "语气", "感慨", "笑", "回忆", "坦言", "告诉", "看来", "说", "表示")
-PUNCT_AFTER_NAME = set("，,、。！？!?：:；;—\n）)”」 　")
+PUNCT_AFTER_NAME = set("，,、。！？!?：:；;—\n）)（(”」 　")
 # Words that end whatever came before an organization's name.
 NAME_BREAKERS = {"了", "的", "以", "着", "过", "在", "于", "到", "从", "向", "对", "给", "把", "被", "由",
                  "他", "她", "我", "该", "其", "这", "那", "是", "为", "将"}
@@ -572,7 +572,7 @@ class _Builder:
             return True
         if text.endswith("岁的", 0, max(0, end - 4)) or text[max(0, end - 6):end].find("岁的") >= 0:
             return end < len(text) and text[end] in PUNCT_AFTER_NAME  # 今年52岁的李秀英，
-        if rest.startswith(ROLE_VERBS) and self.predicate_post_follows(end):
+        if self.predicate_post_follows(end):
             return True
         title = self.rec._title_at(text, end)
         if title and self.lex.titles.get(title) in ("party", "government"):
@@ -608,30 +608,41 @@ class _Builder:
             if self.plausible_org(i, j) and self.ends_word(i, j):
                 self.add_org_phrase(i, j)
 
-    def predicate_post_follows(self, end: int) -> bool:
-        """Whether ``是ORG+TITLE`` (or 被聘为…) follows ``end``: 张海涛是某某公司的一名操作工。"""
+    def _post_after(self, end: int) -> tuple[int, int, str] | None:
+        """The stretch ``(k, j, title)`` of an ORG+TITLE written after a name at ``end``:
+        a predicate (是ORG的一名TITLE, 被聘为…, 担任…) or an apposition (，ORG+TITLE， / （ORG+TITLE）)."""
         text = self.text
-        verb = next((v for v in ROLE_VERBS if text.startswith(v, end)), None)
-        if verb is None:
-            return False
-        k = end + len(verb)
+        lead = next((v for v in ROLE_VERBS if text.startswith(v, end)), None)
+        if lead is None and text[end:end + 1] in ("，", ",", "（", "("):
+            lead = text[end]
+        if lead is None:
+            return None
+        k = end + len(lead)
         j = k
-        while j < len(text) and text[j] not in "，,。；;！？!?\n、（(“" and j - k < 40:
+        while j < len(text) and text[j] not in "，,。；;！？!?\n、（()）“" and j - k < 40:
             j += 1
+        if lead in "，,（(" and (j >= len(text) or text[j] not in "，,。）)"):
+            return None  # an apposition is a whole chunk
         chunk = text[k:j]
         title = self.rec.title_suffix(chunk)
         if not title or len(chunk) == len(title):
-            return False
+            return None
         org = chunk[:-len(title)]
         for gap in ("的一名", "的一位", "的一个", "的", "一名", "一位"):
             if org.endswith(gap):
                 org = org[:-len(gap)]
                 break
         ends = self.rec.org_suffix_end(org)
-        return bool(ends) and ends[-1][0] >= len(org) - 6 and self.rec.has_proper_part(org)
+        if not ends or ends[-1][0] < len(org) - 6 or not self.rec.has_proper_part(org):
+            return None
+        return k, j, title
+
+    def predicate_post_follows(self, end: int) -> bool:
+        """Whether a post follows the name ending at ``end`` (张海涛是某某公司的一名操作工)."""
+        return self._post_after(end) is not None
 
     def read_predicates(self) -> None:
-        """NAME是ORG+TITLE, NAME被聘为ORG+TITLE, 我是ORG的一名TITLE: posts stated as predicates."""
+        """Posts written after the name: NAME是ORG+TITLE, NAME被聘为…, 我是ORG的一名TITLE, NAME，ORG+TITLE，"""
         text = self.text
         people = sorted((m for m in self.mentions.values() if m.label == PERSON), key=lambda m: m.span.start)
         subjects = [(m.span.end, m) for m in people]
@@ -640,17 +651,10 @@ class _Builder:
             if before:
                 subjects.append((m.end(), before[-1]))
         for end, person in subjects:
-            verb = next((v for v in ROLE_VERBS if text.startswith(v, end)), None)
-            if verb is None:
+            found = self._post_after(end)
+            if found is None:
                 continue
-            k = end + len(verb)
-            j = k
-            while j < len(text) and text[j] not in "，,。；;！？!?\n、（(“" and j - k < 40:
-                j += 1
-            chunk = text[k:j]
-            title = self.rec.title_suffix(chunk)
-            if not title or len(chunk) == len(title):
-                continue
+            k, j, title = found
             ts = j - len(title)
             org_end = ts
             for gap in ("的一名", "的一位", "的一个", "的", "一名", "一位"):

@@ -205,6 +205,9 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
         # 2. reported speech: NAME说：…  NAME表示，…  NAME：… (end of a chain)
         for person in [p for p in people if p0 <= p.span.start < p1]:
             j = person.span.end
+            if text[j:j + 1] in ("（", "("):
+                close = re.compile("[）)]").search(text, j, min(p1, j + 40))
+                j = close.end() if close else j  # 李红梅（某公司工程师）介绍，…
             verb = next((v for v in speech if text.startswith(v, j)), None)
             if verb == "看来" or _inside(quoted, person.span.start):
                 continue

@@ -89,3 +89,32 @@ def test_no_roundup_without_profiles(recognizer):
 ])
 def test_organization_places(recognizer, name, place):
     assert organization_places(name, recognizer.lex) == place
+
+
+@pytest.mark.parametrize(("text", "fact"), [
+    ("据介绍，张海涛是中国石化镇海炼化分公司的一名操作工。",
+     ("membership", "Person:张海涛", "Organization:中国石化镇海炼化分公司", "操作工")),
+    ("王建国，洛阳市宏达重工有限公司首席技师，1990年参加工作。",
+     ("membership", "Person:王建国", "Organization:洛阳市宏达重工有限公司", "首席技师")),
+    ("李红梅（南阳市恒信电力有限公司工程师）介绍，团队今年完成技改项目12项。",
+     ("quote", "Person:李红梅", None, "团队今年完成技改项目12项。")),
+    ("“要让每一名职工都有获得感。”江西省总工会党组书记、常务副主席陈国华说。",
+     ("membership", "Person:陈国华", "Organization:江西省总工会", "常务副主席")),
+    ("带电作业班班长孟凡军从业25年，先后获得全国五一劳动奖章、山东省劳动模范等荣誉。",
+     ("award", "Person:孟凡军", "Honor:山东省劳动模范", None)),
+    ("“孟师傅手把手教我，我才有了今天。”徒弟刘洋说。",
+     ("quote", "Person:刘洋", None, "孟师傅手把手教我，我才有了今天。")),
+    ("全国总工会副主席、书记处第一书记徐留平出席并讲话。",
+     ("membership", "Person:徐留平", "Organization:全国总工会", "副主席")),
+])
+def test_patterns_of_the_genre(recognizer, text, fact):
+    _, rels = _facts(text, recognizer)
+    kind, subject, obj, detail = fact
+    assert (subject, obj, detail) in _kind(rels, kind)
+
+
+def test_pronoun_after_an_unnamed_person_is_not_resolved(recognizer):
+    text = ("“我们要把好事办好。”上海市长宁区总工会主席周建华说。\n\n"
+            "在虹桥街道，快递员小李每天都会到驿站歇脚。他说：“这里有热水，还能充电。”")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:周建华", None, "我们要把好事办好。")]
