@@ -766,7 +766,7 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
                    (o.span.end - o.span.start) > (m.span.end - m.span.start) for o in others)
 
     for m in mentions:
-        if m.label == PERSON and inside(m, by_label.get(ORGANIZATION, []) + by_label.get(HONOR, [])):
+        if m.label == PERSON and inside(m, by_label.get(ORGANIZATION, []) + by_label.get(HONOR, []) + by_label[PERSON]):
             continue
         if m.label == PLACE and inside(m, by_label.get(PLACE, []) + by_label.get(PERSON, [])):
             continue
