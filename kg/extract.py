@@ -50,7 +50,8 @@ NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
 RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "队友", "搭档",
                   "学员", "工友", "老伴", "爱人")
 # Verbs that bind a subject to an organization it works for.
-AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于")
+AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于", "来到", "考入",
+                     "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立")
 ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "是")
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
@@ -216,7 +217,10 @@ class Recognizer:
         tokens = self.segmenter.tagged(phrase)
         for n, tok in enumerate(tokens):
             word, tag = tok.text, tok.pos
-            if tag.startswith("nr") and n + 1 < len(tokens) and tokens[n + 1].pos == "v":
+            after = tokens[n + 2] if n + 2 < len(tokens) else None
+            if (tag.startswith("nr") and n + 1 < len(tokens) and tokens[n + 1].pos == "v"
+                    and (self.has_proper_part(phrase[tokens[n + 1].end:]) or after is None
+                         or after.text in NAME_BREAKERS or after.pos[:1] in ("v", "p", "u", "d"))):
                 cut = tokens[n + 1].end  # 薛宏宾萌生…: a person and a verb, so a clause, not a name
                 continue
             if word in self.lex.place_alias:

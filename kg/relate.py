@@ -266,20 +266,34 @@ def _role_after_name(doc: Document, people: list[Mention], rec: Recognizer) -> l
     return out
 
 
-def _affiliation_verbs(doc: Document, dm: DocumentMentions) -> list[Relation]:
-    """入职安天科技集团, 扎根哈尔滨电机厂…: the sentence's person works there."""
+def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
+    """入职安天科技集团, 扎根哈尔滨电机厂, 我来到中国科学技术大学…: the subject belongs to the body.
+
+    The subject is the person named in the sentence before the verb; else 我 in a first-person
+    profile (the person its heading names); else 他/她 (the person last named, if nobody unnamed
+    came in between).
+    """
     text = doc.text
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
+    headings = heading_people(doc, dm)
     orgs = _by_start(dm.mentions, ORGANIZATION)
     out = []
     for verb in AFFILIATION_VERBS:
         for m in re.finditer(verb, text):
-            org = orgs.get(m.end())
+            org = orgs.get(m.end()) or (orgs.get(m.end() + 1) if text[m.end():m.end() + 1] in OPEN_QUOTES else None)
             if org is None:
                 continue
             s, e = sentence_span(text, m.start())
-            in_sentence = [p for p in people if s <= p.span.start < e]
-            person = in_sentence[0] if in_sentence else _last_person_before(people, s)
+            before = text[s:m.start()]
+            in_sentence = [p for p in people if s <= p.span.start < m.start()]
+            if in_sentence:
+                person = in_sentence[-1]
+            elif re.search("(?<![\u4e00-\u9fff])我", before):
+                earlier = [h for h in headings if h.span.end <= s]
+                person = earlier[-1] if earlier else None
+            else:
+                later = [p for p in people if m.end() <= p.span.start < e]
+                person = later[0] if later else _antecedent(text, people, s, rec)
             if person is not None:
                 out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e)))
     return out
@@ -379,7 +393,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
     relations = frame_relations(dm.frames, orgs)
     relations += _role_after_name(doc, people, rec)
-    relations += _affiliation_verbs(doc, dm)
+    relations += _affiliation_verbs(doc, dm, rec)
     relations += _award_verbs(doc, dm, rec)
     relations += _roundup_awards(doc, dm)
     relations += _quotes(doc, dm, rec)
