@@ -24,3 +24,7 @@ class ModelError(KgError):
 
 class QueryError(KgError):
     """A SPARQL query is malformed or names an unknown query or parameter."""
+
+
+class NotFoundError(KgError):
+    """A name given by the user (an entity, a named query) matches nothing, or more than one thing."""

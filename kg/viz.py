@@ -24,7 +24,7 @@ from importlib import resources
 
 import networkx as nx
 
-from kg.errors import KgError, ModelError
+from kg.errors import KgError, ModelError, NotFoundError
 from kg.graph import DOCUMENT
 
 # type → (name shown in the page, colour, vis-network shape)
@@ -71,7 +71,7 @@ def script_json(data: object) -> str:
 
 
 def find_entity(G: nx.MultiDiGraph, name: str) -> str:
-    """The id of the one node whose id, label or alias is ``name``; raise KgError if none or several.
+    """The id of the one node whose id, label or alias is ``name``; raise NotFoundError if none or several.
 
     >>> G = nx.MultiDiGraph(); G.add_node("p1", type="Person", label="李会东", aliases=["老李"])
     >>> find_entity(G, "老李")
@@ -86,9 +86,9 @@ def find_entity(G: nx.MultiDiGraph, name: str) -> str:
     if not found:
         close = sorted({d.get("label", n) for n, d in G.nodes(data=True) if name and name in d.get("label", "")})[:10]
         hint = f"; names containing it: {', '.join(close)}" if close else ""
-        raise KgError(f"no entity is named {name!r} in the graph{hint}; give a name, alias or id exactly as it appears")
+        raise NotFoundError(f"no entity is named {name!r} in the graph{hint}; give a name, alias or id exactly as it appears")
     listed = ", ".join(f"{n} ({G.nodes[n].get('type')})" for n in found)
-    raise KgError(f"{name!r} names {len(found)} entities: {listed}; pass one of these ids instead")
+    raise NotFoundError(f"{name!r} names {len(found)} entities: {listed}; pass one of these ids instead")
 
 
 def focus(G: nx.MultiDiGraph, name: str, depth: int = 1) -> nx.MultiDiGraph:
