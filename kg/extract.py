@@ -332,6 +332,10 @@ class _Builder:
         self.units: set[tuple[str, str]] = set()
         self.person_names: set[str] = set()
         self.org_names: set[str] = set()
+        # the article's words, segmented once (dictionary only: fast, and stable for boundaries)
+        self.words = rec.segmenter.tokens(self.text)
+        self.word_starts = {t.start for t in self.words} | {len(self.text)}
+        self.word_ends = {t.end for t in self.words} | {0}
 
     def span(self, i: int, j: int) -> Span:
         return Span(self.doc.id, i, j)
@@ -453,15 +457,12 @@ class _Builder:
                 and self.rec.has_proper_part(phrase))
 
     def word_at(self, i: int, j: int) -> bool:
-        """Whether text[i:j] starts and ends on word boundaries in context."""
-        a = max(0, i - 4)
-        cuts = {a + t.end for t in self.rec.segmenter.tokens(self.text[a:min(len(self.text), j + 4)])} | {a}
-        return i in cuts and j in cuts
+        """Whether text[i:j] starts and ends on word boundaries of the article's segmentation."""
+        return i in self.word_starts and j in self.word_ends
 
     def ends_word(self, i: int, j: int) -> bool:
-        """Whether a word ends at ``j`` in context (中国科大学子 has no 大学 ending at 学)."""
-        window = self.text[i:min(len(self.text), j + 6)]
-        return j - i in {t.end for t in self.rec.segmenter.tokens(window)}
+        """Whether a word ends at ``j`` (中国科大学子 has no 大学 ending at 学)."""
+        return j in self.word_ends
 
     def zone_name(self, phrase: str) -> bool:
         m = _ZONE_RE.search(phrase)
@@ -683,7 +684,7 @@ class _Builder:
     def find_short_names(self) -> None:
         """Company short names: a proper noun and a line of business (上海地铁, 太平洋保险, 中国电信)."""
         text = self.text
-        for tok in self.rec.segmenter.tokens(text):
+        for tok in self.words:
             word = tok.text
             if len(word) < 3 or word in self.lex.generic_words or self.inside_mention(tok.start, tok.end, ORGANIZATION):
                 continue
@@ -695,22 +696,31 @@ class _Builder:
             named_body = tag == "nt" and not word.endswith(("学", "报", "论", "法", "史", "科"))
             if named_body or head_ok:
                 self.add(tok.start, tok.end, ORGANIZATION)  # a body the dictionary knows (中国电信, 最高人民法院)
+        by_end = {t.end: t for t in self.words}
         for m in self.lex.industry_re.finditer(text):
             if not m.group(0):
                 continue
             i, j = m.start(), m.end()
-            window_start = max(0, i - 8)
-            tokens = self.rec.segmenter.tagged(text[window_start:min(len(text), j + 4)])
-            before = [t for t in tokens if window_start + t.end == i]
-            if not before or not self.ends_word(window_start, j):
+            previous = by_end.get(i)
+            if previous is None or j not in self.word_ends:
                 continue
-            head = before[0]
-            proper = head.pos[:2] in ("ns", "nz", "nt") or (head.pos[:2] != "nr" and not self.rec.segmenter.in_dictionary(head.text))
-            if not proper or len(head.text) < 2 or head.text in self.lex.generic_words:
+            if len(previous.text) >= 2:
+                head_text, head_start = previous.text, previous.start
+                tag = self.rec.segmenter.word_tag(head_text)
+            else:  # an unknown name jieba's dictionary splits into characters: let its HMM join them
+                window_start = max(0, i - 8)
+                tokens = self.rec.segmenter.tagged(text[window_start:j])
+                before = [t for t in tokens if window_start + t.end == i]
+                if not before:
+                    continue
+                head_text, head_start, tag = before[0].text, window_start + before[0].start, before[0].pos
+                if len(head_text) >= 2 and self.rec.segmenter.in_dictionary(head_text):
+                    tag = self.rec.segmenter.word_tag(head_text) or tag
+            proper = tag[:2] in ("ns", "nz", "nt") or (tag[:2] != "nr" and not self.rec.segmenter.in_dictionary(head_text))
+            if not proper or len(head_text) < 2 or head_text in self.lex.generic_words:
                 continue
-            start = window_start + head.start
-            if (start, j, ORGANIZATION) not in self.mentions and not self.inside_mention(start, j, ORGANIZATION):
-                self.add(start, j, ORGANIZATION)
+            if (head_start, j, ORGANIZATION) not in self.mentions and not self.inside_mention(head_start, j, ORGANIZATION):
+                self.add(head_start, j, ORGANIZATION)
 
     def inside_mention(self, i: int, j: int, label: str) -> bool:
         return any(a <= i and j <= b and (a, b) != (i, j) for a, b, lab in self.mentions if lab == label)
