@@ -1,12 +1,22 @@
-"""Writing exports: every file goes to a temporary file first and replaces the old one only when complete."""
+"""Writing exports: every file goes to a temporary file first and replaces the old one only when complete.
+
+Formats are chosen by name from one table, :data:`EXPORTERS`. Every renderer is pure (graph in, text or
+bytes out) and deterministic: the same graph gives byte-identical files. The RDF formats (Turtle,
+N-Triples, JSON-LD) serialize the same sorted statements (:func:`kg.rdf.statements`), computed once
+per export; GraphML and GEXF are the property graph itself, for Gephi, yEd and networkx.
+"""
 from __future__ import annotations
 
+import functools
 import os
+import re
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
+import pyoxigraph as ox
 
 from kg import rdf, viz
 from kg.errors import ExportError
@@ -21,6 +31,7 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     except OSError as e:
         raise ExportError(f"{path.parent}: cannot write exports here ({e.strerror}); choose another --out folder") from e
     try:
+        os.fchmod(fd, _file_mode(path))
         with os.fdopen(fd, "wb") as f:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
             f.flush()
@@ -34,26 +45,129 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise ExportError(f"{path}: could not be written ({e.strerror}); the previous file is unchanged") from e
 
 
-def render_turtle(G: nx.MultiDiGraph) -> str:
-    from kg.pipeline import honor_classes
+def _file_mode(path: Path) -> int:
+    """The mode the replaced file had, else the usual mode for a new file (mkstemp's 0600 is too tight)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
-    return rdf.turtle(G, honor_classes())
+
+@dataclass(frozen=True)
+class ExportInput:
+    """What renderers read: the graph, and its RDF statements computed on first use."""
+
+    graph: nx.MultiDiGraph
+
+    @functools.cached_property
+    def statements(self) -> list[ox.Triple]:
+        from kg.pipeline import honor_classes
+
+        return rdf.statements(self.graph, honor_classes())
 
 
-EXPORTERS: dict[str, tuple[str, Callable[[nx.MultiDiGraph], str]]] = {
-    "turtle": ("graph.ttl", render_turtle),
-    "html": ("graph.html", viz.html),
+@dataclass(frozen=True)
+class Exporter:
+    """One export format: the file it writes, how to render it, and a line of help."""
+
+    filename: str
+    render: Callable[[ExportInput], str | bytes]
+    description: str
+
+
+# --- property-graph formats (GraphML, GEXF) ---------------------------------------------------------
+
+def property_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``G`` with only scalar attributes, in sorted order, as GraphML and GEXF can hold it.
+
+    Nodes keep ``label`` and ``type`` and gain ``iri`` (the node's IRI in the RDF exports); ``aliases``
+    become one ``|``-separated string and ``mentions`` their count. Edges keep their key as id and
+    their attributes, with ``start``/``end`` renamed ``char_start``/``char_end`` (GEXF reserves
+    ``start`` and ``end`` for time) and ``label`` set to the role or predicate. Missing values are left
+    out. Characters XML 1.0 cannot hold (control characters such as ``\\x00`` or ``\\x0b``, U+FFFE/U+FFFF,
+    lone surrogates) become U+FFFD, one for one, so the XML parses and offsets still count right.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", type="Person", label="李", aliases=["小李"], mentions=[("d", 0, 1)])
+    >>> dict(property_graph(G).nodes["p"])
+    {'label': '李', 'type': 'Person', 'iri': 'https://example.org/kg/p', 'aliases': '小李', 'mentions': 1}
+    """
+    H = nx.MultiDiGraph()
+    for node, d in sorted(G.nodes(data=True)):
+        attrs: dict[str, object] = {"label": d["label"], "type": d["type"], "iri": str(rdf.iri(node))}
+        if d.get("aliases"):
+            attrs["aliases"] = "|".join(d["aliases"])
+        attrs["mentions"] = len(d.get("mentions", []))
+        for k in ("title", "date", "author", "url", "length"):
+            if d.get(k) is not None:
+                attrs[k] = d[k]
+        H.add_node(_xml_text(node), **{k: _xml_text(v) for k, v in attrs.items()})
+    renamed = {"start": "char_start", "end": "char_end"}
+    for u, v, key, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
+        attrs = {"label": d.get("role") or d["predicate"]}
+        for k in ("predicate", "role", "text", "doc", "start", "end", "sentence"):
+            if d.get(k) is not None:
+                attrs[renamed.get(k, k)] = d[k]
+        H.add_edge(_xml_text(u), _xml_text(v), key=_xml_text(key), **{k: _xml_text(x) for k, x in attrs.items()})
+    return H
+
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_text(value: object) -> object:
+    """A string with the characters XML 1.0 cannot hold replaced by U+FFFD; other values unchanged.
+
+    >>> _xml_text("a\\x00b\\x0bc\\uffff"), _xml_text(3)
+    ('a\ufffdb\ufffdc\ufffd', 3)
+    """
+    return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+def graphml(G: nx.MultiDiGraph) -> str:
+    """The graph as GraphML (edge ids are the stable fact keys)."""
+    return "\n".join(nx.generate_graphml(property_graph(G), named_key_ids=True)) + "\n"
+
+
+_GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
+
+
+def gexf(G: nx.MultiDiGraph) -> str:
+    """The graph as GEXF 1.2 for Gephi (without the writer's date, so the bytes depend on the graph only)."""
+    text = "\n".join(nx.generate_gexf(property_graph(G)))
+    return _GEXF_DATE.sub("", text, count=1) + "\n"
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "turtle": Exporter("graph.ttl", lambda x: rdf.serialize_turtle(x.statements), "RDF as Turtle"),
+    "ntriples": Exporter("graph.nt", lambda x: rdf.serialize_ntriples(x.statements),
+                         "RDF as sorted N-Triples (what the Oxigraph store and `kg push` load)"),
+    "jsonld": Exporter("graph.jsonld", lambda x: rdf.serialize_jsonld(x.statements), "RDF as compact JSON-LD"),
+    "graphml": Exporter("graph.graphml", lambda x: graphml(x.graph), "property graph as GraphML"),
+    "gexf": Exporter("graph.gexf", lambda x: gexf(x.graph), "property graph as GEXF, for Gephi"),
+    "html": Exporter("graph.html", lambda x: viz.html(x.graph), "offline HTML explorer"),
 }
 
+DEFAULT_FORMATS: tuple[str, ...] = tuple(EXPORTERS)
 
-def write_exports(G: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = ("turtle", "html")) -> list[Path]:
+
+def render(G: nx.MultiDiGraph, formats: tuple[str, ...] = DEFAULT_FORMATS) -> dict[str, str | bytes]:
+    """Render ``formats`` of ``G`` in memory: ``{filename: content}``. Raises ExportError for an unknown name."""
+    unknown = [name for name in formats if name not in EXPORTERS]
+    if unknown:
+        raise ExportError(f"unknown export format {unknown[0]!r}; choose from {', '.join(sorted(EXPORTERS))}")
+    x = ExportInput(G)
+    return {EXPORTERS[name].filename: EXPORTERS[name].render(x) for name in formats}
+
+
+def write_exports(G: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
     """Render every format first, then write them; a failure leaves all earlier files in place."""
-    rendered = []
-    for name in formats:
-        if name not in EXPORTERS:
-            raise ExportError(f"unknown export format {name!r}; choose from {', '.join(sorted(EXPORTERS))}")
-        filename, render = EXPORTERS[name]
-        rendered.append((Path(out) / filename, render(G)))
-    for path, data in rendered:
+    rendered = render(G, formats)
+    paths = []
+    for filename, data in rendered.items():
+        path = Path(out) / filename
         write_atomic(path, data)
-    return [p for p, _ in rendered]
+        paths.append(path)
+    return paths

@@ -1,32 +1,52 @@
 """The graph as RDF in standard vocabularies (schema.org, W3C ORG, SKOS, PROV-O, Web Annotation).
 
-``to_rdf(G)`` is pure; ``write_turtle`` does the file I/O. Every IRI is made from an id (a hash),
-never from article text, and every literal from an article is tagged ``@zh``.
+``statements(G)`` is pure and returns the sorted, de-duplicated triples (pyoxigraph terms) that
+every RDF export serializes, so each format says the same thing and the same graph gives the same
+bytes. ``to_rdf(G)`` gives them as an ``rdflib.Graph`` for library users. Every IRI is made from an
+id (a hash), never from article text, and every literal from an article is tagged ``@zh``.
+The project's own terms are declared in ``ontology/kg.ttl``; :class:`KG` mirrors them.
+
+Each membership, award and quote names its document (``prov:wasDerivedFrom``) and carries its
+evidence as a W3C Web Annotation: ``fact kg:evidence ev``; ``ev oa:hasBody fact``;
+``ev oa:hasTarget target``; ``target oa:hasSource doc``, with an ``oa:TextPositionSelector``
+(``oa:start``/``oa:end``, code points, end exclusive) and an ``oa:TextQuoteSelector``
+(``oa:exact``, the sentence).
 """
 from __future__ import annotations
 
 import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DefinedNamespace, ORG, PROV, SKOS
+import pyoxigraph as ox
+import rdflib.namespace
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import ORG, PROV, SKOS
 
-from kg.graph import DOCUMENT
 from kg.types import AWARD, CONTAINED_IN_PLACE, HONOR, LOCATED_IN, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, QUOTE, SUBORGANIZATION
 
+DOCUMENT = "Document"  # kg.graph.DOCUMENT; not imported, so that reading RDF does not load the extractor
+
 SDO = Namespace("https://schema.org/")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")  # an open Namespace: rdflib's XSD warns when pytest probes it
 OA = Namespace("http://www.w3.org/ns/oa#")
 KG_BASE = "https://example.org/kg/"
 
 
-class KG(DefinedNamespace):
+class KG(rdflib.namespace.DefinedNamespace):
     """The project's own vocabulary; mirrors ontology/kg.ttl. A typo fails loudly."""
 
     _fail = True
     _NS = Namespace(KG_BASE)
 
+    ontology: URIRef
     Honor: URIRef
+    HonorClass: URIRef
+    HonorLevel: URIRef
     AwardStatement: URIRef
     mentionedIn: URIRef
     evidence: URIRef
@@ -34,16 +54,48 @@ class KG(DefinedNamespace):
     honor: URIRef
     level: URIRef
     honors: URIRef
-    mentionCount: URIRef
+    honorLevels: URIRef
+    National: URIRef
+    Provincial: URIRef
+    Municipal: URIRef
+    Industry: URIRef
+    OtherLevel: URIRef
 
+
+PREFIXES = {"rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "schema": str(SDO), "org": str(ORG),
+            "prov": str(PROV), "skos": str(SKOS), "oa": str(OA), "kg": KG_BASE}
+
+# The lexicon's level of an honor -> (concept, its Chinese label); the concepts are declared in kg.ttl.
+LEVELS = {"national": (KG.National, "全国"), "provincial": (KG.Provincial, "省级"),
+          "municipal": (KG.Municipal, "市级"), "industry": (KG.Industry, "行业"), "other": (KG.OtherLevel, "其他")}
 
 TYPE_CLASSES = {PERSON: [SDO.Person], ORGANIZATION: [ORG.Organization, SDO.Organization], PLACE: [SDO.Place],
                 HONOR: [SKOS.Concept, KG.Honor], DOCUMENT: [SDO.NewsArticle]}
 
 
 def iri(node_id: str) -> URIRef:
-    """The IRI of a node or fact id (ids are ASCII: a prefix and a hash)."""
-    return URIRef(KG_BASE + node_id)
+    """The IRI of a node or fact id (ids are ASCII: a prefix and a hash; see :func:`local_name` for others).
+
+    >>> iri("person-7c21")
+    rdflib.term.URIRef('https://example.org/kg/person-7c21')
+    """
+    return URIRef(KG_BASE + local_name(node_id))
+
+
+_ID_SAFE = re.compile(r"[A-Za-z0-9_-]*")
+
+
+def local_name(node_id: str) -> str:
+    """``node_id`` as the local part of a ``kg:`` IRI: the pipeline's ids (ASCII letters, digits, ``-``,
+    ``_``) are unchanged; any other character is percent-encoded as UTF-8, so no text can break an IRI.
+
+    >>> local_name("person-7c21"), local_name('a b>"c.')
+    ('person-7c21', 'a%20b%3E%22c%2E')
+    """
+    if _ID_SAFE.fullmatch(node_id):
+        return node_id
+    return "".join(ch if _ID_SAFE.fullmatch(ch) else "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
+                   for ch in node_id)
 
 
 def _hash(*parts: object) -> str:
@@ -54,106 +106,309 @@ def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
-def to_rdf(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | None = None) -> Graph:
-    """The RDF graph for ``G``. ``honor_classes`` maps an honor's name to (broader class, level)."""
-    g = Graph()
-    for prefix, ns in (("schema", SDO), ("org", ORG), ("prov", PROV), ("skos", SKOS), ("oa", OA), ("kg", KG)):
-        g.bind(prefix, ns)
+class _Triples:
+    """Collects triples as pyoxigraph terms; one NamedNode per IRI string."""
+
+    def __init__(self) -> None:
+        self.out: set[ox.Triple] = set()
+        self._nodes: dict[str, ox.NamedNode] = {}
+
+    def node(self, value: str) -> ox.NamedNode:
+        n = self._nodes.get(value)
+        if n is None:
+            iri_ = KG_BASE + local_name(value[len(KG_BASE):]) if value.startswith(KG_BASE) else value
+            n = self._nodes[value] = ox.NamedNode(iri_)
+        return n
+
+    def add(self, s: str, p: str, o: str) -> None:
+        self.out.add(ox.Triple(self.node(s), self.node(p), self.node(o)))
+
+    def zh(self, s: str, p: str, text: str) -> None:
+        self.out.add(ox.Triple(self.node(s), self.node(p), ox.Literal(text, language="zh")))
+
+    def typed(self, s: str, p: str, value: str, datatype: str | None = None) -> None:
+        lit = ox.Literal(value, datatype=self.node(datatype)) if datatype else ox.Literal(value)
+        self.out.add(ox.Triple(self.node(s), self.node(p), lit))
+
+
+def _sort_key(t: ox.Triple) -> tuple[str, bool, str, str]:
+    # Grouped by subject, its types first, then by predicate and object.
+    return (t.subject.value, t.predicate.value != _RDF_TYPE, t.predicate.value, str(t.object))
+
+
+_RDF_TYPE = str(RDF.type)
+
+
+class _Terms:
+    """A namespace's IRIs as plain strings, each built once: attribute access on an rdflib namespace
+    makes and validates a new URIRef every time, which is most of the cost of a big export."""
+
+    def __init__(self, namespace: object) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> str:
+        value = str(getattr(self._namespace, name))  # a closed namespace (KG) still fails on a typo
+        setattr(self, name, value)
+        return value
+
+
+_sdo, _oa, _kg, _skos, _org, _prov, _rdfs, _xsd = (_Terms(ns) for ns in (SDO, OA, KG, SKOS, ORG, PROV, RDFS, XSD))
+_ISO_DATE = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
+
+
+def statements(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | None = None) -> list[ox.Triple]:
+    """The triples for ``G``, de-duplicated and sorted (subject, ``rdf:type`` first, predicate, object).
+
+    ``honor_classes`` maps an honor's name to (broader class, level), as the honors lexicon does.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("person-1", type="Person", label="李会东", aliases=[], mentions=[])
+    >>> [str(t) for t in statements(G)]  # doctest: +NORMALIZE_WHITESPACE
+    ['<https://example.org/kg/person-1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://schema.org/Person>',
+     '<https://example.org/kg/person-1> <http://www.w3.org/2000/01/rdf-schema#label> "李会东"@zh']
+    """
+    t = _Triples()
     honor_classes = honor_classes or {}
+    honor_ids = {d["label"]: n for n, d in G.nodes(data=True) if d["type"] == HONOR}
     for node, data in sorted(G.nodes(data=True)):
-        s = iri(node)
+        s = KG_BASE + node
         for cls in TYPE_CLASSES.get(data["type"], []):
-            g.add((s, RDF.type, cls))
+            t.add(s, _RDF_TYPE, cls)
         if data["type"] == DOCUMENT:
-            if data.get("title"):
-                g.add((s, SDO.headline, zh(data["title"])))
-            if data.get("date"):
-                g.add((s, SDO.datePublished, Literal(data["date"], datatype=XSD.date)
-                       if len(data["date"]) == 10 else Literal(data["date"])))
-            if data.get("author"):
-                g.add((s, SDO.author, zh(data["author"])))
-            if data.get("url"):
-                g.add((s, SDO.url, Literal(data["url"], datatype=XSD.anyURI)))
+            _document(t, s, data)
             continue
-        label_prop = SKOS.prefLabel if data["type"] == HONOR else RDFS.label
-        g.add((s, label_prop, zh(data["label"])))
+        t.zh(s, _skos.prefLabel if data["type"] == HONOR else _rdfs.label, data["label"])
         for alias in data.get("aliases", []):
-            g.add((s, SKOS.altLabel, zh(alias)))
+            t.zh(s, _skos.altLabel, alias)
         for doc in sorted({m[0] for m in data.get("mentions", [])}):
-            g.add((s, KG.mentionedIn, iri(doc)))
+            t.add(s, _kg.mentionedIn, KG_BASE + doc)
         if data["type"] == HONOR:
-            g.add((s, SKOS.inScheme, KG.honors))
-            broader, level = honor_classes.get(data["label"], ("", ""))
-            if broader and broader != data["label"]:
-                b = iri("honor-class-" + _hash(broader))
-                g.add((b, RDF.type, SKOS.Concept))
-                g.add((b, SKOS.prefLabel, zh(broader)))
-                g.add((b, SKOS.inScheme, KG.honors))
-                g.add((s, SKOS.broader, b))
-            if level:
-                g.add((s, KG.level, Literal(level)))
-    for u, v, key, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
-        _add_fact(g, G, u, v, key, d)
+            _honor(t, s, data["label"], honor_classes, honor_ids)
+    for u, v, key, d in G.edges(keys=True, data=True):
+        _fact(t, G, u, v, key, d)
+    return sorted(t.out, key=_sort_key)
+
+
+def _document(t: _Triples, s: str, data: dict) -> None:
+    if data.get("title"):
+        t.zh(s, _sdo.headline, data["title"])
+    if data.get("date"):
+        date = data["date"]
+        t.typed(s, _sdo.datePublished, date, _xsd.date if _ISO_DATE.fullmatch(date) else None)
+    if data.get("author"):
+        t.zh(s, _sdo.author, data["author"])
+    if data.get("url"):
+        t.typed(s, _sdo.url, data["url"], _xsd.anyURI)
+
+
+def _honor(t: _Triples, s: str, label: str, honor_classes: dict[str, tuple[str, str]],
+           honor_ids: dict[str, str]) -> None:
+    t.add(s, _skos.inScheme, _kg.honors)
+    broader, level = honor_classes.get(label, ("", ""))
+    if broader and broader != label:
+        if broader in honor_ids:  # the class is itself an honor of the graph: link to that node
+            b = KG_BASE + honor_ids[broader]
+        else:
+            b = KG_BASE + "honor-class-" + _hash(broader)
+            t.add(b, _RDF_TYPE, _skos.Concept)
+            t.add(b, _RDF_TYPE, _kg.HonorClass)
+            t.zh(b, _skos.prefLabel, broader)
+            t.add(b, _skos.inScheme, _kg.honors)
+            t.add(b, _skos.topConceptOf, _kg.honors)
+        t.add(s, _skos.broader, b)
+    else:
+        t.add(s, _skos.topConceptOf, _kg.honors)
+    if level in LEVELS:
+        concept, name = LEVELS[level]
+        t.add(s, _kg.level, concept)
+        t.add(concept, _RDF_TYPE, _kg.HonorLevel)
+        t.zh(concept, _skos.prefLabel, name)
+        t.typed(concept, _skos.notation, level)
+
+
+def _evidence(t: _Triples, key: str, fact: str, d: dict) -> None:
+    ev, target = KG_BASE + "ev-" + key, KG_BASE + "target-" + key
+    position, quote = KG_BASE + "selector-" + key, KG_BASE + "exact-" + key
+    t.add(fact, _kg.evidence, ev)
+    t.add(ev, _RDF_TYPE, _oa.Annotation)
+    t.add(ev, _oa.hasBody, fact)
+    t.add(ev, _oa.hasTarget, target)
+    t.add(ev, _oa.motivatedBy, _oa.describing)
+    t.add(target, _RDF_TYPE, _oa.SpecificResource)
+    t.add(target, _oa.hasSource, KG_BASE + d["doc"])
+    t.add(target, _oa.hasSelector, position)
+    t.add(position, _RDF_TYPE, _oa.TextPositionSelector)
+    t.typed(position, _oa.start, str(d["start"]), _xsd.nonNegativeInteger)
+    t.typed(position, _oa.end, str(d["end"]), _xsd.nonNegativeInteger)
+    if d.get("sentence"):
+        t.add(target, _oa.hasSelector, quote)
+        t.add(quote, _RDF_TYPE, _oa.TextQuoteSelector)
+        t.zh(quote, _oa.exact, d["sentence"])
+
+
+def _fact(t: _Triples, G: nx.MultiDiGraph, u: str, v: str, key: str, d: dict) -> None:
+    p = d["predicate"]
+    su, sv = KG_BASE + u, KG_BASE + v
+    if p in (MEMBERSHIP, AWARD, QUOTE):
+        fact = KG_BASE + key
+        if d.get("doc") is not None:
+            t.add(fact, _prov.wasDerivedFrom, KG_BASE + d["doc"])
+            _evidence(t, key, fact, d)
+    if p == MEMBERSHIP:
+        t.add(fact, _RDF_TYPE, _org.Membership)
+        t.add(fact, _org.member, su)
+        if G.nodes[v]["type"] != DOCUMENT:
+            t.add(fact, _org.organization, sv)
+        if d.get("role"):
+            role = KG_BASE + "role-" + _hash(d["role"])
+            t.add(role, _RDF_TYPE, _org.Role)
+            t.zh(role, _rdfs.label, d["role"])
+            t.add(fact, _org.role, role)
+    elif p == AWARD:
+        t.add(su, _sdo.award, sv)
+        t.add(fact, _RDF_TYPE, _kg.AwardStatement)
+        t.add(fact, _kg.recipient, su)
+        t.add(fact, _kg.honor, sv)
+    elif p == QUOTE:
+        t.add(fact, _RDF_TYPE, _sdo.Quotation)
+        t.add(fact, _sdo.creator, su)
+        t.zh(fact, _sdo.text, d["text"])
+    elif p == SUBORGANIZATION:
+        t.add(su, _org.subOrganizationOf, sv)
+    elif p == LOCATED_IN:
+        t.add(su, _sdo.location, sv)
+    elif p == CONTAINED_IN_PLACE:
+        t.add(su, _sdo.containedInPlace, sv)
+
+
+# --- conversions and serializations -------------------------------------------------------------
+
+def to_rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
+    """The rdflib term for a pyoxigraph term.
+
+    >>> to_rdflib_term(ox.Literal("郑州", language="zh"))
+    rdflib.term.Literal('郑州', lang='zh')
+    """
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def graph_from(triples: Iterable[ox.Triple]) -> Graph:
+    """An ``rdflib.Graph`` holding ``triples``, with the export's prefixes bound."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    for tr in triples:
+        g.add((to_rdflib_term(tr.subject), to_rdflib_term(tr.predicate), to_rdflib_term(tr.object)))
     return g
 
 
-def _evidence(g: Graph, key: str, d: dict) -> URIRef | None:
-    if d.get("doc") is None:
-        return None
-    ev = iri("ev-" + key)
-    target = iri("target-" + key)
-    selector = iri("selector-" + key)
-    g.add((ev, RDF.type, OA.Annotation))
-    g.add((ev, OA.hasTarget, target))
-    g.add((target, OA.hasSource, iri(d["doc"])))
-    g.add((target, OA.hasSelector, selector))
-    g.add((selector, RDF.type, OA.TextPositionSelector))
-    g.add((selector, OA.start, Literal(d["start"], datatype=XSD.nonNegativeInteger)))
-    g.add((selector, OA.end, Literal(d["end"], datatype=XSD.nonNegativeInteger)))
-    if d.get("sentence"):
-        g.add((ev, OA.bodyValue, zh(d["sentence"])))
-    return ev
+def to_rdf(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | None = None) -> Graph:
+    """The RDF graph for ``G`` as an ``rdflib.Graph``. ``honor_classes`` maps an honor to (class, level)."""
+    return graph_from(statements(G, honor_classes))
 
 
-def _add_fact(g: Graph, G: nx.MultiDiGraph, u: str, v: str, key: str, d: dict) -> None:
-    p = d["predicate"]
-    su, sv = iri(u), iri(v)
-    if p == MEMBERSHIP:
-        m = iri(key)
-        g.add((m, RDF.type, ORG.Membership))
-        g.add((m, ORG.member, su))
-        if G.nodes[v]["type"] != DOCUMENT:
-            g.add((m, ORG.organization, sv))
-        if d.get("role"):
-            role = iri("role-" + _hash(d["role"]))
-            g.add((role, RDF.type, ORG.Role))
-            g.add((role, RDFS.label, zh(d["role"])))
-            g.add((m, ORG.role, role))
-        g.add((m, PROV.wasDerivedFrom, iri(d["doc"])))
-        g.add((m, KG.evidence, _evidence(g, key, d)))
-    elif p == AWARD:
-        g.add((su, SDO.award, sv))
-        a = iri(key)
-        g.add((a, RDF.type, KG.AwardStatement))
-        g.add((a, KG.recipient, su))
-        g.add((a, KG.honor, sv))
-        g.add((a, PROV.wasDerivedFrom, iri(d["doc"])))
-        g.add((a, KG.evidence, _evidence(g, key, d)))
-    elif p == QUOTE:
-        q = iri(key)
-        g.add((q, RDF.type, SDO.Quotation))
-        g.add((q, SDO.creator, su))
-        g.add((q, SDO.text, zh(d["text"])))
-        g.add((q, PROV.wasDerivedFrom, iri(d["doc"])))
-        g.add((q, KG.evidence, _evidence(g, key, d)))
-    elif p == SUBORGANIZATION:
-        g.add((su, ORG.subOrganizationOf, sv))
-    elif p == LOCATED_IN:
-        g.add((su, SDO.location, sv))
-    elif p == CONTAINED_IN_PLACE:
-        g.add((su, SDO.containedInPlace, sv))
+def serialize_turtle(triples: list[ox.Triple]) -> str:
+    """Turtle for sorted ``triples`` (deterministic: same triples, same text)."""
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+
+
+def serialize_ntriples(triples: list[ox.Triple]) -> str:
+    """N-Triples, one triple per line in the given order."""
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+def serialize_jsonld(triples: list[ox.Triple]) -> str:
+    """Compact JSON-LD: a ``@context`` of the export's prefixes and a ``@graph`` of node objects.
+
+    Property keys, ``@id`` and ``@type`` values are compact IRIs (``kg:person-…``, ``schema:Person``);
+    literals keep their language tag or datatype. Deterministic for sorted ``triples``.
+    """
+    nodes: dict[str, dict[str, object]] = {}
+    for tr in triples:
+        s = _compact(tr.subject.value)
+        obj = nodes.setdefault(s, {"@id": s})
+        if tr.predicate.value == _RDF_TYPE:
+            obj.setdefault("@type", []).append(_compact(tr.object.value))  # type: ignore[union-attr]
+            continue
+        o = tr.object
+        if isinstance(o, ox.NamedNode):
+            value: dict[str, str] = {"@id": _compact(o.value)}
+        elif isinstance(o, ox.BlankNode):
+            value = {"@id": "_:" + o.value}
+        elif o.language:
+            value = {"@value": o.value, "@language": o.language}
+        elif o.datatype.value == str(XSD.string):
+            value = {"@value": o.value}
+        else:
+            value = {"@value": o.value, "@type": _compact(o.datatype.value)}
+        obj.setdefault(_compact(tr.predicate.value), []).append(value)  # type: ignore[union-attr]
+    doc = {"@context": dict(PREFIXES), "@graph": list(nodes.values())}
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+
+
+def _compact(value: str) -> str:
+    for prefix, ns in _LONGEST_FIRST:
+        if value.startswith(ns):
+            local = value[len(ns):]
+            if local and not local.startswith("//"):
+                return f"{prefix}:{local}"
+    return value
+
+
+_LONGEST_FIRST = sorted(PREFIXES.items(), key=lambda kv: -len(kv[1]))
 
 
 def turtle(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | None = None) -> str:
     """The graph as Turtle text (deterministic: same graph, same bytes)."""
-    return to_rdf(G, honor_classes).serialize(format="turtle")
+    return serialize_turtle(statements(G, honor_classes))
+
+
+def ntriples(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | None = None) -> str:
+    """The graph as sorted N-Triples."""
+    return serialize_ntriples(statements(G, honor_classes))
+
+
+def jsonld(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | None = None) -> str:
+    """The graph as compact JSON-LD."""
+    return serialize_jsonld(statements(G, honor_classes))
+
+
+# --- the vocabulary and the shapes ------------------------------------------------------------------
+
+def vocabulary_path() -> Path:
+    """``ontology/kg.ttl``: the project's classes and properties and their alignment to standard ones."""
+    from kg.lexicon import ontology_dir
+
+    return ontology_dir() / "kg.ttl"
+
+
+def shapes_path() -> Path:
+    """``ontology/shapes.ttl``: the SHACL shapes every export satisfies."""
+    from kg.lexicon import ontology_dir
+
+    return ontology_dir() / "shapes.ttl"
+
+
+@dataclass(frozen=True)
+class Validation:
+    """The outcome of a SHACL validation: whether the data conforms, and pyshacl's report text."""
+
+    conforms: bool
+    report: str
+
+
+def validate(data: Graph) -> Validation:
+    """Validate an export against ``ontology/shapes.ttl`` with pyshacl (no inference: exports state their types)."""
+    from pyshacl import validate as shacl_validate
+
+    shapes = Graph().parse(shapes_path(), format="turtle")
+    conforms, _, text = shacl_validate(data, shacl_graph=shapes, inference="none")
+    return Validation(bool(conforms), str(text))

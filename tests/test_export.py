@@ -1,0 +1,121 @@
+"""kg/export.py: the exporter table, atomic writes, and the formats it writes."""
+from __future__ import annotations
+
+import io
+import os
+import stat
+
+import networkx as nx
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+
+from kg import export, rdf
+from kg.errors import ExportError
+
+RDF_FORMATS = ("turtle", "ntriples", "jsonld", "graphml", "gexf")
+
+
+def test_exporters_are_chosen_by_name_from_one_table():
+    assert {name: e.filename for name, e in export.EXPORTERS.items()} == {
+        "turtle": "graph.ttl", "ntriples": "graph.nt", "jsonld": "graph.jsonld",
+        "graphml": "graph.graphml", "gexf": "graph.gexf", "html": "graph.html"}
+    assert export.DEFAULT_FORMATS == tuple(export.EXPORTERS)
+    assert all(e.description for e in export.EXPORTERS.values())
+
+
+def test_unknown_format_is_refused_before_anything_is_written(seed_graph, tmp_path):
+    with pytest.raises(ExportError, match="unknown export format 'rdfxml'; choose from gexf, graphml, html"):
+        export.write_exports(seed_graph, tmp_path, ("turtle", "rdfxml"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failing_renderer_leaves_earlier_exports_in_place(seed_graph, tmp_path, monkeypatch):
+    export.write_exports(seed_graph, tmp_path, ("turtle",))
+    before = (tmp_path / "graph.ttl").read_bytes()
+
+    def broken(_):
+        raise ExportError("boom")
+
+    monkeypatch.setitem(export.EXPORTERS, "gexf", export.Exporter("graph.gexf", broken, "broken"))
+    with pytest.raises(ExportError, match="boom"):
+        export.write_exports(nx.MultiDiGraph(), tmp_path, ("turtle", "gexf"))
+    assert (tmp_path / "graph.ttl").read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]
+
+
+def test_rdf_statements_are_computed_once_per_export(seed_graph, tmp_path, monkeypatch):
+    calls = []
+    real = rdf.statements
+    monkeypatch.setattr(rdf, "statements", lambda *a: calls.append(1) or real(*a))
+    export.write_exports(seed_graph, tmp_path, ("turtle", "ntriples", "jsonld"))
+    assert len(calls) == 1
+
+
+def test_the_same_graph_gives_byte_identical_files(seed_graph, seed_export, tmp_path):
+    written = export.write_exports(seed_graph, tmp_path, RDF_FORMATS)
+    assert [p.name for p in written] == ["graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "graph.gexf"]
+    for path in written:
+        assert path.read_bytes() == (seed_export / path.name).read_bytes(), path.name
+
+
+def test_files_get_the_usual_mode_not_mkstemps(seed_export):
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE((seed_export / "graph.ttl").stat().st_mode) == 0o666 & ~umask
+
+
+def test_rdf_files_hold_the_same_triples(seed_graph, seed_export):
+    expected = {str(t) for t in rdf.statements(seed_graph, _honor_classes())}
+    for name, fmt in (("graph.ttl", ox.RdfFormat.TURTLE), ("graph.nt", ox.RdfFormat.N_TRIPLES),
+                      ("graph.jsonld", ox.RdfFormat.JSON_LD)):
+        got = {str(ox.Triple(q.subject, q.predicate, q.object)) for q in ox.parse(path=str(seed_export / name), format=fmt)}
+        assert got == expected, name
+    assert len(Graph().parse(seed_export / "graph.jsonld", format="json-ld")) == len(expected)
+
+
+def test_ntriples_are_sorted_lines(seed_export):
+    lines = (seed_export / "graph.nt").read_text(encoding="utf-8").splitlines()
+    subjects = [line.split(" ", 1)[0] for line in lines]
+    assert subjects == sorted(subjects)
+
+
+def _honor_classes():
+    from kg.pipeline import honor_classes
+
+    return honor_classes()
+
+
+@pytest.mark.parametrize("name,read", [("graph.graphml", nx.read_graphml), ("graph.gexf", nx.read_gexf)])
+def test_property_graph_files_read_back(seed_graph, seed_export, name, read):
+    H = read(seed_export / name)
+    assert H.number_of_nodes() == seed_graph.number_of_nodes()
+    assert H.number_of_edges() == seed_graph.number_of_edges()
+    person = next(n for n, d in seed_graph.nodes(data=True) if d["label"] == "李会东")
+    attrs = H.nodes[person]
+    assert (attrs["label"], attrs["type"], attrs["iri"]) == ("李会东", "Person", f"https://example.org/kg/{person}")
+    roles = {d.get("role") for _, _, d in H.out_edges(person, data=True) if d.get("predicate") == "membership"}
+    assert roles == {d["role"] for _, _, d in seed_graph.out_edges(person, data=True) if d["predicate"] == "membership"}
+
+
+def test_gexf_is_static_and_undated(seed_export):
+    text = (seed_export / "graph.gexf").read_text(encoding="utf-8")
+    assert "lastmodifieddate" not in text
+    assert 'mode="static"' in text and 'mode="dynamic"' not in text
+
+
+def test_property_graph_flattens_lists_and_renames_gexf_time_attributes(hostile_graph):
+    H = export.property_graph(hostile_graph)
+    assert H.nodes["person-1"]["aliases"] == "|".join(hostile_graph.nodes["person-1"]["aliases"])
+    assert H.nodes["person-1"]["mentions"] == 1
+    edge = H.edges["person-1", "org-1", "membership-1"]
+    assert (edge["char_start"], edge["char_end"]) == (10, hostile_graph.edges["person-1", "org-1", "membership-1"]["end"])
+    assert "start" not in edge and "end" not in edge
+    assert all(v is not None for _, d in H.nodes(data=True) for v in d.values())
+
+
+def test_hostile_text_survives_graphml_and_gexf(hostile_graph, hostile_text):
+    for text, read in ((export.graphml(hostile_graph), nx.parse_graphml),
+                       (export.gexf(hostile_graph), lambda s: nx.read_gexf(io.BytesIO(s.encode())))):
+        H = read(text)
+        assert H.nodes["doc-1"]["label"] == hostile_text
