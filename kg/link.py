@@ -27,7 +27,7 @@ def entity_id(label: str, key: str) -> str:
     """A stable id for an entity of type ``label`` with canonical ``key``.
 
     >>> entity_id("Person", "李会东")
-    'person-5b1cc4a8b8ba'
+    'person-cce178def58a'
     """
     return f"{_ID_PREFIX[label]}-" + hashlib.sha1(f"{label}\t{key}".encode("utf-8")).hexdigest()[:12]
 
