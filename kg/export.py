@@ -11,6 +11,7 @@ import functools
 import os
 import re
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +23,16 @@ from kg import rdf, viz
 from kg.errors import ExportError
 
 
+STALE_TEMP_SECONDS = 3600
+
+
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and an atomic rename."""
-    path = Path(path)
+    write_all_atomic({Path(path): data})
+
+
+def _write_temp(path: Path, data: str | bytes) -> str:
+    """Write ``data`` to a new hidden temporary file beside ``path``; return its name."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -36,13 +44,49 @@ def write_atomic(path: Path, data: str | bytes) -> None:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
     except OSError as e:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove(tmp)
         raise ExportError(f"{path}: could not be written ({e.strerror}); the previous file is unchanged") from e
+    return tmp
+
+
+def _remove(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
+
+
+def write_all_atomic(files: dict[Path, str | bytes]) -> None:
+    """Write several files so that none is replaced unless all were written in full.
+
+    Every file goes to a temporary file first; only when all are on disk are they renamed into
+    place, so a full disk or a kill mid-way leaves the previous generation of every file.
+    Temporary files left by an earlier killed run are removed.
+    """
+    written: list[tuple[str, Path]] = []
+    try:
+        for path, data in files.items():
+            written.append((_write_temp(Path(path), data), Path(path)))
+    except ExportError:
+        for tmp, _ in written:
+            _remove(tmp)
+        raise
+    for tmp, path in written:
+        try:
+            os.replace(tmp, path)
+        except OSError as e:
+            for rest, _ in written:
+                _remove(rest)
+            raise ExportError(f"{path}: could not be replaced ({e.strerror}); files not yet replaced are unchanged") from e
+    # temporary files of a killed run (old enough not to belong to a build running now)
+    for folder in {Path(p).parent for p in files}:
+        for stale in folder.glob(".graph.*.tmp"):
+            try:
+                if time.time() - stale.stat().st_mtime > STALE_TEMP_SECONDS:
+                    _remove(str(stale))
+            except OSError:
+                pass
 
 
 def _file_mode(path: Path) -> int:
@@ -165,9 +209,6 @@ def render(G: nx.MultiDiGraph, formats: tuple[str, ...] = DEFAULT_FORMATS) -> di
 def write_exports(G: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
     """Render every format first, then write them; a failure leaves all earlier files in place."""
     rendered = render(G, formats)
-    paths = []
-    for filename, data in rendered.items():
-        path = Path(out) / filename
-        write_atomic(path, data)
-        paths.append(path)
-    return paths
+    files = {Path(out) / filename: data for filename, data in rendered.items()}
+    write_all_atomic(files)
+    return list(files)
