@@ -24,11 +24,14 @@ FORMAT_VERSION = 1
 
 # Lexicon classes (bit flags of a lexicon entry).
 LEX_PER, LEX_ORG, LEX_LOC, LEX_TITLE, LEX_WORD, LEX_ORGSUF, LEX_TITLEMOD, LEX_SURNAME = 1, 2, 4, 8, 16, 32, 64, 128
+LEX_TPER, LEX_TORG, LEX_TLOC, LEX_TTITLE = 256, 512, 1024, 2048  # mentions seen in the training files
 LEX_CLASSES: tuple[tuple[int, str], ...] = (
     (LEX_PER, "P"), (LEX_ORG, "O"), (LEX_LOC, "L"), (LEX_TITLE, "T"),
     (LEX_WORD, "W"), (LEX_ORGSUF, "S"), (LEX_TITLEMOD, "M"), (LEX_SURNAME, "N"),
+    (LEX_TPER, "p"), (LEX_TORG, "o"), (LEX_TLOC, "l"), (LEX_TTITLE, "t"),
 )
 LEX_CODES = {code: bit for bit, code in LEX_CLASSES}
+_CLASS_ORDER = {code: i for i, (_bit, code) in enumerate(LEX_CLASSES)}
 
 SENTENCE_ENDS = frozenset("。！？；!?;\n\r…")
 MAX_SENTENCE = 400  # longer stretches are cut at a comma (or hard) to bound one CRF call
@@ -52,23 +55,35 @@ class NerSpan:
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """Words with class bit flags, plus single-character surnames; matched greedily in one pass."""
+    """Words with class bit flags (matched in one pass) and per-character feature codes.
+
+    ``chars`` maps a character to its codes: ``s`` surname, ``g1..g3`` given-name character (stronger is
+    higher), ``t1..t2`` transliteration character (阿, 斯, 尔 ...).
+    """
 
     words: Mapping[str, int]
     prefixes: frozenset[str]
-    surnames: frozenset[str]
+    chars: Mapping[str, tuple[str, ...]]
     max_len: int
 
     @classmethod
-    def build(cls, words: Mapping[str, int], surnames: Iterable[str]) -> Lexicon:
+    def build(cls, words: Mapping[str, int], chars: Mapping[str, Iterable[str]]) -> Lexicon:
         """Index ``words`` (word -> bit flags) for matching."""
         words = {w: b for w, b in words.items() if len(w) >= 2 and b}
         prefixes = frozenset(w[:k] for w in words for k in range(2, len(w) + 1))
-        return cls(words, prefixes, frozenset(surnames), max((len(w) for w in words), default=2))
+        chars = {c: tuple(sorted(codes)) for c, codes in chars.items() if codes}
+        return cls(words, prefixes, chars, max((len(w) for w in words), default=2))
+
+    @property
+    def surnames(self) -> frozenset[str]:
+        """Single-character surnames."""
+        return frozenset(c for c, codes in self.chars.items() if "s" in codes)
 
     def dumps(self) -> str:
-        """Serialize as ``word<TAB>codes`` lines (sorted, so the bundle is reproducible)."""
-        lines = [f"#surnames\t{''.join(sorted(self.surnames))}"]
+        """Serialize as a ``[chars]`` section (``char<TAB>codes``) and a ``[words]`` section, sorted."""
+        lines = ["[chars]"]
+        lines += [f"{c}\t{' '.join(self.chars[c])}" for c in sorted(self.chars)]
+        lines.append("[words]")
         for w in sorted(self.words):
             b = self.words[w]
             lines.append(f"{w}\t{''.join(code for bit, code in LEX_CLASSES if b & bit)}")
@@ -78,14 +93,20 @@ class Lexicon:
     def loads(cls, text: str) -> Lexicon:
         """Inverse of :meth:`dumps`."""
         words: dict[str, int] = {}
-        surnames: Iterable[str] = ()
+        chars: dict[str, list[str]] = {}
+        section = ""
         for line in text.splitlines():
-            w, _, codes = line.partition("\t")
-            if w == "#surnames":
-                surnames = codes
+            if line in ("[chars]", "[words]"):
+                section = line
                 continue
-            words[w] = sum(LEX_CODES[c] for c in codes)
-        return cls.build(words, surnames)
+            key, _, codes = line.partition("\t")
+            if section == "[chars]":
+                chars[key] = codes.split()
+            elif section == "[words]":
+                words[key] = sum(LEX_CODES[c] for c in codes)
+            else:
+                raise ValueError(f"lexicon line outside a section: {line[:40]!r}")
+        return cls.build(words, chars)
 
 
 def char_class(ch: str) -> str:
@@ -99,17 +120,23 @@ def char_class(ch: str) -> str:
     return "o"
 
 
-def lexicon_features(text: str, lex: Lexicon) -> list[list[str]]:
-    """Per-character lexicon features from one greedy pass over all lexicon matches.
+# bits -> (code, '<' + code, '>' + code) for every class set in bits
+_CODES: dict[int, tuple[tuple[str, str, str], ...]] = {
+    bits: tuple((code, "<" + code, ">" + code) for bit, code in LEX_CLASSES if bits & bit)
+    for bits in range(1 << len(LEX_CLASSES))
+}
 
-    For each class, the longest match covering a character gives its position code (B/M/E/S plus length
-    bucket for B); a match of a class ending just before (``<``) or starting just after (``>``) is context.
+
+def lexicon_features(text: str, lex: Lexicon) -> list[list[str]]:
+    """Per-character lexicon features from one pass over all lexicon matches.
+
+    For each class, the longest match covering a character gives its position code (B/M/E plus the length,
+    capped at 5); a match of a class ending just before (``<``) or starting just after (``>``) is context.
     """
     n = len(text)
     feats: list[list[str]] = [[] for _ in range(n)]
-    words, prefixes, max_len = lex.words, lex.prefixes, lex.max_len
-    # best[cls][i] = (start, end) of the longest match of class covering i
-    cover: dict[int, list[tuple[int, int] | None]] = {}
+    words, prefixes, max_len, codes = lex.words, lex.prefixes, lex.max_len, _CODES
+    cover: dict[str, list[tuple[int, int] | None]] = {}  # class code -> longest match covering each position
     for i in range(n - 1):
         for j in range(i + 2, min(n, i + max_len) + 1):
             w = text[i:j]
@@ -118,33 +145,26 @@ def lexicon_features(text: str, lex: Lexicon) -> list[list[str]]:
             bits = words.get(w)
             if not bits:
                 continue
-            for bit, code in LEX_CLASSES:
-                if bits & bit:
-                    arr = cover.get(bit)
-                    if arr is None:
-                        arr = cover[bit] = [None] * n
-                    for k in range(i, j):
-                        cur = arr[k]
-                        if cur is None or cur[1] - cur[0] < j - i:
-                            arr[k] = (i, j)
-                    if j < n:
-                        feats[j].append("<" + code)
-                    if i > 0:
-                        feats[i - 1].append(">" + code)
-    for bit, arr in cover.items():
-        code = dict(LEX_CLASSES)[bit]
+            length = j - i
+            for code, before, after in codes[bits]:
+                arr = cover.get(code)
+                if arr is None:
+                    arr = cover[code] = [None] * n
+                for k in range(i, j):
+                    cur = arr[k]
+                    if cur is None or cur[1] - cur[0] < length:
+                        arr[k] = (i, j)
+                if j < n:
+                    feats[j].append(before)
+                if i > 0:
+                    feats[i - 1].append(after)
+    for code in sorted(cover, key=_CLASS_ORDER.__getitem__):
+        arr = cover[code]
         for k, m in enumerate(arr):
             if m is None:
                 continue
             s, e = m
-            if e - s == 1:
-                pos = "S"
-            elif k == s:
-                pos = "B"
-            elif k == e - 1:
-                pos = "E"
-            else:
-                pos = "M"
+            pos = "B" if k == s else "E" if k == e - 1 else "M"
             feats[k].append(code + pos + str(min(e - s, 5)))
     return feats
 
@@ -156,7 +176,12 @@ def sentence_features(text: str, lex: Lexicon) -> list[list[str]]:
     p = "\x02\x02" + norm + "\x03\x03"
     classes = [char_class(c) for c in norm]
     cp = ["^", *classes, "$"]
-    sur = lex.surnames
+    chars = lex.chars
+    empty: tuple[str, ...] = ()
+    cf = [chars.get(c, empty) for c in norm]
+    sur = [("s" in f) for f in cf]
+    gn = [next((x for x in f if x[0] == "g"), "-") for f in cf]
+    gn += ["-", "-"]
     lexf = lexicon_features(text, lex)
     out = []
     for i in range(n):
@@ -165,10 +190,15 @@ def sentence_features(text: str, lex: Lexicon) -> list[list[str]]:
         f = [
             "a" + p[k - 2], "b" + p[k - 1], "c" + c0, "d" + p[k + 1], "e" + p[k + 2],
             "f" + p[k - 1:k + 1], "g" + p[k:k + 2], "h" + p[k - 2:k], "i" + p[k + 1:k + 3],
-            "k" + cp[i] + cp[i + 1] + cp[i + 2],
+            "k" + cp[i] + cp[i + 1] + cp[i + 2], "j" + p[k - 1:k + 2], "m" + p[k - 1] + p[k + 1],
         ]
-        if c0 in sur:
-            f.append("s")
+        f.extend(cf[i])
+        if sur[i]:
+            f.append("S" + gn[i + 1] + gn[i + 2])
+        if i >= 1 and sur[i - 1]:
+            f.append("S1" + gn[i])
+        if i >= 2 and sur[i - 2]:
+            f.append("S2" + gn[i - 1] + gn[i])
         f.extend(lexf[i])
         out.append(f)
     return out
@@ -223,19 +253,20 @@ def tags_to_spans(tags: Iterable[str], offset: int = 0) -> list[NerSpan]:
     return out
 
 
-def spans_to_tags(n: int, spans: Iterable[NerSpan]) -> list[str]:
-    """BIOES tags for a sentence of ``n`` characters (overlapping spans: the earlier one wins)."""
+def spans_to_tags(n: int, spans: Iterable[NerSpan], scheme: str = "BIOES") -> list[str]:
+    """BIOES (or BIO) tags for a sentence of ``n`` characters (overlapping spans: the earlier one wins)."""
     tags = ["O"] * n
+    bioes = scheme == "BIOES"
     for s in sorted(spans, key=lambda x: (x.start, -(x.end - x.start))):
         if s.start < 0 or s.end > n or s.end <= s.start or any(t != "O" for t in tags[s.start:s.end]):
             continue
         if s.end - s.start == 1:
-            tags[s.start] = "S-" + s.label
+            tags[s.start] = ("S-" if bioes else "B-") + s.label
         else:
             tags[s.start] = "B-" + s.label
             for k in range(s.start + 1, s.end - 1):
                 tags[k] = "I-" + s.label
-            tags[s.end - 1] = "E-" + s.label
+            tags[s.end - 1] = ("E-" if bioes else "I-") + s.label
     return tags
 
 
@@ -251,6 +282,7 @@ class Recognizer:
         self.lexicon = lexicon
         self.meta = dict(meta)
         self._buffers = dict(models)  # open_inmemory keeps pointers into these bytes
+        self._items = pycrfsuite.ItemSequence
         self._taggers = []
         for name in sorted(models):
             tagger = pycrfsuite.Tagger()
@@ -297,7 +329,7 @@ class Recognizer:
         """Mentions in one sentence (no splitting), shifted by ``offset``."""
         if not text.strip():
             return []
-        xseq = sentence_features(text, self.lexicon)
+        xseq = self._items(sentence_features(text, self.lexicon))
         spans: list[NerSpan] = []
         for tagger in self._taggers:
             spans.extend(tags_to_spans(tagger.tag(xseq), offset))

@@ -306,10 +306,6 @@ def evaluate_file(path: Path, limit: int | None = None) -> dict:
     return evaluate_sentences(sentences, types)
 
 
-def _row(name: str, m: dict) -> str:
-    return f"  {name:<14}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}"
-
-
 def format_report(path: Path | str, report: dict) -> str:
     """A readable table: per type and micro P/R/F1 for ours and each baseline, plus characters per second."""
     systems: list[tuple[str, dict]] = [("ours", report)]

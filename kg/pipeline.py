@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,39 +14,79 @@ import networkx as nx
 from kg import lexicon
 from kg.extract import DocumentMentions, Recognizer, extract_mentions
 from kg.graph import add_locations, build_graph
-from kg.ingest import Skipped, read_documents
+from kg.cache import AnalysisCache, document_key, fingerprint
+from kg.errors import InputError, KgError
+from kg.ingest import Skipped, find_files, read_file
 from kg.link import entity_id, link, place_canonical
 from kg.relate import find_relations, organization_places
-from kg.segment import Segmenter
+from kg.parallel import chunked, cpu_count, map_dask, map_unordered
+from kg.segment import DEFAULT_SEGMENTER, SEGMENTERS, make_segmenter
 from kg.types import HONOR, ORGANIZATION, PLACE, Document, Relation
 
 EXTRACTOR_VERSION = "1"
 
 
+Analysis = tuple[Document, DocumentMentions, list[Relation]]
+
+
 @dataclass
 class BuildReport:
-    """What a build read, skipped and produced."""
+    """What a build read, skipped and produced.
+
+    ``cached`` of the ``documents`` came from the analysis cache; ``timings`` holds the seconds spent
+    reading and extracting (``extract``) and linking and building the graph (``assemble``).
+    """
 
     documents: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     graph: nx.MultiDiGraph | None = None
+    cached: int = 0
+    workers: int = 1
+    timings: dict[str, float] = field(default_factory=dict)
+    cache_errors: list[str] = field(default_factory=list)
 
 
-@functools.lru_cache(maxsize=1)
-def default_recognizer() -> Recognizer:
-    """The recognizer over the shipped lexicons and model (loaded once per process)."""
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """A snapshot of a running build, for progress bars.
+
+    ``stage`` is ``extract`` (reading and analyzing articles), ``assemble`` (linking) or ``done``.
+    ``done_bytes``/``total_bytes`` measure the input files, so they give an ETA before every article is read.
+    """
+
+    stage: str
+    articles: int
+    cached: int
+    done_bytes: int
+    total_bytes: int
+
+
+@functools.lru_cache(maxsize=2)
+def default_recognizer(segmenter: str = DEFAULT_SEGMENTER) -> Recognizer:
+    """The recognizer over the shipped lexicons and model (loaded once per process and segmenter)."""
     lex = lexicon.load()
     words = [(t, "n") for t in lex.titles] + [(h, "nz") for h in lex.honors if len(h) <= 12]
     words += [(s, "n") for s in lex.org_suffixes if len(s) >= 2]
-    segmenter = Segmenter(words)
-    tagger = None
-    try:
-        from kg import ner
+    words_segmenter = make_segmenter(segmenter, words)
+    return Recognizer(lex, words_segmenter, person_tagger())
 
-        tagger = ner.default_tagger()
-    except Exception:  # noqa: BLE001 - the statistical tagger is optional until its model ships
-        tagger = None
-    return Recognizer(lex, segmenter, tagger)
+
+def person_tagger() -> Callable[[str], list[tuple[int, int, str]]]:
+    """The shipped statistical recognizer, for person names only.
+
+    People are where rules alone miss most (a name with no title or speech verb beside it); the
+    rules find organizations and places with better boundaries than the model (measured with
+    bench/score_dev.py), so the model's ORG and LOC spans are not used here.
+    """
+    from kg import ner
+
+    # CRFsuite taggers must not be shared between threads (Dask runs tasks on threads): one per thread.
+    model = ner.default_recognizer() if threading.current_thread() is threading.main_thread() else ner.Recognizer.load()
+
+    def tag(text: str) -> list[tuple[int, int, str]]:
+        return [(s.start, s.end, s.label) for s in model(text) if s.label == "PER"]
+
+    return tag
 
 
 def analyze(doc: Document, rec: Recognizer | None = None) -> tuple[Document, DocumentMentions, list[Relation]]:
@@ -86,37 +129,228 @@ def honor_classes() -> dict[str, tuple[str, str]]:
     return dict(lexicon.load().honors)
 
 
-def build_with_report(paths: Iterable[Path | str], progress: Callable[[int, int], None] | None = None) -> BuildReport:
-    """Read, extract and link every article under ``paths``; report skipped inputs."""
-    report = BuildReport()
+# Work is sent to workers in chunks of about this many characters (about a quarter second of work);
+# an input that fits in one chunk is analyzed in this process, with no pool to start.
+CHUNK_CHARS = 48_000
+CHUNK_DOCS = 256
+# Modules whose code cannot change what analyze() returns (everything else is in the cache fingerprint).
+_AFTER_ANALYSIS = frozenset({"__init__", "__main__", "cache", "cli", "errors", "export", "graph", "ingest",
+                             "nereval", "parallel", "progress", "rdf", "viz"})
+
+
+def analysis_fingerprint(segmenter: str = DEFAULT_SEGMENTER) -> str:
+    """A hash of everything besides the article that analyze() depends on.
+
+    The extractor version, the segmenter and its dictionary version, the lexicon files, the model files
+    and the extraction code: a cache entry made under another fingerprint is never used.
+    """
+    return _fingerprint(segmenter, str(lexicon.ontology_dir()))
+
+
+@functools.lru_cache(maxsize=4)
+def _fingerprint(segmenter: str, ontology: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    package = Path(__file__).resolve().parent
+    files = sorted(p for p in package.glob("*.py") if p.stem not in _AFTER_ANALYSIS)
+    files += sorted(p for p in (package / "models").glob("*") if p.is_file())
+    files += sorted(p for p in (Path(ontology) / "lexicons").glob("*") if p.is_file())
+    parts = [f"extractor={EXTRACTOR_VERSION}", f"segmenter={segmenter}", f"python={sys.version_info[:2]}"]
+    for dist in ("jieba", "rjieba", "python-crfsuite"):
+        try:
+            parts.append(f"{dist}={version(dist)}")
+        except PackageNotFoundError:
+            parts.append(f"{dist}=none")
+    return fingerprint(parts, files)
+
+
+def _init_worker(segmenter: str) -> None:
+    """Load the recognizer once per worker process (a no-op when the worker was forked after loading it)."""
+    default_recognizer(segmenter)
+
+
+def _analyze_chunk(task: tuple[str, list[Document]]) -> tuple[str, list[tuple[str, DocumentMentions, list[Relation]]]]:
+    """What a worker runs: analyze a chunk of documents; return the worker's fingerprint with the results.
+
+    Results carry the document id instead of the document, so article text crosses between processes once.
+    """
+    segmenter, docs = task
+    rec = _recognizer_for_this_thread(segmenter)
+    out = []
+    for doc in docs:
+        _, dm, relations = analyze(doc, rec)
+        out.append((doc.id, dm, relations))
+    return analysis_fingerprint(segmenter), out
+
+
+_THREAD_RECOGNIZERS = threading.local()
+
+
+def _recognizer_for_this_thread(segmenter: str) -> Recognizer:
+    """The process's recognizer on the main thread; a thread's own elsewhere (Dask workers run tasks on
+    threads, and the NER tagger's CRFsuite taggers must not be shared between threads)."""
+    if threading.current_thread() is threading.main_thread():
+        return default_recognizer(segmenter)
+    own = _THREAD_RECOGNIZERS.__dict__
+    if segmenter not in own:
+        own[segmenter] = default_recognizer.__wrapped__(segmenter)
+    return own[segmenter]
+
+
+def default_workers(requested: int | None) -> int:
+    """``requested`` if given, else every CPU this process may use."""
+    if requested is not None:
+        if requested < 1:
+            raise KgError(f"--workers must be at least 1, got {requested}")
+        return requested
+    return cpu_count()
+
+
+class _Tracker:
+    """Counts finished articles and input bytes and reports them to a progress callback."""
+
+    def __init__(self, callback: Callable[[Progress], None] | None, total_bytes: int) -> None:
+        self.callback = callback
+        self.total_bytes = total_bytes
+        self.done_bytes = 0
+        self.articles = 0
+        self.cached = 0
+
+    def advance(self, nbytes: int, articles: int = 0, cached: int = 0, stage: str = "extract") -> None:
+        self.done_bytes += nbytes
+        self.articles += articles
+        self.cached += cached
+        self.emit(stage)
+
+    def emit(self, stage: str) -> None:
+        if self.callback is not None:
+            self.callback(Progress(stage, self.articles, self.cached, min(self.done_bytes, self.total_bytes),
+                                   self.total_bytes))
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress], None] | None = None, *,
+                      workers: int | None = None, segmenter: str = DEFAULT_SEGMENTER,
+                      cache_dir: Path | str | None = None, scheduler: str | None = None) -> BuildReport:
+    """Read, extract and link every article under ``paths``; report skipped inputs.
+
+    Parameters
+    ----------
+    paths:
+        Article files and folders.
+    progress:
+        Called with a :class:`Progress` snapshot as articles finish.
+    workers:
+        Worker processes for extraction (default: one per CPU). Input that fits in one chunk of work
+        is analyzed in this process.
+    segmenter:
+        ``jieba`` or ``rjieba`` (see :mod:`kg.segment`).
+    cache_dir:
+        Keep per-article analyses here and reuse them (see :mod:`kg.cache`); None for no cache.
+    scheduler:
+        ``tcp://HOST:PORT`` of a Dask scheduler: extraction runs on its workers instead of local processes.
+
+    The graph is the same whatever the worker count, scheduler, input order or cache state: analyses are
+    sorted by document id before linking.
+    """
+    if segmenter not in SEGMENTERS:
+        raise KgError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
+    n_workers = default_workers(workers)
+    started = time.perf_counter()
+    rec = default_recognizer(segmenter)  # before any pool forks, so workers inherit it
+    report = BuildReport(workers=n_workers if scheduler is None else 0)
+    files, report.skipped = find_files([Path(p) for p in paths])
+    sizes = [_file_size(p) for p in files]
+    tracker = _Tracker(progress, sum(sizes))
+    tracker.emit("extract")
+    fp = analysis_fingerprint(segmenter)
+    cache = AnalysisCache(cache_dir, fp) if cache_dir is not None else None
+
     docs: dict[str, Document] = {}
-    for item in read_documents([Path(p) for p in paths]):
-        if isinstance(item, Skipped):
-            report.skipped.append(item)
-        else:
-            docs.setdefault(item.id, item)
-    rec = default_recognizer()
-    analyses = []
-    ordered = sorted(docs.values(), key=lambda d: d.id)
-    for n, doc in enumerate(ordered, 1):
-        analyses.append(analyze(doc, rec))
-        if progress:
-            progress(n, len(ordered))
-    report.documents = len(ordered)
-    report.graph = assemble(analyses, rec)
+    weights: dict[str, int] = {}
+    keys: dict[str, str] = {}
+    analyses: dict[str, Analysis] = {}
+
+    def misses() -> Iterator[Document]:
+        """Read the inputs file by file; yield the documents the cache does not have."""
+        for path, size in zip(files, sizes):
+            try:
+                found, bad = read_file(path)
+            except InputError as e:
+                report.skipped.append(Skipped(str(path), str(e).removeprefix(str(path) + ": ")))
+                tracker.advance(size)
+                continue
+            report.skipped.extend(bad)
+            total_chars = sum(len(d.text) for d in found) or 1
+            left = size
+            for n, doc in enumerate(found):
+                share = left if n == len(found) - 1 else size * len(doc.text) // total_chars
+                left -= share
+                if doc.id in docs:  # the same article twice: the first copy counts
+                    tracker.advance(share)
+                    continue
+                docs[doc.id] = doc
+                weights[doc.id] = share
+                if cache is not None:
+                    keys[doc.id] = key = document_key(doc)
+                    hit = cache.get(key)
+                    if _valid_entry(hit):
+                        analyses[doc.id] = (doc, hit[0], hit[1])
+                        tracker.advance(share, articles=1, cached=1)
+                        continue
+                yield doc
+            if not found:
+                tracker.advance(left)
+
+    tasks = ((segmenter, chunk) for chunk in chunked(misses(), lambda d: len(d.text), CHUNK_CHARS, CHUNK_DOCS))
+    if scheduler is not None:
+        results = map_dask(_analyze_chunk, tasks, scheduler)
+    else:
+        results = map_unordered(_analyze_chunk, tasks, n_workers, initializer=_init_worker, initargs=(segmenter,))
+    for worker_fp, chunk in results:
+        if worker_fp != fp:
+            raise KgError(f"{scheduler or 'a worker'}: a worker runs different extraction code, lexicons or models "
+                          "than this process (fingerprints differ); install the same kg version on every worker")
+        for doc_id, dm, relations in chunk:
+            doc = docs[doc_id]
+            analyses[doc_id] = (doc, dm, relations)
+            if cache is not None:
+                cache.put(keys[doc_id], (dm, relations))
+            tracker.advance(weights[doc_id], articles=1)
+    extracted = time.perf_counter()
+    report.documents = len(analyses)
+    report.cached = tracker.cached
+    if cache is not None:
+        report.cache_errors = list(cache.stats.write_errors)
+    tracker.emit("assemble")
+    report.graph = assemble([analyses[i] for i in sorted(analyses)], rec)
+    report.timings = {"extract": extracted - started, "assemble": time.perf_counter() - extracted}
+    tracker.emit("done")
     return report
 
 
-def build(paths: Iterable[Path | str]) -> nx.MultiDiGraph:
-    """Build the knowledge graph from article files and folders.
+def _valid_entry(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], DocumentMentions)
+            and isinstance(value[1], list))
+
+
+def build(paths: Iterable[Path | str], **options) -> nx.MultiDiGraph:
+    """Build the knowledge graph from article files and folders (options as for :func:`build_with_report`).
 
     >>> G = build([])
     >>> G.number_of_nodes()
     0
     """
-    report = build_with_report(paths)
+    report = build_with_report(paths, **options)
     assert report.graph is not None
     return report.graph
 
 
-__all__ = ["build", "build_with_report", "analyze", "assemble", "BuildReport", "EXTRACTOR_VERSION", "HONOR"]
+__all__ = ["build", "build_with_report", "analyze", "assemble", "analysis_fingerprint", "BuildReport", "Progress",
+           "EXTRACTOR_VERSION", "HONOR"]
