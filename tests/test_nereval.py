@@ -41,12 +41,13 @@ def test_read_bmes_maps_types_and_drops_unscored_ones():
 
 
 def test_read_cluener_maps_types_and_makes_end_exclusive():
-    rec = {"text": "浙商银行企业信贷部叶老桂博士则从另一个角度",
-           "label": {"name": {"叶老桂": [[9, 11]]}, "company": {"浙商银行": [[0, 3]]},
-                     "position": {"博士": [[12, 13]]}, "book": {"另一个": [[16, 18]]}}}
+    # an invented sentence in CLUENER's format (the data sets are read in place, never copied)
+    rec = {"text": "宏达银行信贷部王立新经理读了一本书",
+           "label": {"name": {"王立新": [[7, 9]]}, "company": {"宏达银行": [[0, 3]]},
+                     "position": {"经理": [[10, 11]]}, "book": {"一本书": [[14, 16]]}}}
     (sent,) = nereval.read_cluener([json.dumps(rec, ensure_ascii=False)])
-    assert sent.spans == (NerSpan(0, 4, "ORG"), NerSpan(9, 12, "PER"), NerSpan(12, 14, "TITLE"))
-    assert [sent.text[s.start:s.end] for s in sent.spans] == ["浙商银行", "叶老桂", "博士"]
+    assert sent.spans == (NerSpan(0, 4, "ORG"), NerSpan(7, 10, "PER"), NerSpan(10, 12, "TITLE"))
+    assert [sent.text[s.start:s.end] for s in sent.spans] == ["宏达银行", "王立新", "经理"]
 
 
 def test_read_cluener_rejects_offsets_that_miss_the_mention():
