@@ -4,6 +4,7 @@ Usage: python bench/score_dev.py [--json] [--segmenter NAME]   (../shared must s
 """
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import tempfile
@@ -13,13 +14,14 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 
 
-def build_turtle(paths: list[Path], out: Path) -> None:
+def build_turtle(paths: list[Path], out: Path, segmenter: str) -> None:
     from kg.export import render
     from kg.ingest import Skipped, read_documents
-    from kg.pipeline import analyze, assemble
+    from kg.pipeline import analyze, assemble, default_recognizer
 
+    rec = default_recognizer(segmenter)
     docs = {d.id: d for d in read_documents(paths) if not isinstance(d, Skipped)}
-    graph = assemble([analyze(docs[k]) for k in sorted(docs)])
+    graph = assemble([analyze(docs[k], rec) for k in sorted(docs)], rec)
     data = render(graph, ("turtle",))["graph.ttl"]
     out.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
 
@@ -30,12 +32,16 @@ def score(ttl: Path, golds: list[Path], extra: list[str]) -> str:
 
 
 def main(argv: list[str]) -> int:
-    extra = [a for a in argv if a == "--json"]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="the scorer's JSON instead of its table")
+    parser.add_argument("--segmenter", default="jieba", choices=("jieba", "rjieba"))
+    args = parser.parse_args(argv)
+    extra = ["--json"] if args.json else []
     corpus = sorted((EVAL / "corpus").glob("*.md"))
     with tempfile.TemporaryDirectory() as tmp:
         seed_ttl, dev_ttl = Path(tmp) / "seed.ttl", Path(tmp) / "dev.ttl"
-        build_turtle([ROOT / "seeds"], seed_ttl)
-        build_turtle(corpus, dev_ttl)
+        build_turtle([ROOT / "seeds"], seed_ttl, args.segmenter)
+        build_turtle(corpus, dev_ttl, args.segmenter)
         print("== seed")
         print(score(seed_ttl, [EVAL / "gold" / "seed.json"], extra), end="")
         print("== dev (6 articles, one graph)")

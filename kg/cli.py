@@ -35,8 +35,11 @@ DEFAULT_OUT = Path("exports")
 @click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
               help="Run extraction on the Dask cluster with this scheduler instead of local processes "
                    "(workers need this kg version; start them with `dask worker ADDRESS --nthreads 1`).")
+@click.option("--formats", "formats_arg", metavar="LIST", default=None,
+              help="Comma-separated exports to write: turtle, ntriples, jsonld, graphml, gexf, html [default: all]. "
+                   "The SPARQL store is loaded from ntriples, so it is built only when that is written.")
 def build(paths: tuple[Path, ...], out: Path, quiet: bool, workers: int | None, segmenter: str,
-          cache_dir: Path | None, no_cache: bool, scheduler: str | None) -> None:
+          cache_dir: Path | None, no_cache: bool, scheduler: str | None, formats_arg: str | None) -> None:
     """Build the knowledge graph from article files or folders (default: seeds/) and write exports.
 
     Reads .txt, .md (YAML front matter), .html and .jsonl articles. Unreadable inputs are reported and
@@ -47,11 +50,18 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, workers: int | None, 
     """
     from kg import graph as graph_mod
     from kg.cache import CACHE_DIRNAME
-    from kg.export import write_exports
+    from kg.export import DEFAULT_FORMATS, EXPORTERS, write_exports
     from kg.pipeline import build_with_report
     from kg.progress import ProgressBar
     from kg.store import build_store
 
+    formats = DEFAULT_FORMATS
+    if formats_arg is not None:
+        formats = tuple(dict.fromkeys(f.strip() for f in formats_arg.split(",") if f.strip()))
+        unknown = [f for f in formats if f not in EXPORTERS]
+        if unknown or not formats:
+            raise click.BadParameter(f"unknown format {', '.join(unknown) or '(none given)'}; choose from "
+                                     f"{', '.join(EXPORTERS)}", param_hint="--formats")
     sources = list(paths) or [DEFAULT_SEEDS]
     cache = None if no_cache else (cache_dir or out / CACHE_DIRNAME)
     bar = ProgressBar(enabled=False if quiet else None)
@@ -62,8 +72,9 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, workers: int | None, 
         assert report.graph is not None
         if bar.enabled:
             click.echo(f"writing exports to {out} ...", err=True)
-        written = write_exports(report.graph, out)
-        written.append(build_store(out))
+        written = write_exports(report.graph, out, formats)
+        if "ntriples" in formats:
+            written.append(build_store(out))
     except KgError as e:
         raise click.ClickException(str(e)) from e
     for problem in report.cache_errors:

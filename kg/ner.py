@@ -12,11 +12,12 @@ import functools
 import io
 import json
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.errors import ModelError
+from kg.segment import WordSegmenter, make_segmenter
 
 LABELS = ("PER", "ORG", "LOC", "TITLE")
 MODEL_PATH = Path(__file__).resolve().parent / "models" / "ner.zip"
@@ -169,8 +170,56 @@ def lexicon_features(text: str, lex: Lexicon) -> list[list[str]]:
     return feats
 
 
-def sentence_features(text: str, lex: Lexicon) -> list[list[str]]:
-    """CRFsuite attribute strings for every character of one sentence."""
+def word_features(text: str, segmenter: WordSegmenter) -> list[list[str]]:
+    """Per-character features from a dictionary segmentation of ``text`` (jieba's dictionary, no HMM).
+
+    A name the dictionary does not know falls apart into single characters, so for each character:
+    its position in its word and the word's length (``uB3``), the word's dictionary tag (``yns``), the
+    length of the run of single-character words it sits in and its place there (``r3B``), and the
+    words before and after its word (``x``/``z``, multi-character words only: context beyond the
+    character window, such as 总理 before a name or 说 after it).
+    """
+    tokens = segmenter.tokens(text)
+    feats: list[list[str]] = [[] for _ in range(len(text))]
+    words = [t.text for t in tokens]
+    singles = [len(w) == 1 and "\u4e00" <= w <= "\u9fff" for w in words]
+    run_start = [0] * len(tokens)
+    run_len = [0] * len(tokens)
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and singles[j]:
+            j += 1
+        for k in range(i, j):
+            run_start[k], run_len[k] = i, j - i
+        i = j + 1 if j == i else j
+    tag_of = segmenter.word_tag
+    for n, tok in enumerate(tokens):
+        w = tok.text
+        size = len(w)
+        common = []
+        if size >= 2:
+            tag = tag_of(w)
+            common.append("y" + (tag or "?"))
+        elif singles[n]:
+            rl = run_len[n]
+            k = n - run_start[n]
+            common.append("r" + str(min(rl, 4)) + ("S" if rl == 1 else "B" if k == 0 else "E" if k == rl - 1 else "M"))
+        if n > 0 and len(words[n - 1]) >= 2:
+            common.append("x" + words[n - 1])
+        if n + 1 < len(words) and len(words[n + 1]) >= 2:
+            common.append("z" + words[n + 1])
+        length = str(min(size, 4))
+        for k in range(size):
+            pos = "S" if size == 1 else "B" if k == 0 else "E" if k == size - 1 else "M"
+            f = feats[tok.start + k]
+            f.append("u" + pos + length)
+            f.extend(common)
+    return feats
+
+
+def sentence_features(text: str, lex: Lexicon, words: list[list[str]] | None = None) -> list[list[str]]:
+    """CRFsuite attribute strings for every character of one sentence (``words``: :func:`word_features`)."""
     norm = text.translate(_NORM_TABLE)
     n = len(norm)
     p = "\x02\x02" + norm + "\x03\x03"
@@ -200,6 +249,8 @@ def sentence_features(text: str, lex: Lexicon) -> list[list[str]]:
         if i >= 2 and sur[i - 2]:
             f.append("S2" + gn[i - 1] + gn[i])
         f.extend(lexf[i])
+        if words is not None:
+            f.extend(words[i])
         out.append(f)
     return out
 
@@ -253,6 +304,27 @@ def tags_to_spans(tags: Iterable[str], offset: int = 0) -> list[NerSpan]:
     return out
 
 
+_LEAD_JUNK = frozenset("）)」』】〕》”’，,、。：:；;！!？?·•—-…　 \t")
+_TRAIL_JUNK = frozenset("（(「『【〔《“‘，,、。：:；;！!？?·•—-…　 \t")
+
+
+def tidy_span(text: str, span: NerSpan) -> NerSpan | None:
+    """Trim punctuation a mention cannot start or end with; close an open 《 that the next character closes.
+
+    Returns None when nothing is left.
+    """
+    s, e = span.start, span.end
+    while s < e and text[s] in _LEAD_JUNK:
+        s += 1
+    while e > s and text[e - 1] in _TRAIL_JUNK:
+        e -= 1
+    if s >= e:
+        return None
+    if e < len(text) and text[e] == "》" and text.rfind("《", s, e) > text.rfind("》", s, e):
+        e += 1
+    return span if (s, e) == (span.start, span.end) else NerSpan(s, e, span.label)
+
+
 def spans_to_tags(n: int, spans: Iterable[NerSpan], scheme: str = "BIOES") -> list[str]:
     """BIOES (or BIO) tags for a sentence of ``n`` characters (overlapping spans: the earlier one wins)."""
     tags = ["O"] * n
@@ -283,14 +355,20 @@ class Recognizer:
         self.meta = dict(meta)
         self._buffers = dict(models)  # open_inmemory keeps pointers into these bytes
         self._items = pycrfsuite.ItemSequence
-        self._taggers = []
+        # Word features come from a plain dictionary segmentation; rjieba and jieba give the same words
+        # (tests/test_segment.py), so the faster one is used.
+        self._segmenter = word_segmenter() if self.meta.get("word_features") else None
+        parts = self.meta.get("parts", {})
+        self._taggers = []  # (labels the part can produce, tagger)
         for name in sorted(models):
             tagger = pycrfsuite.Tagger()
             try:
                 tagger.open_inmemory(self._buffers[name])
             except Exception as e:  # noqa: BLE001 - crfsuite raises bare ValueError/IOError
                 raise ModelError(f"NER model part {name!r} is not a CRFsuite model ({e}); rerun scripts/train_ner.py") from e
-            self._taggers.append(tagger)
+            corpora = parts.get(name, {}).get("corpora", {})
+            labels = frozenset(label for keep in corpora.values() for label in keep) or frozenset(LABELS)
+            self._taggers.append((labels, tagger))
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> Recognizer:
@@ -325,23 +403,45 @@ class Recognizer:
             )
         return cls(models, lexicon, meta)
 
-    def tag_sentence(self, text: str, offset: int = 0) -> list[NerSpan]:
-        """Mentions in one sentence (no splitting), shifted by ``offset``."""
+    def tag_sentence(self, text: str, offset: int = 0, words: list[list[str]] | None = None,
+                     labels: Collection[str] | None = None) -> list[NerSpan]:
+        """Mentions in one sentence (no splitting), shifted by ``offset``.
+
+        ``words``: the sentence's :func:`word_features` when the caller has them (else computed here).
+        ``labels``: only these types (model parts that cannot produce any of them are not run).
+        """
         if not text.strip():
             return []
-        xseq = self._items(sentence_features(text, self.lexicon))
+        if words is None and self._segmenter is not None:
+            words = word_features(text, self._segmenter)
+        xseq = self._items(sentence_features(text, self.lexicon, words))
         spans: list[NerSpan] = []
-        for tagger in self._taggers:
-            spans.extend(tags_to_spans(tagger.tag(xseq), offset))
+        for part_labels, tagger in self._taggers:
+            if labels is not None and part_labels.isdisjoint(labels):
+                continue
+            for span in tags_to_spans(tagger.tag(xseq)):
+                span = tidy_span(text, span)
+                if span is not None and (labels is None or span.label in labels):
+                    spans.append(NerSpan(span.start + offset, span.end + offset, span.label))
         return spans
 
-    def __call__(self, text: str) -> list[NerSpan]:
-        """Mentions in ``text`` (any length), sorted by position."""
+    def __call__(self, text: str, labels: Collection[str] | None = None) -> list[NerSpan]:
+        """Mentions in ``text`` (any length), sorted by position; ``labels`` limits the types."""
         out: list[NerSpan] = []
+        words = word_features(text, self._segmenter) if self._segmenter is not None else None
         for s, e in split_sentences(text):
-            out.extend(self.tag_sentence(text[s:e], s))
+            out.extend(self.tag_sentence(text[s:e], s, words[s:e] if words is not None else None, labels))
         out.sort(key=lambda x: (x.start, x.end, x.label))
         return out
+
+
+@functools.lru_cache(maxsize=1)
+def word_segmenter() -> WordSegmenter:
+    """The segmenter behind :func:`word_features`: jieba's dictionary alone, no user words."""
+    try:
+        return make_segmenter("rjieba")
+    except ModelError:  # pragma: no cover - rjieba is a pinned dependency
+        return make_segmenter("jieba")
 
 
 @functools.lru_cache(maxsize=1)

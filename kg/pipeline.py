@@ -84,7 +84,7 @@ def person_tagger() -> Callable[[str], list[tuple[int, int, str]]]:
     model = ner.default_recognizer() if threading.current_thread() is threading.main_thread() else ner.Recognizer.load()
 
     def tag(text: str) -> list[tuple[int, int, str]]:
-        return [(s.start, s.end, s.label) for s in model(text) if s.label == "PER"]
+        return [(s.start, s.end, s.label) for s in model(text, labels=("PER",))]
 
     return tag
 

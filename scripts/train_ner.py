@@ -55,7 +55,7 @@ DEFAULT_PARTS = (
     # PER/ORG/LOC from the People's Daily corpora; CLUENER adds names and organizations, its conventions
     # (long addresses, teams and events as organizations) are absorbed by CLUENER-only feature copies.
     Part("main", {"pd": ("PER", "ORG", "LOC"), "msra": ("PER", "ORG", "LOC"), "cluener": ("PER", "ORG", "LOC")},
-         c1=0.1, c2=0.01, iterations=100, augment=("cluener",)),
+         c1=0.1, c2=0.01, iterations=400, augment=("cluener",)),
     # Titles are annotated in CLUENER only (People's Daily leaves them untagged), so they get their own CRF.
     Part("title", {"cluener": ("TITLE",)}, c1=0.05, c2=0.01, iterations=100),
 )
@@ -287,7 +287,7 @@ def part_examples(part: Part, corpora: dict[str, list[Sentence]]) -> Iterable[tu
 
 
 def train_part(part: Part, corpora: dict[str, list[Sentence]], lexicons: dict[tuple[str, int], ner.Lexicon],
-               verbose: bool = False) -> bytes:
+               verbose: bool = False, words: bool = True) -> bytes:
     """Train one CRF; sentence i of a corpus gets its features from ``lexicons[corpus, fold]``.
 
     Returns the CRFsuite model bytes.
@@ -299,7 +299,8 @@ def train_part(part: Part, corpora: dict[str, list[Sentence]], lexicons: dict[tu
         if not text.strip():
             continue
         folds = FOLDS if (corpus, 1) in lexicons else 1
-        xseq = ner.sentence_features(text, lexicons[(corpus, fold_of(index, folds))])
+        wf = ner.word_features(text, ner.word_segmenter()) if words else None
+        xseq = ner.sentence_features(text, lexicons[(corpus, fold_of(index, folds))], wf)
         if corpus in part.augment:
             prefix = corpus[0] + "|"
             skip = part.augment_skip
@@ -338,7 +339,7 @@ def bundle(models: dict[str, bytes], lex: ner.Lexicon, meta: dict) -> bytes:
 
 
 def train_bundle(corpora: dict[str, list[Sentence]], parts: Sequence[Part] = DEFAULT_PARTS,
-                 lex_cfg: LexiconConfig = LexiconConfig(), verbose: bool = False) -> bytes:
+                 lex_cfg: LexiconConfig = LexiconConfig(), verbose: bool = False, words: bool = True) -> bytes:
     """Build the lexicon, train every part, and zip them into one model bundle."""
     lex, sources = build_lexicon(corpora, lex_cfg)
     if lex_cfg.entities:
@@ -347,9 +348,10 @@ def train_bundle(corpora: dict[str, list[Sentence]], parts: Sequence[Part] = DEF
         sources["training mentions"] = f"all three training files (jackknife: {lex_cfg.entities})"
     else:
         lexicons = {(corpus, 0): lex for corpus in corpora}
-    models = {p.name: train_part(p, corpora, lexicons, verbose) for p in parts}
+    models = {p.name: train_part(p, corpora, lexicons, verbose, words) for p in parts}
     meta = {
         "format": ner.FORMAT_VERSION,
+        "word_features": words,
         "models": sorted(models),
         "parts": {p.name: {"corpora": {k: list(v) for k, v in p.corpora.items()}, "c1": p.c1, "c2": p.c2,
                            "iterations": p.iterations, "min_freq": p.min_freq,

@@ -36,6 +36,20 @@ def test_build_writes_exports_and_a_summary(tmp_path):
     assert "9 Person" in result.output
 
 
+def test_build_writes_only_the_formats_asked_for(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(ROOT / "seeds"), "--out", str(tmp_path), "--no-cache",
+                                      "--formats", "turtle,gexf"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.gexf", "graph.ttl"]
+
+
+def test_build_rejects_an_unknown_format(tmp_path):
+    result = CliRunner().invoke(cli, ["build", str(ROOT / "seeds"), "--out", str(tmp_path), "--formats", "ttl"])
+    assert result.exit_code == 2
+    assert "unknown format ttl" in result.output
+    assert not tmp_path.exists() or not any(tmp_path.iterdir())
+
+
 def test_build_reports_skipped_files_in_its_exit_status(tmp_path):
     good = tmp_path / "in" / "good.txt"
     good.parent.mkdir()

@@ -153,7 +153,30 @@ def test_lexicon_features_mark_matches():
 def test_recognizer_does_not_touch_global_jieba():
     code = (
         "import sys; from kg import ner; ner.recognize('李鹏在北京。');"
-        "print('jieba' in sys.modules)"
+        "print('jieba' in sys.modules and sys.modules['jieba'].dt.initialized)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_word_features_mark_words_runs_and_context():
+    text = "总理朱镕基会见了葛罗丽"
+    feats = ner.word_features(text, ner.word_segmenter())
+    assert feats[0] == ["uB2", "yn", "z朱镕基"]
+    assert feats[2] == ["uB3", "ynr", "x总理", "z会见"]  # 朱: a dictionary name between two words
+    assert feats[7] == ["uS1", "r4B", "x会见"]           # 了 starts a run of four single characters
+    assert [f[:2] for f in feats[8:]] == [["uS1", "r4M"], ["uS1", "r4M"], ["uS1", "r4E"]]
+
+
+def test_labels_limit_the_types_and_the_parts_run(rec):
+    text = "阿里巴巴集团董事长张勇在杭州表示，公司将继续投资云计算。"
+    assert rec(text, labels=("PER",)) == [s for s in rec(text) if s.label == "PER"]
+    assert rec(text, labels=("TITLE",)) == [s for s in rec(text) if s.label == "TITLE"]
+
+
+def test_tidy_span_trims_punctuation_and_closes_titles():
+    text = "，张三、在《人民日报》"
+    assert ner.tidy_span(text, NerSpan(0, 4, "PER")) == NerSpan(1, 3, "PER")
+    assert ner.tidy_span(text, NerSpan(5, 10, "ORG")) == NerSpan(5, 11, "ORG")
+    assert ner.tidy_span(text, NerSpan(3, 4, "PER")) is None
+    assert ner.tidy_span(text, NerSpan(1, 3, "PER")) == NerSpan(1, 3, "PER")
