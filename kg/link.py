@@ -146,6 +146,13 @@ def resolve_document(doc: Document, dm: DocumentMentions, relations: list[Relati
         mentions += _short_form_mentions(doc, mentions, lex, rec)
     canon: dict[str, tuple[str, str]] = {}
     orgs = sorted({m.text for m in mentions if m.label == ORGANIZATION}, key=len, reverse=True)
+    cores: dict[str, list[str]] = {}  # org_cores per name, once per document (it was linking's hot spot)
+
+    def cores_of(name: str) -> list[str]:
+        if name not in cores:
+            cores[name] = org_cores(name, lex, rec)
+        return cores[name]
+
     zones = sorted({place_canonical(m.text, lex) for m in mentions if m.label == PLACE} - {None}, key=len)
     for m in mentions:
         k = f"{m.label}:{m.text}"
@@ -161,7 +168,7 @@ def resolve_document(doc: Document, dm: DocumentMentions, relations: list[Relati
         elif m.label == ORGANIZATION:
             target = m.text
             for longer in orgs:
-                if len(longer) > len(m.text) and (longer.endswith(m.text) or m.text in org_cores(longer, lex, rec)):
+                if len(longer) > len(m.text) and (longer.endswith(m.text) or m.text in cores_of(longer)):
                     target = longer
             if target == m.text:
                 abbreviated = [o for o in orgs if is_abbreviation(m.text, o)]

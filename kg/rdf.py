@@ -14,6 +14,7 @@ evidence as a W3C Web Annotation: ``fact kg:evidence ev``; ``ev oa:hasBody fact`
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -350,10 +351,13 @@ def serialize_jsonld(triples: list[ox.Triple]) -> str:
         else:
             value = {"@value": o.value, "@type": _compact(o.datatype.value)}
         obj.setdefault(_compact(tr.predicate.value), []).append(value)  # type: ignore[union-attr]
-    doc = {"@context": dict(PREFIXES), "@graph": list(nodes.values())}
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    # One node object per line: json's C encoder (used only without ``indent``) does the work.
+    context = json.dumps(dict(PREFIXES), ensure_ascii=False)
+    graph = ",\n".join(json.dumps(node, ensure_ascii=False) for node in nodes.values())
+    return f'{{"@context": {context},\n"@graph": [\n{graph}\n]}}\n'
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _compact(value: str) -> str:
     for prefix, ns in _LONGEST_FIRST:
         if value.startswith(ns):
