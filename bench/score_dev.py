@@ -34,7 +34,8 @@ def score(ttl: Path, golds: list[Path], extra: list[str]) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="the scorer's JSON instead of its table")
-    parser.add_argument("--segmenter", default="jieba", choices=("jieba", "rjieba"))
+    parser.add_argument("--segmenter", default="rjieba", choices=("jieba", "rjieba"),
+                        help="word segmenter (default rjieba, as kg build)")
     args = parser.parse_args(argv)
     extra = ["--json"] if args.json else []
     corpus = sorted((EVAL / "corpus").glob("*.md"))

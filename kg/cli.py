@@ -27,8 +27,8 @@ DEFAULT_OUT = Path("exports")
 @click.option("--quiet", is_flag=True, help="Print only errors and the summary.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes for extraction [default: one per CPU; small inputs run in one process].")
-@click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="jieba", show_default=True,
-              help="Word segmenter: jieba, or rjieba (the same model and output, in Rust: faster).")
+@click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="rjieba", show_default=True,
+              help="Word segmenter: rjieba (jieba's model in Rust), or jieba itself (the same words and tags, slower).")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the per-article analysis cache [default: OUT/.kg-cache].")
 @click.option("--no-cache", is_flag=True, help="Analyze every article afresh; read and write no cache.")
