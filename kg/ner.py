@@ -1,4 +1,4 @@
-"""Mention recognizer: a character CRF (python-crfsuite) over cheap n-gram and lexicon features.
+"""Mention recognizer: a character CRF (python-crfsuite) over n-gram, lexicon and word-segmentation features.
 
 The shipped model ``kg/models/ner.zip`` bundles the CRFsuite weights with the lexicon snapshot the model was
 trained with, so the features seen at run time are exactly those seen in training. ``scripts/train_ner.py``
