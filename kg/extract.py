@@ -46,6 +46,11 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
                        "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与"}
 NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
+# Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事).
+ROLE_VERB_PREFIXES = ("先后任", "现任", "曾任", "历任", "兼任", "并任", "就职于", "任职于", "供职于", "受聘于")
+# One-character 任 (serve as) and 于 (at), and the characters before them that mark them as such
+# (至今任…, 2010年起任…, 就职于…, 毕业于…); any other character before them may be part of a name.
+ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘"}
 # Words for a person's relation to another, written right before a name (徒弟刘洋说).
 RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "队友", "搭档",
                   "学员", "工友", "老伴", "爱人")
@@ -143,6 +148,10 @@ class Recognizer:
         given = name[2:] if compound else name[1:]
         if given in self._titles or self.segmenter.word_tag(given).startswith(FUNCTION_TAGS):
             return False  # 唐外长, 曾两次, 应如此
+        if given in self.lex.org_suffixes or given in self.lex.generic_words:
+            return False  # 任公司: 任 (serve as) and a noun
+        if not compound and name[:2] in self._titles:
+            return False  # 董事兼: a title that starts with a surname
         if len(name) == 3 and not compound and (
                 self.segmenter.word_tag(name[:2]).startswith(FUNCTION_TAGS + ("v", "a"))
                 and self.segmenter.is_common_word(name[:2])):
@@ -357,6 +366,7 @@ class _Builder:
         The main organization is the longest prefix that ends in a strong suffix (有限公司, 集团, 中心…);
         units written after it (车间, 班组…) become organizations of their own, each part of the one before.
         """
+        i = self.skip_role_verb(i, j)
         phrase = self.text[i:j]
         if len(phrase) < 2 or phrase in self.lex.generic_words:
             return None
@@ -377,6 +387,18 @@ class _Builder:
             if main is None or self.rec.unit_kind(name) not in ("unit", "team"):
                 main = mention  # the deepest body that is not a mere unit (车间, 班组) holds the post
         return main
+
+    def skip_role_verb(self, i: int, j: int) -> int:
+        """``i`` moved past a verb of holding a post that starts text[i:j] (任北京某某公司 → 北京某某公司),
+        when enough is left for the organization (four characters after a verb, three after 任 or 于)."""
+        text = self.text
+        for verb in ROLE_VERB_PREFIXES:
+            if text.startswith(verb, i) and j - i - len(verb) >= 4:
+                return i + len(verb)
+        marks = ROLE_CHARS.get(text[i:i + 1])
+        if marks is not None and j - i >= 4 and (i == 0 or not is_han(text[i - 1]) or text[i - 1] in marks):
+            return i + 1
+        return i
 
     def split_chunk(self, i: int, j: int, adjacent: bool) -> tuple[list[Mention], Post | None, Mention | None] | None:
         """Read one chunk text[i:j] of a chain: honors, then an organization and a title.

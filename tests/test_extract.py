@@ -59,3 +59,19 @@ def test_paragraphs_and_sentences():
     text = "第一句。第二句！\n\n第三句"
     assert [(p.start, p.end) for p in paragraphs(text)] == [(0, 8), (10, 13)]
     assert sentence_span(text, 5) == (4, 8)
+
+
+def test_verbs_of_holding_a_post_stay_out_of_organization_names(recognizer):
+    text = ("王建国，男，1968年生。2009年至今任洛阳宏达重工股份有限公司副总经理；曾就职于平顶山汇丰煤业集团；"
+            "现任河南恒远机械有限公司董事兼副总经理。2012年至今，任公司办公室主任。")
+    _, found = _mentions(text, recognizer)
+    orgs = {t for t, label in found if label == "Organization"}
+    assert {"洛阳宏达重工股份有限公司", "平顶山汇丰煤业集团", "河南恒远机械有限公司"} <= orgs
+    assert not any(o.startswith(("任", "于", "现任")) for o in orgs)
+    people = {t for t, label in found if label == "Person"}
+    assert people == {"王建国"}
+
+
+def test_a_company_named_after_a_surname_keeps_it(recognizer):
+    _, found = _mentions("他在任丘市华北石油机械有限公司工作了十年。", recognizer)
+    assert found == {("任丘市华北石油机械有限公司", "Organization"), ("任丘市", "Place")}
