@@ -44,10 +44,11 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "完善", "放弃", "发起", "举行", "参加", "参与", "考入", "考上", "就读", "毕业于", "调入", "调到",
                        "进入", "带领", "组织", "推动", "依托", "联合", "指导", "协调", "要求", "通过", "邀请", "对接",
                        "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
-                       "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与"}
+                       "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "还有", "以及", "包括", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与"}
 NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
-# Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事).
-ROLE_VERB_PREFIXES = ("先后任", "现任", "曾任", "历任", "兼任", "并任", "就职于", "任职于", "供职于", "受聘于")
+# Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事,
+# 仍兼任|全国人大常委会委员): adverbs before 任, or a verb before 于.
+ROLE_VERB_RE = re.compile("[仍还并曾现历兼先后再又也均]{1,3}任(?:职于)?|(?:就职|任职|供职|受聘|服务)于")
 # One-character 任 (serve as) and 于 (at), and the characters before them that mark them as such
 # (至今任…, 2010年起任…, 就职于…, 毕业于…); any other character before them may be part of a name.
 ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘"}
@@ -389,15 +390,21 @@ class _Builder:
         return main
 
     def skip_role_verb(self, i: int, j: int) -> int:
-        """``i`` moved past a verb of holding a post that starts text[i:j] (任北京某某公司 → 北京某某公司),
-        when enough is left for the organization (four characters after a verb, three after 任 or 于)."""
+        """``i`` moved past a verb of holding a post (任北京某某公司 → 北京某某公司), or a conjunction before
+        a place (与福州市…), that starts text[i:j], when enough is left for the organization."""
         text = self.text
-        for verb in ROLE_VERB_PREFIXES:
-            if text.startswith(verb, i) and j - i - len(verb) >= 4:
-                return i + len(verb)
+        m = ROLE_VERB_RE.match(text, i, j)
+        if m and j - m.end() >= 4:
+            return m.end()
         marks = ROLE_CHARS.get(text[i:i + 1])
         if marks is not None and j - i >= 4 and (i == 0 or not is_han(text[i - 1]) or text[i - 1] in marks):
-            return i + 1
+            own_place = self.lex.place_re.match(text, i, j)
+            if not (own_place and own_place.end() > i + 1):  # 任丘市…: the character starts a place name
+                return i + 1
+        if text[i:i + 1] in "与和及同跟" and j - i > 4:
+            place = self.lex.place_re.match(text, i + 1, j)
+            if place and place.end() > i + 1:
+                return i + 1  # 与|福州市国税局: a conjunction, then a body named after its place
         return i
 
     def split_chunk(self, i: int, j: int, adjacent: bool) -> tuple[list[Mention], Post | None, Mention | None] | None:

@@ -75,3 +75,18 @@ def test_verbs_of_holding_a_post_stay_out_of_organization_names(recognizer):
 def test_a_company_named_after_a_surname_keeps_it(recognizer):
     _, found = _mentions("他在任丘市华北石油机械有限公司工作了十年。", recognizer)
     assert found == {("任丘市华北石油机械有限公司", "Organization"), ("任丘市", "Place")}
+
+
+def test_adverbs_and_conjunctions_before_an_organization_are_cut(recognizer):
+    from kg.extract import _Builder
+
+    def org(text):
+        b = _Builder(Document("d", text), recognizer)
+        m = b.add_org_phrase(0, text.index("公司") + 2) if "公司" in text else b.add_org_phrase(0, len(text))
+        return m.text if m else None
+
+    assert org("仍兼任河南恒远机械有限公司") == "河南恒远机械有限公司"
+    assert org("先后任洛阳宏达重工有限公司") == "洛阳宏达重工有限公司"
+    assert org("服务于洛阳宏达重工有限公司") == "洛阳宏达重工有限公司"
+    assert org("与洛阳市税务局") == "洛阳市税务局"
+    assert org("任丘市华北石油机械有限公司") == "任丘市华北石油机械有限公司"  # 任 at the start of a text: a place
