@@ -25,7 +25,7 @@ SENTENCE_ENDS = set("。！？!?\n")
 OPEN_QUOTES = "“「『"
 CLOSE_QUOTES = "”」』"
 # Characters that never occur inside a given name in running text (function words).
-NAME_STOP = set("的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之我你他她它们个年月日中上下里后前某老")
+NAME_STOP = set("的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之我你他她它们个年月日中上下里后前某老还又却仍")
 # Surnames that are far more often function words (向市民介绍, 曾两次): outside a title's context a name
 # may not start with one.
 FUNCTION_SURNAMES = set("向应曾满印童于以从和经过但将只仅却还也再又更最都就才便并且而及与同由据按凭随被让叫给对替为因除自至当离朝往沿顺比跟")
@@ -52,6 +52,8 @@ ROLE_VERB_RE = re.compile("[仍还并曾现历兼先后再又也均]{1,3}任(?:�
 # One-character 任 (serve as) and 于 (at), and the characters before them that mark them as such
 # (至今任…, 2010年起任…, 就职于…, 毕业于…); any other character before them may be part of a name.
 ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘"}
+# Conjunctions and prepositions that may be read into the start of an organization's name (和|劳拉公司).
+LEADING_FUNCTION_CHARS = frozenset("和与及同跟向在")
 # Words for a person's relation to another, written right before a name (徒弟刘洋说).
 RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "队友", "搭档",
                   "学员", "工友", "老伴", "爱人")
@@ -154,9 +156,12 @@ class Recognizer:
         if not compound and name[:2] in self._titles:
             return False  # 董事兼: a title that starts with a surname
         if len(name) == 3 and not compound and (
-                self.segmenter.word_tag(name[:2]).startswith(FUNCTION_TAGS + ("v", "a"))
+                self.segmenter.word_tag(name[:2]).startswith(FUNCTION_TAGS + ("v", "a", "b"))
                 and self.segmenter.is_common_word(name[:2])):
-            return False  # 周二晚, 满意地: the first two characters are a common word
+            return False  # 周二晚, 满意地, 高兴地: the first two characters are a common word
+        if (name[0] in FUNCTION_SURNAMES and len(given) >= 2 and self.segmenter.is_common_word(given)
+                and self.segmenter.word_tag(given) in ("n", "vn", "v", "a", "ad", "an")):
+            return False  # 向总部, 向战斗: a preposition and a common word (于建国, tagged ns, stays)
         return True
 
     def _follow_score(self, text: str, end: int, verbs_follow: bool = True) -> int:
@@ -401,10 +406,10 @@ class _Builder:
             own_place = self.lex.place_re.match(text, i, j)
             if not (own_place and own_place.end() > i + 1):  # 任丘市…: the character starts a place name
                 return i + 1
-        if text[i:i + 1] in "与和及同跟" and j - i > 4:
-            place = self.lex.place_re.match(text, i + 1, j)
-            if place and place.end() > i + 1:
-                return i + 1  # 与|福州市国税局: a conjunction, then a body named after its place
+        if text[i:i + 1] in LEADING_FUNCTION_CHARS and j - i > 3:
+            first = self.rec.segmenter.tagged(text[i:j])[0]
+            if len(first.text) == 1 and first.pos[:1] in ("c", "p"):
+                return i + 1  # 与|福州市国税局, 同|中国政府: a conjunction or preposition
         return i
 
     def split_chunk(self, i: int, j: int, adjacent: bool) -> tuple[list[Mention], Post | None, Mention | None] | None:

@@ -89,4 +89,16 @@ def test_adverbs_and_conjunctions_before_an_organization_are_cut(recognizer):
     assert org("先后任洛阳宏达重工有限公司") == "洛阳宏达重工有限公司"
     assert org("服务于洛阳宏达重工有限公司") == "洛阳宏达重工有限公司"
     assert org("与洛阳市税务局") == "洛阳市税务局"
+    assert org("和恒远机械有限公司") == "恒远机械有限公司"
+    assert org("同中国政府") == "中国政府"
+    assert org("向阳机械厂") == "向阳机械厂" and org("和平饭店") == "和平饭店"  # words, not a preposition
     assert org("任丘市华北石油机械有限公司") == "任丘市华北石油机械有限公司"  # 任 at the start of a text: a place
+
+
+def test_function_words_read_as_surnames_are_not_people(recognizer):
+    text = ("总理来到车间，高兴地说：“干得好。”公司向总部报告了情况。"
+            "指挥部向战斗在一线的职工致敬。穆萨还说，合作会继续。于建国说，工期没有拖。")
+    _, found = _mentions(text, recognizer)
+    people = {t for t, label in found if label == "Person"}
+    assert not people & {"高兴地", "向总部", "向战斗", "穆萨还"}
+    assert "于建国" in people
