@@ -52,6 +52,8 @@ ROLE_VERB_RE = re.compile("[仍还并曾现历兼先后再又也均]{1,3}任(?:�
 # One-character 任 (serve as) and 于 (at), and the characters before them that mark them as such
 # (至今任…, 2010年起任…, 就职于…, 毕业于…); any other character before them may be part of a name.
 ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘"}
+# A news dateline (新华社北京4月20日电) that may run into the organization named after it.
+DATELINE_RE = re.compile("[^，。]{0,16}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 # Conjunctions and prepositions that may be read into the start of an organization's name (和|劳拉公司).
 LEADING_FUNCTION_CHARS = frozenset("和与及同跟向在")
 # Words for a person's relation to another, written right before a name (徒弟刘洋说).
@@ -395,9 +397,12 @@ class _Builder:
         return main
 
     def skip_role_verb(self, i: int, j: int) -> int:
-        """``i`` moved past a verb of holding a post (任北京某某公司 → 北京某某公司), or a conjunction before
-        a place (与福州市…), that starts text[i:j], when enough is left for the organization."""
+        """``i`` moved past what may start text[i:j] but is no part of an organization's name: a dateline
+        (新华社北京4月20日电), a verb of holding a post (任北京某某公司), a conjunction or preposition (与…)."""
         text = self.text
+        dateline = DATELINE_RE.match(text, i, j)
+        if dateline and j - dateline.end() >= 3:
+            i = dateline.end()
         m = ROLE_VERB_RE.match(text, i, j)
         if m and j - m.end() >= 4:
             return m.end()

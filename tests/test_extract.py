@@ -91,6 +91,7 @@ def test_adverbs_and_conjunctions_before_an_organization_are_cut(recognizer):
     assert org("与洛阳市税务局") == "洛阳市税务局"
     assert org("和恒远机械有限公司") == "恒远机械有限公司"
     assert org("同中国政府") == "中国政府"
+    assert org("新华社郑州５月２日电河南省总工会") == "河南省总工会"
     assert org("向阳机械厂") == "向阳机械厂" and org("和平饭店") == "和平饭店"  # words, not a preposition
     assert org("任丘市华北石油机械有限公司") == "任丘市华北石油机械有限公司"  # 任 at the start of a text: a place
 
