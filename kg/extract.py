@@ -374,7 +374,7 @@ class _Builder:
         The main organization is the longest prefix that ends in a strong suffix (有限公司, 集团, 中心…);
         units written after it (车间, 班组…) become organizations of their own, each part of the one before.
         """
-        i = self.skip_role_verb(i, j)
+        i = self.skip_lead_in(i, j)
         phrase = self.text[i:j]
         if len(phrase) < 2 or phrase in self.lex.generic_words:
             return None
@@ -396,7 +396,7 @@ class _Builder:
                 main = mention  # the deepest body that is not a mere unit (车间, 班组) holds the post
         return main
 
-    def skip_role_verb(self, i: int, j: int) -> int:
+    def skip_lead_in(self, i: int, j: int) -> int:
         """``i`` moved past what may start text[i:j] but is no part of an organization's name: a dateline
         (新华社北京4月20日电), a verb of holding a post (任北京某某公司), a conjunction or preposition (与…)."""
         text = self.text
