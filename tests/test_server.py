@@ -117,22 +117,32 @@ def test_push_reports_an_unreachable_or_wrong_endpoint(seed_export, tmp_path):
         push.push(tmp_path, "http://127.0.0.1:1/store")
 
 
-def test_a_killed_parent_takes_its_server_with_it(seed_export, tmp_path):
-    """`kg serve` killed outright (SIGKILL, no cleanup) must not leave an oxigraph server behind."""
+def start_kg_serve(seed_export, output) -> tuple[subprocess.Popen, server.Server]:
+    """`kg serve` on a free port in its own process group; ``output`` receives its stdout and stderr."""
     port = free_port()
     kg = Path(sys.executable).parent / "kg"
     process = subprocess.Popen([str(kg), "serve", str(seed_export), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                               stdout=output, stderr=output, start_new_session=True)
+    return process, server.Server(process, "127.0.0.1", port)
+
+
+def wait_until_answering(process: subprocess.Popen, srv: server.Server) -> int:
+    """Poll the endpoint until it answers (its triple count); fail if kg serve exits or 20 s pass."""
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            return count(srv.query_url)
+        except (urllib.error.URLError, ConnectionError):
+            assert process.poll() is None and time.monotonic() < deadline, (
+                process.stderr.read() if process.stderr else "kg serve did not answer")
+            time.sleep(0.1)
+
+
+def test_a_killed_parent_takes_its_server_with_it(seed_export, tmp_path):
+    """`kg serve` killed outright (SIGKILL, no cleanup) must not leave an oxigraph server behind."""
+    process, srv = start_kg_serve(seed_export, subprocess.DEVNULL)
     try:
-        srv = server.Server(process, "127.0.0.1", port)
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                count(srv.query_url)
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert process.poll() is None and time.monotonic() < deadline
-                time.sleep(0.1)
+        wait_until_answering(process, srv)
         process.kill()
         process.wait()
         deadline = time.monotonic() + 10
@@ -162,21 +172,10 @@ def test_a_port_in_use_is_reported(seed_export):
 def test_kg_serve_runs_until_interrupted(seed_export, stop_signal):
     """The real command line: `kg serve` in its own process, queried over HTTP, stopped by a signal; its
     oxigraph server stops with it."""
-    port = free_port()
-    kg = Path(sys.executable).parent / "kg"
-    process = subprocess.Popen([str(kg), "serve", str(seed_export), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    process, srv = start_kg_serve(seed_export, subprocess.PIPE)
     try:
-        srv = server.Server(process, "127.0.0.1", port)
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                assert count(srv.query_url) > 0
-                break
-            except (urllib.error.URLError, ConnectionError):
-                assert process.poll() is None and time.monotonic() < deadline, process.stderr.read()
-                time.sleep(0.1)
-        banner = f"serving {seed_export} (read-only) at http://127.0.0.1:{port}/query"
+        assert wait_until_answering(process, srv) > 0
+        banner = f"serving {seed_export} (read-only) at http://127.0.0.1:{srv.port}/query"
         lines = []
         while not lines or banner not in lines[-1]:  # the server answers a moment before kg says so
             lines.append(process.stderr.readline().decode())
