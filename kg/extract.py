@@ -10,7 +10,7 @@ Nothing here knows any particular article.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from kg.lexicon import Lexicons
@@ -785,8 +785,19 @@ class _Builder:
         text = self.text
         for label, names in ((PERSON, self.person_names), (ORGANIZATION, self.org_names)):
             for name in sorted(names, key=len, reverse=True):
-                for m in re.finditer(re.escape(name), text):
-                    self.add(m.start(), m.end(), label)
+                for i in occurrences(name, text):
+                    self.add(i, i + len(name), label)
+
+
+def occurrences(word: str, text: str) -> Iterator[int]:
+    """Start of every non-overlapping occurrence of ``word`` in ``text``, left to right.
+
+    str.find, not re.finditer(re.escape(word)): one compiled pattern per name overflows re's cache.
+    """
+    i = text.find(word)
+    while i >= 0 and word:
+        yield i
+        i = text.find(word, i + len(word))
 
 
 def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kg.extract import _ZONE_RE, DocumentMentions, Recognizer
+from kg.extract import _ZONE_RE, DocumentMentions, Recognizer, occurrences
 from kg.lexicon import Lexicons
 from kg.types import HONOR, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, Document, Entity, Mention, Relation
 
@@ -129,8 +129,8 @@ def _short_form_mentions(doc: Document, mentions: list[Mention], lex: Lexicons, 
         for core in org_cores(name, lex, rec):
             if core in orgs:
                 continue
-            for m in re.finditer(re.escape(core), doc.text):
-                i, j = m.span()
+            for i in occurrences(core, doc.text):
+                j = i + len(core)
                 if any(a <= i and j <= b for a, b in taken):
                     continue
                 extra.append(Mention(core, ORGANIZATION, replace(mentions[0].span, start=i, end=j)))

@@ -170,6 +170,14 @@ def lexicon_features(text: str, lex: Lexicon) -> list[list[str]]:
     return feats
 
 
+@functools.lru_cache(maxsize=64)
+def _word_positions(size: int) -> tuple[str, ...]:
+    """``uB3``-style codes for each character of a word of ``size`` characters (length capped at 4)."""
+    length = str(min(size, 4))
+    return tuple("u" + ("S" if size == 1 else "B" if k == 0 else "E" if k == size - 1 else "M") + length
+                 for k in range(size))
+
+
 def word_features(text: str, segmenter: WordSegmenter) -> list[list[str]]:
     """Per-character features from a dictionary segmentation of ``text`` (jieba's dictionary, no HMM).
 
@@ -179,42 +187,39 @@ def word_features(text: str, segmenter: WordSegmenter) -> list[list[str]]:
     words before and after its word (``x``/``z``, multi-character words only: context beyond the
     character window, such as 总理 before a name or 说 after it).
     """
-    tokens = segmenter.tokens(text)
+    spans = segmenter.spans(text)
     feats: list[list[str]] = [[] for _ in range(len(text))]
-    words = [t.text for t in tokens]
-    singles = [len(w) == 1 and "\u4e00" <= w <= "\u9fff" for w in words]
-    run_start = [0] * len(tokens)
-    run_len = [0] * len(tokens)
-    i = 0
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and singles[j]:
-            j += 1
-        for k in range(i, j):
-            run_start[k], run_len[k] = i, j - i
-        i = j + 1 if j == i else j
+    words = [w for w, _, _ in spans]
+    long_word = [len(w) >= 2 for w in words]
+    single_han = [len(w) == 1 and "\u4e00" <= w <= "\u9fff" for w in words]
     tag_of = segmenter.word_tag
-    for n, tok in enumerate(tokens):
-        w = tok.text
-        size = len(w)
-        common = []
-        if size >= 2:
-            tag = tag_of(w)
-            common.append("y" + (tag or "?"))
-        elif singles[n]:
-            rl = run_len[n]
-            k = n - run_start[n]
-            common.append("r" + str(min(rl, 4)) + ("S" if rl == 1 else "B" if k == 0 else "E" if k == rl - 1 else "M"))
-        if n > 0 and len(words[n - 1]) >= 2:
-            common.append("x" + words[n - 1])
-        if n + 1 < len(words) and len(words[n + 1]) >= 2:
-            common.append("z" + words[n + 1])
-        length = str(min(size, 4))
-        for k in range(size):
-            pos = "S" if size == 1 else "B" if k == 0 else "E" if k == size - 1 else "M"
-            f = feats[tok.start + k]
-            f.append("u" + pos + length)
-            f.extend(common)
+    m = len(words)
+
+    def context(t: int, common: list[str]) -> list[str]:
+        if t > 0 and long_word[t - 1]:
+            common.append("x" + words[t - 1])
+        if t + 1 < m and long_word[t + 1]:
+            common.append("z" + words[t + 1])
+        return common
+
+    t = 0
+    while t < m:
+        if single_han[t]:  # a run of single Han characters, each a word
+            end = t
+            while end < m and single_han[end]:
+                end += 1
+            size = end - t
+            r = "r" + str(min(size, 4))
+            run = [r + "S"] if size == 1 else [r + "B", *[r + "M"] * (size - 2), r + "E"]
+            for k in range(t, end):
+                feats[spans[k][1]] = ["uS1", *context(k, [run[k - t]])]
+            t = end
+            continue
+        w, start, _ = spans[t]
+        common = context(t, ["y" + (tag_of(w) or "?")] if long_word[t] else [])
+        for k, code in enumerate(_word_positions(len(w))):
+            feats[start + k] = [code, *common]
+        t += 1
     return feats
 
 

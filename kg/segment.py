@@ -45,6 +45,8 @@ class WordSegmenter(Protocol):
 
     def tokens(self, text: str) -> list[Token]: ...
 
+    def spans(self, text: str) -> list[tuple[str, int, int]]: ...
+
     def tagged(self, text: str) -> list[Token]: ...
 
     def is_common_word(self, word: str) -> bool: ...
@@ -113,6 +115,10 @@ class JiebaSegmenter(_DictionaryQueries):
     def tokens(self, text: str) -> list[Token]:
         """Words of ``text`` with offsets (no POS tags; the fast path)."""
         return [Token(word, start, end) for word, start, end in self._tokenizer.tokenize(text, HMM=False)]
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """``tokens()`` as plain (word, start, end) tuples, for loops where Token objects cost too much."""
+        return list(self._tokenizer.tokenize(text, HMM=False))
 
     def tagged(self, text: str) -> list[Token]:
         """Words of ``text`` with offsets and jieba POS tags (slower: HMM for unknown words)."""
@@ -226,6 +232,10 @@ class RjiebaSegmenter(_DictionaryQueries):
     def tokens(self, text: str) -> list[Token]:
         """Words of ``text`` with offsets (no POS tags; the fast path)."""
         return [Token(word, start, end) for word, start, end in self._jieba.tokenize(text, "default", False)]
+
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """``tokens()`` as plain (word, start, end) tuples, for loops where Token objects cost too much."""
+        return self._jieba.tokenize(text, "default", False)
 
     def tagged(self, text: str) -> list[Token]:
         """Words of ``text`` with offsets and jieba POS tags, as ``jieba.posseg`` gives them."""
