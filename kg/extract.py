@@ -44,6 +44,7 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "完善", "放弃", "发起", "举行", "参加", "参与", "考入", "考上", "就读", "毕业于", "调入", "调到",
                        "进入", "带领", "组织", "推动", "依托", "联合", "指导", "协调", "要求", "通过", "邀请", "对接",
                        "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
+                       "召开", "举办", "主办", "承办", "出席", "走访", "慰问",
                        "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "还有", "以及", "包括", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与"}
 NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
 # Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事,
@@ -280,7 +281,8 @@ class Recognizer:
         tokens = self.segmenter.tokens(phrase)
         boundaries = {t.end for t in tokens}
         # a one-character suffix that ends a common word is no suffix (产业布局, 科学技术)
-        common_ends = {t.end for t in tokens if len(t.text) > 1 and self.common_word(t.text)}
+        common_ends = {t.end for t in tokens if len(t.text) > 1 and self.common_word(t.text)
+                       and self.segmenter.word_tag(t.text) != "nt"}  # 社会保障部 is a name, so 部 ends one
         while i < len(phrase):
             hit = None
             for k in range(min(self._max_suffix, len(phrase) - i), 0, -1):
@@ -306,6 +308,22 @@ class Recognizer:
             else:
                 i += 1
         return ends
+
+
+LEGAL_SUFFIXES = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
+
+
+def legal_suffix(name: str) -> str | None:
+    """The legal-form suffix ending ``name`` (有限公司, 股份有限公司…), or None.
+
+    A name with and without it is one body (国家电网有限公司 = 国家电网); 分公司 and 子公司 are units, not forms.
+    """
+    for suffix in LEGAL_SUFFIXES:
+        if name.endswith(suffix):
+            if suffix == "公司" and name[-3:-2] in ("分", "子"):
+                return None
+            return suffix
+    return None
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -386,10 +404,11 @@ class _Builder:
         for end, _ in ends:
             name = phrase[:end]
             if (name in self.lex.generic_words or name in self.lex.place_alias
-                    or self.rec.segmenter.is_generic_noun(name) or not self.rec.has_proper_part(name)):
+                    or self.rec.segmenter.is_generic_noun(name)
+                    or not (self.rec.has_proper_part(name) or self.joined_body_name(i + end) == i)):
                 continue
             mention = self.add(i, i + end, ORGANIZATION)
-            if previous_end is not None:
+            if previous_end is not None and legal_suffix(name) != name[previous_end:]:
                 self.units.add((name, phrase[:previous_end]))
             previous_end = end
             if main is None or self.rec.unit_kind(name) not in ("unit", "team"):
@@ -492,8 +511,38 @@ class _Builder:
         if len(phrase) < 3 or not is_han(phrase.replace("（", "").replace("）", "")):
             return False
         ends = self.rec.org_suffix_end(phrase)
-        return (bool(ends) and ends[-1][0] == len(phrase) and any(s for _, s in ends)
+        return (bool(ends) and ends[-1][0] == len(phrase)
+                and (any(s for _, s in ends) or self.ends_in_body_name(phrase))
                 and self.rec.has_proper_part(phrase))
+
+    def ends_in_body_name(self, phrase: str) -> bool:
+        """Whether the last word of ``phrase`` is a body's name in the dictionary (人力资源和|社会保障部),
+        so a weak suffix (部, 局) there ends an organization."""
+        last = self.rec.segmenter.tokens(phrase)[-1].text
+        return len(last) >= 3 and self.rec.segmenter.word_tag(last) == "nt"
+
+    def joined_body_name(self, j: int) -> int | None:
+        """Start of a government body named ``NOUN和NOUNS+SUFFIX`` ending at ``j`` (人力资源和社会保障部,
+        住房和城乡建设部, 文化和旅游部), where the suffix is a weak one (部, 局, 厅); None when there is none."""
+        text = self.text
+        if self.lex.org_suffixes.get(text[j - 1:j], ("", True))[0] not in ("government", "unit"):
+            return None
+        if not self.ends_word(j - 1, j) and not self.rec._title_at(text, j):
+            return None  # 社会保障部门 is no 社会保障部; 信息化部|副部长 is, however the words fall
+        conj = text.rfind("和", max(0, j - 10), j - 2)
+        if conj < 2:
+            return None
+        tokens = self.rec.segmenter.tagged(text[max(0, conj - 4):j])
+        k = next((n for n, t in enumerate(tokens) if t.text == "和" and t.start == conj - max(0, conj - 4)), None)
+        if k is None or k == 0:
+            return None
+        noun, body = tokens[k - 1], tokens[k + 1:]
+        nouns = ("n", "vn", "nz", "nt", "j")
+        if not 2 <= len(noun.text) <= 4 or noun.pos not in nouns or noun.end != conj - max(0, conj - 4):
+            return None
+        if not body or any(t.pos not in nouns and t.pos != "v" and t.text != text[j - 1] for t in body):
+            return None
+        return conj - len(noun.text)
 
     def word_at(self, i: int, j: int) -> bool:
         """Whether text[i:j] starts and ends on word boundaries of the article's segmentation."""
@@ -594,10 +643,14 @@ class _Builder:
         for m in re.finditer("[在，,、。；：:（(]|岁的", text):
             weak.add(m.end())
         relation_starts = {m.end() for m in re.finditer("|".join(RELATION_NOUNS), text)}
+        # people the statistical tagger found (tagger_mentions ran first)
+        tagged = {i: j for i, j, label in self.mentions if label == PERSON}
         for i in sorted(strong | weak | relation_starts):
             if i >= len(text):
                 continue
             end = self.rec.name_at(text, i, verbs_follow=i in strong)
+            if end is None and i in strong and i in tagged:
+                end = tagged[i]  # …书记处书记王建国出席会议: a tagged name right after a title, whatever follows
             if end is None:
                 continue
             if i not in strong and i not in relation_starts:
@@ -640,9 +693,14 @@ class _Builder:
         text = self.text
         for m in self.lex.org_suffix_re.finditer(text):
             suffix = m.group(0)
-            if not suffix or not self.lex.org_suffixes.get(suffix, ("", False))[1]:
+            if not suffix:
                 continue
             i, j = m.start(), m.end()
+            if not self.lex.org_suffixes.get(suffix, ("", False))[1]:
+                i = self.joined_body_name(j)
+                if i is not None:
+                    self.add_org_phrase(i, j)
+                continue
             title = self.rec._title_at(text, i)
             if title and len(title) > len(suffix):
                 continue  # 办公室主任: the suffix starts a title, not a body

@@ -14,11 +14,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kg.extract import _ZONE_RE, DocumentMentions, Recognizer, occurrences
+from kg.extract import _ZONE_RE, LEGAL_SUFFIXES, DocumentMentions, Recognizer, legal_suffix, occurrences
 from kg.lexicon import Lexicons
 from kg.types import HONOR, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, Document, Entity, Mention, Relation
 
-LEGAL_SUFFIXES = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
 SCOPE_PREFIXES = ("中国", "全国")
 _ID_PREFIX = {PERSON: "person", ORGANIZATION: "org", PLACE: "place", HONOR: "honor"}
 
@@ -78,10 +77,10 @@ def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
     own = _own_segment(name, lex)
     if own and own != name:
         out.append(own)
-    for suffix in LEGAL_SUFFIXES:
-        for form in (name, core, own or name):
-            if form.endswith(suffix) and len(form) - len(suffix) >= 2:
-                out.append(form[:-len(suffix)])
+    for form in (name, core, own or name):
+        suffix = legal_suffix(form)
+        if suffix and len(form) - len(suffix) >= 2:
+            out.append(form[:-len(suffix)])
     good = []
     for form in out:
         if len(form) < 2 or form in lex.generic_words or form in lex.org_suffixes or form in lex.place_alias:
@@ -110,9 +109,13 @@ def is_abbreviation(short: str, full: str) -> bool:
     True
     >>> is_abbreviation("中国电信", "中国科学技术大学")
     False
+    >>> is_abbreviation("宇通集团有限公司", "宇通集团有限公司郑州分公司")
+    False
     """
     if len(short) < 3 or len(short) >= len(full) or short[0] != full[0] or short[-1] not in full[-2:]:
         return False
+    if full.startswith(short):
+        return False  # 中国石化集团有限公司 is the parent of 中国石化集团有限公司镇海分公司, not its short form
     i = 0
     for ch in full:
         if i < len(short) and ch == short[i]:
@@ -233,8 +236,8 @@ def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]],
         for r in relations:
             s = eid(r.subject)
             o = eid(r.object) if r.object is not None else None
-            if s is None or (r.object is not None and o is None):
-                continue
+            if s is None or (r.object is not None and o is None) or s == o:
+                continue  # unlinked, or a unit and its parent that turned out to be one body
             out_relations.append(replace(r, subject=s, object=o))
         linked.append(LinkedDocument(doc, tuple(sorted(out_mentions, key=lambda m: (m.span.start, m.span.end))),
                                      tuple(out_relations)))

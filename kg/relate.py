@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from kg.extract import (CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, DocumentMentions, Frame, Post,
-                        Recognizer, sentence_span)
+                        Recognizer, legal_suffix, sentence_span)
 from kg.types import (AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
 
@@ -379,7 +379,8 @@ def structure(doc: Document, dm: DocumentMentions) -> list[Relation]:
     names = sorted(by_text)
     for child in names:
         for parent in names:
-            if parent != child and child.startswith(parent) and len(child) - len(parent) >= 2:
+            if (parent != child and child.startswith(parent) and len(child) - len(parent) >= 2
+                    and legal_suffix(child) != child[len(parent):]):
                 if not any(r.subject == f"{ORGANIZATION}:{child}" for r in out):
                     c = by_text[child]
                     s, e = sentence_span(doc.text, c.span.start, c.span.end)

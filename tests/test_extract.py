@@ -103,3 +103,21 @@ def test_function_words_read_as_surnames_are_not_people(recognizer):
     people = {t for t, label in found if label == "Person"}
     assert not people & {"高兴地", "向总部", "向战斗", "穆萨还"}
     assert "于建国" in people
+
+
+def test_government_bodies_named_with_he(recognizer):
+    text = "住房和城乡建设部、文化和旅游部联合发文。工业和信息化部副部长王志军表示，员工和社会保障部门要沟通。"
+    _, found = _mentions(text, recognizer)
+    orgs = sorted(t for t, label in found if label == "Organization")
+    assert orgs == ["住房和城乡建设部", "工业和信息化部", "文化和旅游部"]
+
+
+def test_event_verbs_do_not_start_an_organization(recognizer):
+    _, found = _mentions("11月19日，中华全国总工会在京召开全国工会劳动和技能竞赛工作推进会。", recognizer)
+    orgs = {t for t, label in found if label == "Organization"}
+    assert "中华全国总工会" in orgs and not any("召开" in t for t in orgs)
+
+
+def test_legal_form_is_no_unit(recognizer):
+    dm, found = _mentions("国家电网有限公司选手赵宇航获得第一名。", recognizer)
+    assert dm.units == ()

@@ -32,6 +32,9 @@ def test_short_forms_of_an_organization(recognizer):
     assert "宏达重工" in cores
     assert is_abbreviation("上海二中院", "上海市第二中级人民法院")
     assert not is_abbreviation("二中院", "上海市第二中级人民法院")
+    assert not is_abbreviation("宏达重工有限公司", "宏达重工有限公司郑州分公司")  # its parent
+    assert "宏达重工有限" not in org_cores("宏达重工有限公司", recognizer.lex, recognizer)
+    assert org_cores("宏达重工有限公司郑州分公司", recognizer.lex, recognizer) == ["郑州分公司"]
 
 
 def test_short_form_links_to_the_full_name_in_the_article():
@@ -61,3 +64,17 @@ def test_ids_do_not_depend_on_input_order():
     G2 = assemble([analyze(b), analyze(a)])
     assert sorted(G1.nodes) == sorted(G2.nodes)
     assert sorted(G1.edges(keys=True)) == sorted(G2.edges(keys=True))
+
+
+def test_a_branch_and_its_parent_are_two_nodes():
+    G = _graph("全国劳动模范、中国石油化工集团有限公司镇海炼化分公司首席技师陈立华介绍了经验。")
+    assert _labels(G, "Organization") == ["中国石油化工集团有限公司", "中国石油化工集团有限公司镇海炼化分公司"]
+    edges = [(G.nodes[u]["label"], G.nodes[v]["label"]) for u, v, d in G.edges(data=True)
+             if d["predicate"] == "suborganization"]
+    assert edges == [("中国石油化工集团有限公司镇海炼化分公司", "中国石油化工集团有限公司")]
+
+
+def test_a_name_and_its_legal_form_are_one_node_without_a_self_loop():
+    G = _graph("国家电网有限公司选手赵宇航获得第一名，国家电网派出20名选手。")
+    assert _labels(G, "Organization") == ["国家电网有限公司"]
+    assert not any(u == v for u, v in G.edges())

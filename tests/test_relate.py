@@ -106,6 +106,11 @@ def test_organization_places(recognizer, name, place):
      ("quote", "Person:刘洋", None, "孟师傅手把手教我，我才有了今天。")),
     ("全国总工会副主席、书记处第一书记徐留平出席并讲话。",
      ("membership", "Person:徐留平", "Organization:全国总工会", "副主席")),
+    # a name the tagger finds after a title, followed by no speech verb
+    ("来自湖南省株洲市的株洲恒达机车有限公司高级技师李红梅荣获全国五一劳动奖章。",
+     ("membership", "Person:李红梅", "Organization:株洲恒达机车有限公司", "高级技师")),
+    ("人力资源和社会保障部副部长王志军在闭幕式上致辞。",
+     ("membership", "Person:王志军", "Organization:人力资源和社会保障部", "副部长")),
 ])
 def test_patterns_of_the_genre(recognizer, text, fact):
     _, rels = _facts(text, recognizer)
