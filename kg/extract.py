@@ -25,6 +25,8 @@ SENTENCE_ENDS = set("。！？!?\n")
 OPEN_QUOTES = "“「『"
 CLOSE_QUOTES = "”」』"
 # Characters that never occur inside a given name in running text (function words).
+NAME_DOTS = ("·", "•", "・", "‧")  # between the parts of a transliterated name
+FUNCTION_CHARS = set("的了是在和与及对把被将从也都就着过等说为以于而或向让给这那其之我你他她它们")  # never inside one
 NAME_STOP = set("的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之我你他她它们个年月日中上下里后前某老还又却仍")
 # Surnames that are far more often function words (向市民介绍, 曾两次): outside a title's context a name
 # may not start with one.
@@ -138,6 +140,8 @@ class Recognizer:
 
     # ------------------------------------------------------------------ names
     def valid_name(self, name: str) -> bool:
+        if any(dot in name for dot in NAME_DOTS):
+            return self.valid_transliterated_name(name)
         if not 2 <= len(name) <= 4 or not is_han(name):
             return False
         compound = name[:2] in self.lex.surnames
@@ -166,6 +170,16 @@ class Recognizer:
                 and self.segmenter.word_tag(given) in ("n", "vn", "v", "a", "ad", "an")):
             return False  # 向总部, 向战斗: a preposition and a common word (于建国, tagged ns, stays)
         return True
+
+    def valid_transliterated_name(self, name: str) -> bool:
+        """A name written in parts with a middle dot (艾尔肯·吐尔逊, 约翰·克里), as the tagger finds them:
+        Han parts of one to six characters, none of them a place, title or generic word (中国·郑州 is no name);
+        the parts may be dictionary words (买买提), so the tagger's judgment is what admits them."""
+        parts = re.split(f"[{''.join(NAME_DOTS)}]", name)
+        return (2 <= len(parts) <= 4 and len(name) <= 20
+                and all(1 <= len(p) <= 6 and is_han(p) and not any(ch in FUNCTION_CHARS for ch in p) for p in parts)
+                and not any(p in self.lex.place_alias or p in self.lex.generic_words or p in self._titles
+                            or p in self.lex.org_suffixes for p in parts))
 
     def _follow_score(self, text: str, end: int, verbs_follow: bool = True) -> int:
         if end >= len(text) or text[end] in PUNCT_AFTER_NAME:

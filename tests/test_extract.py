@@ -121,3 +121,12 @@ def test_event_verbs_do_not_start_an_organization(recognizer):
 def test_legal_form_is_no_unit(recognizer):
     dm, found = _mentions("国家电网有限公司选手赵宇航获得第一名。", recognizer)
     assert dm.units == ()
+
+
+def test_transliterated_names_with_a_middle_dot(recognizer):
+    dm, found = _mentions("全国劳动模范、新疆油田公司采油工阿依古丽·买买提说：“我们要干好。”\n\n中国·郑州国际马拉松赛开幕。",
+                          recognizer)
+    assert sorted(t for t, label in found if label == "Person") == ["阿依古丽·买买提"]
+    frame = next(f for f in dm.frames if f.person.text == "阿依古丽·买买提")
+    assert [(p.title, p.org.text) for p in frame.posts] == [("采油工", "新疆油田公司")]
+    assert recognizer.valid_name("约翰·克里") and not recognizer.valid_name("中国·郑州")

@@ -109,6 +109,8 @@ def test_organization_places(recognizer, name, place):
     # a name the tagger finds after a title, followed by no speech verb
     ("来自湖南省株洲市的株洲恒达机车有限公司高级技师李红梅荣获全国五一劳动奖章。",
      ("membership", "Person:李红梅", "Organization:株洲恒达机车有限公司", "高级技师")),
+    ("桥吊司机张丽娜正在操作。作为青岛港创新团队成员，她先后获得山东省富民兴鲁劳动奖章、全国三八红旗手等荣誉。",
+     ("award", "Person:张丽娜", "Honor:山东省富民兴鲁劳动奖章", None)),
     ("人力资源和社会保障部副部长王志军在闭幕式上致辞。",
      ("membership", "Person:王志军", "Organization:人力资源和社会保障部", "副部长")),
 ])
