@@ -139,7 +139,9 @@ class Recognizer:
                                     key=lambda w: (-len(w), w)))
 
     # ------------------------------------------------------------------ names
-    def valid_name(self, name: str) -> bool:
+    def valid_name(self, name: str, tagged: bool = False) -> bool:
+        """Whether ``name`` can be a person's name; ``tagged``: the statistical tagger found it, so a given
+        name that is also a time word or a name-like word (赵国庆, 张黎明) is accepted."""
         if any(dot in name for dot in NAME_DOTS):
             return self.valid_transliterated_name(name)
         if not 2 <= len(name) <= 4 or not is_han(name):
@@ -156,10 +158,11 @@ class Recognizer:
         if name in self.lex.honors or self.common_word(name):
             return False
         given = name[2:] if compound else name[1:]
-        if given in self._titles or self.segmenter.word_tag(given).startswith(FUNCTION_TAGS):
+        given_tag = self.segmenter.word_tag(given)
+        if given in self._titles or (given_tag.startswith(FUNCTION_TAGS) and not (tagged and given_tag == "t")):
             return False  # 唐外长, 曾两次, 应如此
-        if given in self.lex.org_suffixes or given in self.lex.generic_words:
-            return False  # 任公司: 任 (serve as) and a noun
+        if given in self.lex.org_suffixes or (given in self.lex.generic_words and not tagged):
+            return False  # 任公司: 任 (serve as) and a noun; but the tagger's 张黎明 is a name
         if not compound and name[:2] in self._titles:
             return False  # 董事兼: a title that starts with a surname
         if len(name) == 3 and not compound and (
@@ -224,13 +227,17 @@ class Recognizer:
             return True
         if name.startswith(NATIONAL_PREFIXES) and len(name) > 2:
             return True  # 全国总工会, 中华全国总工会, 国家统计局: bodies named by their national scope
-        for tok in self.segmenter.tagged(name):
+        tokens = self.segmenter.tagged(name)
+        for n, tok in enumerate(tokens):
             if tok.text in self.lex.org_suffixes or tok.pos[:1] in ("v", "a", "d", "u", "p", "c", "r"):
                 continue
             if tok.pos[:2] in ("ns", "nr", "nt", "nz", "en", "x") or not self.segmenter.in_dictionary(tok.text):
                 return True
             if tok.pos.startswith("m") and any(ch.isdigit() for ch in tok.text):
                 return True
+            if (tok.pos.startswith("m") and tok.text.isnumeric() and n + 1 < len(tokens)
+                    and len(tokens[n + 1].text) == 1 and tokens[n + 1].text in self.lex.org_suffixes):
+                return True  # 中铁十一局, 第二研究所: a numbered body
         return False
 
     def unit_kind(self, name: str) -> str | None:
@@ -486,6 +493,8 @@ class _Builder:
         implied = None
         if org_phrase:
             ends = self.rec.org_suffix_end(org_phrase)
+            if not ends and self.joined_body_name(ts) == k:
+                ends = [(len(org_phrase), False)]  # 郑州市人力资源和社会保障局|局长
             place = self.lex.place_alias.get(org_phrase) or (org_phrase if self.zone_name(org_phrase) else None)
             word = self.org_word(title)
             if not place and not ends and word and self.rec.has_proper_part(org_phrase + word):
@@ -536,8 +545,8 @@ class _Builder:
         return len(last) >= 3 and self.rec.segmenter.word_tag(last) == "nt"
 
     def joined_body_name(self, j: int) -> int | None:
-        """Start of a government body named ``NOUN和NOUNS+SUFFIX`` ending at ``j`` (人力资源和社会保障部,
-        住房和城乡建设部, 文化和旅游部), where the suffix is a weak one (部, 局, 厅); None when there is none."""
+        """Start of a government body named ``[PLACE]NOUN和NOUNS+SUFFIX`` ending at ``j`` (人力资源和社会保障部,
+        住房和城乡建设部, 广东省人力资源和社会保障厅), the suffix a weak one (部, 局, 厅); None when there is none."""
         text = self.text
         if self.lex.org_suffixes.get(text[j - 1:j], ("", True))[0] not in ("government", "unit"):
             return None
@@ -556,7 +565,15 @@ class _Builder:
             return None
         if not body or any(t.pos not in nouns and t.pos != "v" and t.text != text[j - 1] for t in body):
             return None
-        return conj - len(noun.text)
+        start = conj - len(noun.text)
+        extended = True
+        while extended:  # 广东省|人力资源和社会保障厅: the places the body belongs to
+            extended = False
+            for k in range(min(8, start), 1, -1):
+                if text[start - k:start] in self.lex.place_alias:
+                    start, extended = start - k, True
+                    break
+        return start
 
     def word_at(self, i: int, j: int) -> bool:
         """Whether text[i:j] starts and ends on word boundaries of the article's segmentation."""
@@ -663,8 +680,10 @@ class _Builder:
             if i >= len(text):
                 continue
             end = self.rec.name_at(text, i, verbs_follow=i in strong)
-            if end is None and i in strong and i in tagged:
-                end = tagged[i]  # …书记处书记王建国出席会议: a tagged name right after a title, whatever follows
+            if i in tagged and (end is not None or i in strong):
+                # the tagger's boundary (张黎明|说, not 张黎|明说), and a tagged name right after a title
+                # whatever follows it (…书记处书记王建国出席会议)
+                end = tagged[i]
             if end is None:
                 continue
             if i not in strong and i not in relation_starts:
@@ -697,7 +716,7 @@ class _Builder:
         for i, j, label in self.rec.tagger(self.text):
             kind = labels.get(label)
             name = self.text[i:j]
-            if kind == PERSON and self.rec.valid_name(name):
+            if kind == PERSON and self.rec.valid_name(name, tagged=True):
                 self.add(i, j, PERSON)
             elif kind == ORGANIZATION and self.plausible_org(i, j):
                 self.add_org_phrase(i, j)

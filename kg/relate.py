@@ -306,13 +306,14 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
     out = []
     previous: tuple[Mention, Mention] | None = None  # (honor, person) of the last award found
     for h in sorted((m for m in dm.mentions if m.label == HONOR), key=lambda m: m.span.start):
-        if previous and text[previous[0].span.end:h.span.start] in ("、", "和", "及", "，"):
+        between = text[previous[0].span.end:h.span.start].strip(OPEN_QUOTES + CLOSE_QUOTES) if previous else None
+        if previous and between in ("、", "和", "及", "，"):
             s, e = sentence_span(text, h.span.start)
             out.append(Relation(AWARD, key(previous[1]), key(h), Span(doc.id, s, e)))  # 获得A、B等荣誉
             previous = (h, previous[1])
             continue
         previous = None
-        before = text[max(0, h.span.start - 4):h.span.start]
+        before = text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES)  # 获评“湖北工匠”
         if not any(before.endswith(v) for v in AWARD_VERBS):
             continue
         s, e = sentence_span(text, h.span.start)

@@ -106,10 +106,11 @@ def test_function_words_read_as_surnames_are_not_people(recognizer):
 
 
 def test_government_bodies_named_with_he(recognizer):
-    text = "住房和城乡建设部、文化和旅游部联合发文。工业和信息化部副部长王志军表示，员工和社会保障部门要沟通。"
+    text = ("住房和城乡建设部、文化和旅游部联合发文。工业和信息化部副部长王志军表示，员工和社会保障部门要沟通。"
+            "广东省人力资源和社会保障厅相关负责人表示，将推进试点。")
     _, found = _mentions(text, recognizer)
     orgs = sorted(t for t, label in found if label == "Organization")
-    assert orgs == ["住房和城乡建设部", "工业和信息化部", "文化和旅游部"]
+    assert orgs == ["住房和城乡建设部", "工业和信息化部", "广东省人力资源和社会保障厅", "文化和旅游部"]
 
 
 def test_event_verbs_do_not_start_an_organization(recognizer):
