@@ -155,8 +155,8 @@ class Recognizer:
             return False
         if name in self.lex.generic_words or name in self._titles or name in self.lex.place_alias:
             return False
-        if name in self.lex.honors or self.common_word(name):
-            return False
+        if name in self.lex.honors or (self.common_word(name) and not self.segmenter.word_tag(name).startswith("nr")):
+            return False  # a frequent word, unless the dictionary has it as a person (王兆国, 金钟泌)
         given = name[2:] if compound else name[1:]
         given_tag = self.segmenter.word_tag(given)
         if given in self._titles or (given_tag.startswith(FUNCTION_TAGS) and not (tagged and given_tag == "t")):
@@ -165,6 +165,9 @@ class Recognizer:
             return False  # 任公司: 任 (serve as) and a noun; but the tagger's 张黎明 is a name
         if not compound and name[:2] in self._titles:
             return False  # 董事兼: a title that starts with a surname
+        if (not tagged and len(name) == 3 and name[:2] in self.lex.place_alias
+                and self.segmenter.word_tag(name[:2]).startswith("ns")):
+            return False  # 韩国代|总理: a place and the first character of a title
         if len(name) == 3 and not compound and (
                 self.segmenter.word_tag(name[:2]).startswith(FUNCTION_TAGS + ("v", "a", "b"))
                 and self.segmenter.is_common_word(name[:2])):
@@ -272,6 +275,8 @@ class Recognizer:
                 cut = tok.end  # 注重…培养|辽宁大学: a verb, and a name after it
             elif word in ("和", "与", "及") and n > 0 and self.unit_kind(phrase[:tok.start]) is not None:
                 cut = tok.end  # 卫生部和|中国残联: two bodies, the second one here
+            elif word in ("和", "与", "及") and n > 0 and tokens[n - 1].pos.startswith("nr"):
+                cut = tok.end  # …主任王兆国及|国务院港澳办: a person ends the chunk before
         for m in self.lex.honor_re.finditer(phrase):
             if m.group(0) and m.end() > cut and len(phrase) - m.end() >= 2:
                 cut = m.end() + (1 if phrase[m.end():m.end() + 1] in "和及" else 0)
@@ -481,6 +486,8 @@ class _Builder:
         title = self.rec.title_suffix(chunk)
         if title is not None and len(chunk) > len(title):
             k += self.rec.name_start(chunk[:-len(title)])
+            if text[k] in LEADING_FUNCTION_CHARS and self.rec.segmenter.tagged(text[k:j])[0].text == text[k]:
+                k += 1  # 他和|芬兰外长: a conjunction or preposition on its own
             chunk = text[k:j]
         if title is None:
             if adjacent and self.plausible_org(k, j):
@@ -503,7 +510,7 @@ class _Builder:
                 # 郑州高新区工会主席: the place names whose union the title is in
                 word = self.org_word(title)
                 if not word:
-                    return None
+                    return honors, Post(title, self.span(ts, j), None, None), None  # 芬兰外长: the post alone
                 org = self.add_org_phrase(k, ts + len(word))
                 title, ts = title[len(word):], ts + len(word)
             elif ends:

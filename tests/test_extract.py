@@ -131,3 +131,8 @@ def test_transliterated_names_with_a_middle_dot(recognizer):
     frame = next(f for f in dm.frames if f.person.text == "阿依古丽·买买提")
     assert [(p.title, p.org.text) for p in frame.posts] == [("采油工", "新疆油田公司")]
     assert recognizer.valid_name("约翰·克里") and not recognizer.valid_name("中国·郑州")
+
+
+def test_a_place_before_a_title_is_no_name(recognizer):
+    _, found = _mentions("韩国代总理会见了代表团。", recognizer)
+    assert ("韩国代", "Person") not in found and ("韩国", "Place") in found

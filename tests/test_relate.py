@@ -121,6 +121,9 @@ def test_organization_places(recognizer, name, place):
      ("award", "Person:刘建军", "Honor:湖北工匠", None)),
     ("### 中铁十一局集团有限公司第三工程公司盾构机长刘建军——\n",
      ("membership", "Person:刘建军", "Organization:中铁十一局集团有限公司第三工程公司", "盾构机长")),
+    ("全国人大常委会港澳基本法委员会主任王兆国及国务院港澳办副主任刘名启出席了会议。",
+     ("membership", "Person:王兆国", "Organization:全国人大常委会港澳基本法委员会", "主任")),
+    ("他和芬兰外长哈洛宁举行了会谈。", ("membership", "Person:哈洛宁", None, "外长")),
     ("人力资源和社会保障部副部长王志军在闭幕式上致辞。",
      ("membership", "Person:王志军", "Organization:人力资源和社会保障部", "副部长")),
 ])
