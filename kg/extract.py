@@ -141,7 +141,7 @@ class Recognizer:
     # ------------------------------------------------------------------ names
     def valid_name(self, name: str, tagged: bool = False) -> bool:
         """Whether ``name`` can be a person's name; ``tagged``: the statistical tagger found it, so a given
-        name that is also a time word or a name-like word (赵国庆, 张黎明) is accepted."""
+        name that is also a time word, a numeral word or a name-like word (赵国庆, 顾万峰, 张黎明) is accepted."""
         if any(dot in name for dot in NAME_DOTS):
             return self.valid_transliterated_name(name)
         if not 2 <= len(name) <= 4 or not is_han(name):
@@ -159,7 +159,8 @@ class Recognizer:
             return False  # a frequent word, unless the dictionary has it as a person (王兆国, 金钟泌)
         given = name[2:] if compound else name[1:]
         given_tag = self.segmenter.word_tag(given)
-        if given in self._titles or (given_tag.startswith(FUNCTION_TAGS) and not (tagged and given_tag == "t")):
+        if given in self._titles or (given_tag.startswith(FUNCTION_TAGS)
+                                     and not (tagged and given_tag in ("t", "m") and not given.isnumeric())):
             return False  # 唐外长, 曾两次, 应如此
         if given in self.lex.org_suffixes or (given in self.lex.generic_words and not tagged):
             return False  # 任公司: 任 (serve as) and a noun; but the tagger's 张黎明 is a name
@@ -271,8 +272,9 @@ class Recognizer:
                 cut = tok.end
             elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c", "l", "i"):
                 cut = tok.end
-            elif tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2 and self.has_proper_part(phrase[tok.end:]):
-                cut = tok.end  # 注重…培养|辽宁大学: a verb, and a name after it
+            elif (tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2 and self.has_proper_part(phrase[tok.end:])
+                  and not (n > 0 and tokens[n - 1].pos[:2] in ("ns", "nz", "nt"))):
+                cut = tok.end  # 注重…培养|辽宁大学: a verb, and a name after it (not 大庆油田|采油|二厂: inside one)
             elif word in ("和", "与", "及") and n > 0 and self.unit_kind(phrase[:tok.start]) is not None:
                 cut = tok.end  # 卫生部和|中国残联: two bodies, the second one here
             elif word in ("和", "与", "及") and n > 0 and tokens[n - 1].pos.startswith("nr"):
@@ -829,8 +831,10 @@ class _Builder:
             tail = next((w for w in self.lex.industry_words if word.endswith(w) and len(word) > len(w) + 1), None)
             head_ok = tail is not None and (word[:-len(tail)] in self.lex.place_alias
                                             or self.rec.segmenter.word_tag(word[:-len(tail)])[:2] in ("ns", "nz", "nt"))
-            # a body the dictionary knows; not a discipline (社会科学) or a document (联合公报)
-            named_body = tag == "nt" and not word.endswith(("学", "报", "论", "法", "史", "科"))
+            # a body the dictionary knows; not a discipline (社会科学) or a document (联合公报); the rarest
+            # entries (法律咨询, 人伦关系) are often no body at all, so they need a body's suffix
+            named_body = (tag == "nt" and not word.endswith(("学", "报", "论", "法", "史", "科"))
+                          and (self.rec.segmenter.word_freq(word) >= 5 or self.rec.org_suffix_end(word)))
             if named_body or head_ok:
                 self.add(tok.start, tok.end, ORGANIZATION)  # a body the dictionary knows (中国电信, 最高人民法院)
         by_end = {t.end: t for t in self.words}

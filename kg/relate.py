@@ -63,8 +63,6 @@ def frame_relations(frames: Iterable[Frame], orgs: list[Mention]) -> list[Relati
         previous_org = None
         for post in frame.posts:
             org = post.org or _implied_org(post, frame, orgs)
-            if post.implied_org_word and org is None:
-                continue
             if org is None and post.implied_org_word is None:
                 org = previous_org  # 省总工会党组书记、常务副主席: the second title is held in the same body
             previous_org = org

@@ -55,6 +55,8 @@ class WordSegmenter(Protocol):
 
     def in_dictionary(self, word: str) -> bool: ...
 
+    def word_freq(self, word: str) -> int: ...
+
     def is_generic_noun(self, word: str) -> bool: ...
 
 
@@ -84,6 +86,10 @@ class _DictionaryQueries:
     def in_dictionary(self, word: str) -> bool:
         """Whether the dictionary (with the user words) knows ``word``."""
         return self._freq_tag(word)[0] > 0
+
+    def word_freq(self, word: str) -> int:
+        """The dictionary frequency of ``word`` (0 when unknown)."""
+        return self._freq_tag(word)[0]
 
     def is_generic_noun(self, word: str) -> bool:
         """A frequent word that is not a proper name (公司 yes; 中国科学院, tagged nt, no)."""

@@ -136,3 +136,10 @@ def test_transliterated_names_with_a_middle_dot(recognizer):
 def test_a_place_before_a_title_is_no_name(recognizer):
     _, found = _mentions("韩国代总理会见了代表团。", recognizer)
     assert ("韩国代", "Person") not in found and ("韩国", "Place") in found
+
+
+def test_rare_dictionary_bodies_need_a_suffix_and_verbs_inside_names_stay(recognizer):
+    text = "中心为快递员提供免费法律咨询。在中国石油大庆油田采油二厂第三作业区，巡井效率提高了一倍。"
+    _, found = _mentions(text, recognizer)
+    orgs = sorted(t for t, label in found if label == "Organization")
+    assert orgs == ["中国石油大庆油田采油二厂", "中国石油大庆油田采油二厂第三作业区"]
