@@ -162,6 +162,8 @@ class Recognizer:
         if given in self._titles or (given_tag.startswith(FUNCTION_TAGS)
                                      and not (tagged and given_tag in ("t", "m") and not given.isnumeric())):
             return False  # 唐外长, 曾两次, 应如此
+        if given in self._speech:
+            return False  # 慰问职工时|表示: a speech verb after a character that can be a surname
         if given in self.lex.org_suffixes or (given in self.lex.generic_words and not tagged):
             return False  # 任公司: 任 (serve as) and a noun; but the tagger's 张黎明 is a name
         if not compound and name[:2] in self._titles:
@@ -433,7 +435,7 @@ class _Builder:
             name = phrase[:end]
             if (name in self.lex.generic_words or name in self.lex.place_alias
                     or self.rec.segmenter.is_generic_noun(name)
-                    or not (self.rec.has_proper_part(name) or self.joined_body_name(i + end) == i)):
+                    or not (self.rec.has_proper_part(name) or self.department_start(i + end) == i)):
                 continue
             mention = self.add(i, i + end, ORGANIZATION)
             if previous_end is not None and legal_suffix(name) != name[previous_end:]:
@@ -502,8 +504,8 @@ class _Builder:
         implied = None
         if org_phrase:
             ends = self.rec.org_suffix_end(org_phrase)
-            if not ends and self.joined_body_name(ts) == k:
-                ends = [(len(org_phrase), False)]  # 郑州市人力资源和社会保障局|局长
+            if not ends and self.department_start(ts) == k:
+                ends = [(len(org_phrase), False)]  # 郑州市人力资源和社会保障局|局长, 省教育厅|副厅长
             place = self.lex.place_alias.get(org_phrase) or (org_phrase if self.zone_name(org_phrase) else None)
             word = self.org_word(title)
             if not place and not ends and word and self.rec.has_proper_part(org_phrase + word):
@@ -552,6 +554,34 @@ class _Builder:
         so a weak suffix (部, 局) there ends an organization."""
         last = self.rec.segmenter.tokens(phrase)[-1].text
         return len(last) >= 3 and self.rec.segmenter.word_tag(last) == "nt"
+
+    def department_start(self, j: int) -> int | None:
+        """Start of a government department ending at ``j`` whose suffix is a weak one (厅, 局, 委):
+        ``NOUN和NOUNS+SUFFIX`` or ``PLACE+NOUNS+SUFFIX``; None when there is none."""
+        i = self.joined_body_name(j)
+        return i if i is not None else self.place_department(j)
+
+    def place_department(self, j: int) -> int | None:
+        """Start of ``PLACE+DEPARTMENT`` ending at ``j`` (河南省|教育厅, 郑州市|公安局, and 省|教育厅 after a
+        pause), the department two to six characters of nouns ending in a government suffix."""
+        text = self.text
+        if self.lex.org_suffixes.get(text[j - 1:j], ("", True))[0] != "government" or j not in self.word_ends:
+            return None
+        place_ends = {m.span.end: m.span.start for m in self.mentions.values() if m.label == PLACE}
+        for p in range(j - 2, max(0, j - 6) - 1, -1):
+            if p not in self.word_starts:
+                continue
+            if p in place_ends:
+                start = place_ends[p]
+            elif p >= 1 and text[p - 1] in "省市" and (p == 1 or not is_han(text[p - 2])):
+                start = p - 1  # 省教育厅: the province the article is about
+            else:
+                continue
+            stem = self.rec.segmenter.tagged(text[p:j])
+            if all(t.pos[:1] in ("n", "j") or t.pos == "vn" for t in stem):
+                return start
+            return None
+        return None
 
     def joined_body_name(self, j: int) -> int | None:
         """Start of a government body named ``[PLACE]NOUN和NOUNS+SUFFIX`` ending at ``j`` (人力资源和社会保障部,
@@ -739,7 +769,7 @@ class _Builder:
                 continue
             i, j = m.start(), m.end()
             if not self.lex.org_suffixes.get(suffix, ("", False))[1]:
-                i = self.joined_body_name(j)
+                i = self.department_start(j)
                 if i is not None:
                     self.add_org_phrase(i, j)
                 continue

@@ -143,3 +143,14 @@ def test_rare_dictionary_bodies_need_a_suffix_and_verbs_inside_names_stay(recogn
     _, found = _mentions(text, recognizer)
     orgs = sorted(t for t, label in found if label == "Organization")
     assert orgs == ["中国石油大庆油田采油二厂", "中国石油大庆油田采油二厂第三作业区"]
+
+
+def test_departments_under_a_place(recognizer):
+    _, found = _mentions("河南省总工会、河南省教育厅联合主办。郑州市公安局介绍了情况。", recognizer)
+    orgs = sorted(t for t, label in found if label == "Organization")
+    assert orgs == ["河南省总工会", "河南省教育厅", "郑州市公安局"]
+
+
+def test_a_speech_verb_is_no_given_name(recognizer):
+    _, found = _mentions("青海省总工会副主席王永刚在慰问一线职工时表示，要保障职工健康。", recognizer)
+    assert sorted(t for t, label in found if label == "Person") == ["王永刚"]
