@@ -24,9 +24,9 @@ CHAIN_LINKS = set("、，,—")
 SENTENCE_ENDS = set("。！？!?\n")
 OPEN_QUOTES = "“「『"
 CLOSE_QUOTES = "”」』"
-# Characters that never occur inside a given name in running text (function words).
 NAME_DOTS = ("·", "•", "・", "‧")  # between the parts of a transliterated name
 FUNCTION_CHARS = set("的了是在和与及对把被将从也都就着过等说为以于而或向让给这那其之我你他她它们")  # never inside one
+# Characters that never occur inside a given name in running text (function words).
 NAME_STOP = set("的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之我你他她它们个年月日中上下里后前某老还又却仍")
 # Surnames that are far more often function words (向市民介绍, 曾两次): outside a title's context a name
 # may not start with one.
@@ -490,7 +490,8 @@ class _Builder:
         title = self.rec.title_suffix(chunk)
         if title is not None and len(chunk) > len(title):
             k += self.rec.name_start(chunk[:-len(title)])
-            if text[k] in LEADING_FUNCTION_CHARS and self.rec.segmenter.tagged(text[k:j])[0].text == text[k]:
+            first = self.rec.segmenter.tagged(text[k:j])[0] if text[k] in LEADING_FUNCTION_CHARS else None
+            if first is not None and len(first.text) == 1 and first.pos[:1] in ("c", "p"):
                 k += 1  # 他和|芬兰外长: a conjunction or preposition on its own
             chunk = text[k:j]
         if title is None:
@@ -545,15 +546,8 @@ class _Builder:
         if len(phrase) < 3 or not is_han(phrase.replace("（", "").replace("）", "")):
             return False
         ends = self.rec.org_suffix_end(phrase)
-        return (bool(ends) and ends[-1][0] == len(phrase)
-                and (any(s for _, s in ends) or self.ends_in_body_name(phrase))
+        return (bool(ends) and ends[-1][0] == len(phrase) and any(s for _, s in ends)
                 and self.rec.has_proper_part(phrase))
-
-    def ends_in_body_name(self, phrase: str) -> bool:
-        """Whether the last word of ``phrase`` is a body's name in the dictionary (人力资源和|社会保障部),
-        so a weak suffix (部, 局) there ends an organization."""
-        last = self.rec.segmenter.tokens(phrase)[-1].text
-        return len(last) >= 3 and self.rec.segmenter.word_tag(last) == "nt"
 
     def department_start(self, j: int) -> int | None:
         """Start of a government department ending at ``j`` whose suffix is a weak one (厅, 局, 委):
@@ -594,13 +588,14 @@ class _Builder:
         conj = text.rfind("和", max(0, j - 10), j - 2)
         if conj < 2:
             return None
-        tokens = self.rec.segmenter.tagged(text[max(0, conj - 4):j])
-        k = next((n for n, t in enumerate(tokens) if t.text == "和" and t.start == conj - max(0, conj - 4)), None)
-        if k is None or k == 0:
+        base = max(0, conj - 4)
+        tokens = self.rec.segmenter.tagged(text[base:j])
+        at = next((n for n, t in enumerate(tokens) if t.text == "和" and t.start == conj - base), None)
+        if not at:
             return None
-        noun, body = tokens[k - 1], tokens[k + 1:]
+        noun, body = tokens[at - 1], tokens[at + 1:]
         nouns = ("n", "vn", "nz", "nt", "j")
-        if not 2 <= len(noun.text) <= 4 or noun.pos not in nouns or noun.end != conj - max(0, conj - 4):
+        if not 2 <= len(noun.text) <= 4 or noun.pos not in nouns or noun.end != conj - base:
             return None
         if not body or any(t.pos not in nouns and t.pos != "v" and t.text != text[j - 1] for t in body):
             return None
@@ -608,9 +603,9 @@ class _Builder:
         extended = True
         while extended:  # 广东省|人力资源和社会保障厅: the places the body belongs to
             extended = False
-            for k in range(min(8, start), 1, -1):
-                if text[start - k:start] in self.lex.place_alias:
-                    start, extended = start - k, True
+            for size in range(min(8, start), 1, -1):
+                if text[start - size:start] in self.lex.place_alias:
+                    start, extended = start - size, True
                     break
         return start
 
