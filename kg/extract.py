@@ -460,11 +460,16 @@ class _Builder:
             own_place = self.lex.place_re.match(text, i, j)
             if not (own_place and own_place.end() > i + 1):  # 任丘市…: the character starts a place name
                 return i + 1
-        if text[i:i + 1] in LEADING_FUNCTION_CHARS and j - i > 3:
-            first = self.rec.segmenter.tagged(text[i:j])[0]
-            if len(first.text) == 1 and first.pos[:1] in ("c", "p"):
-                return i + 1  # 与|福州市国税局, 同|中国政府: a conjunction or preposition
+        if j - i > 3 and self.function_char_at(i, j):
+            return i + 1  # 与|福州市国税局, 同|中国政府
         return i
+
+    def function_char_at(self, i: int, j: int) -> bool:
+        """Whether text[i:j] starts with a conjunction or preposition standing alone (和, 与, 同, 向…)."""
+        if self.text[i:i + 1] not in LEADING_FUNCTION_CHARS:
+            return False
+        first = self.rec.segmenter.tagged(self.text[i:j])[0]
+        return len(first.text) == 1 and first.pos[:1] in ("c", "p")
 
     def split_chunk(self, i: int, j: int, adjacent: bool) -> tuple[list[Mention], Post | None, Mention | None] | None:
         """Read one chunk text[i:j] of a chain: honors, then an organization and a title.
@@ -490,9 +495,8 @@ class _Builder:
         title = self.rec.title_suffix(chunk)
         if title is not None and len(chunk) > len(title):
             k += self.rec.name_start(chunk[:-len(title)])
-            first = self.rec.segmenter.tagged(text[k:j])[0] if text[k] in LEADING_FUNCTION_CHARS else None
-            if first is not None and len(first.text) == 1 and first.pos[:1] in ("c", "p"):
-                k += 1  # 他和|芬兰外长: a conjunction or preposition on its own
+            if self.function_char_at(k, j):
+                k += 1  # 他和|芬兰外长
             chunk = text[k:j]
         if title is None:
             if adjacent and self.plausible_org(k, j):
