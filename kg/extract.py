@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from kg.lexicon import Lexicons
 from kg.segment import Segmenter
-from kg.types import HONOR, ORGANIZATION, PERSON, PLACE, Document, Mention, Span
+from kg.types import HONOR, ORGANIZATION, PERSON, PLACE, Document, Mention, Span, Token
 
 # Characters that end a chunk of an apposition chain.
 CHUNK_DELIMS = set("、，,；;：:。！？!?\n“”\"‘’「」『』（）()《》【】—…·> #\t　 ")
@@ -24,6 +24,8 @@ CHAIN_LINKS = set("、，,—")
 SENTENCE_ENDS = set("。！？!?\n")
 OPEN_QUOTES = "“「『"
 CLOSE_QUOTES = "”」』"
+CHINESE_DIGITS = "一二三四五六七八九十"
+DEPARTMENT_SUFFIXES = frozenset("部厅局委署")  # weak suffixes that end government departments
 NAME_DOTS = ("·", "•", "・", "‧")  # between the parts of a transliterated name
 FUNCTION_CHARS = set("的了是在和与及对把被将从也都就着过等说为以于而或向让给这那其之我你他她它们")  # never inside one
 # Characters that never occur inside a given name in running text (function words).
@@ -65,7 +67,7 @@ RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "�
 # Verbs that bind a subject to an organization it works for.
 AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于", "来到", "考入",
                      "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立")
-ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "是")
+ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "原是", "曾是", "现是", "是")
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
 # a town, township, street or village written right after the place it belongs to
@@ -141,7 +143,8 @@ class Recognizer:
     # ------------------------------------------------------------------ names
     def valid_name(self, name: str, tagged: bool = False) -> bool:
         """Whether ``name`` can be a person's name; ``tagged``: the statistical tagger found it, so a given
-        name that is also a time word, a numeral word or a name-like word (赵国庆, 顾万峰, 张黎明) is accepted."""
+        name that is also a time word, a numeral word or a name-like word (赵国庆, 顾万峰, 张黎明), or a famous
+        name that jieba's dictionary lists as a frequent word (江泽民), is accepted."""
         if any(dot in name for dot in NAME_DOTS):
             return self.valid_transliterated_name(name)
         if not 2 <= len(name) <= 4 or not is_han(name):
@@ -155,8 +158,9 @@ class Recognizer:
             return False
         if name in self.lex.generic_words or name in self._titles or name in self.lex.place_alias:
             return False
-        if name in self.lex.honors or (self.common_word(name) and not self.segmenter.word_tag(name).startswith("nr")):
-            return False  # a frequent word, unless the dictionary has it as a person (王兆国, 金钟泌)
+        if name in self.lex.honors or (self.common_word(name) and not (tagged and self.segmenter.word_tag(name).startswith("nr"))):
+            return False  # a frequent word, unless the tagger found it and the dictionary has it as a person
+            # (王兆国, 江泽民); the dictionary alone also tags 白宫 and 白皮书 nr
         given = name[2:] if compound else name[1:]
         given_tag = self.segmenter.word_tag(given)
         if given in self._titles or (given_tag.startswith(FUNCTION_TAGS)
@@ -275,8 +279,9 @@ class Recognizer:
             elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c", "l", "i"):
                 cut = tok.end
             elif (tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2 and self.has_proper_part(phrase[tok.end:])
-                  and not (n > 0 and tokens[n - 1].pos[:2] in ("ns", "nz", "nt"))):
-                cut = tok.end  # 注重…培养|辽宁大学: a verb, and a name after it (not 大庆油田|采油|二厂: inside one)
+                  and not (n + 1 < len(tokens) and tokens[n + 1].text[0] in CHINESE_DIGITS
+                           and len(tokens[n + 1].text) <= 3)):
+                cut = tok.end  # 注重…培养|辽宁大学: a verb, and a name after it (not 采油|二厂: a numbered unit)
             elif word in ("和", "与", "及") and n > 0 and self.unit_kind(phrase[:tok.start]) is not None:
                 cut = tok.end  # 卫生部和|中国残联: two bodies, the second one here
             elif word in ("和", "与", "及") and n > 0 and tokens[n - 1].pos.startswith("nr"):
@@ -563,7 +568,7 @@ class _Builder:
         """Start of ``PLACE+DEPARTMENT`` ending at ``j`` (河南省|教育厅, 郑州市|公安局, and 省|教育厅 after a
         pause), the department two to six characters of nouns ending in a government suffix."""
         text = self.text
-        if self.lex.org_suffixes.get(text[j - 1:j], ("", True))[0] != "government" or j not in self.word_ends:
+        if text[j - 1:j] not in DEPARTMENT_SUFFIXES or j not in self.word_ends:
             return None
         place_ends = {m.span.end: m.span.start for m in self.mentions.values() if m.label == PLACE}
         for p in range(j - 2, max(0, j - 6) - 1, -1):
@@ -575,17 +580,28 @@ class _Builder:
                 start = p - 1  # 省教育厅: the province the article is about
             else:
                 continue
-            stem = self.rec.segmenter.tagged(text[p:j])
-            if all(t.pos[:1] in ("n", "j") or t.pos == "vn" for t in stem):
-                return start
-            return None
+            return start if self.department_words(self.rec.segmenter.tagged(text[p:j])) else None
         return None
+
+    def department_words(self, words: list[Token]) -> bool:
+        """Whether ``words`` name a department: nouns ending in 部/厅/局/委/署, either alone (信息化|部) or
+        in a noun whose part before the suffix is a word (教育|厅, 社会保障|部); not a word that merely
+        ends in one (干部, 新格局, 政局, 全部)."""
+        if not words or any(t.pos not in ("n", "vn", "nz", "nt", "j") and t is not words[-1] for t in words):
+            return False
+        last = words[-1].text
+        if last in DEPARTMENT_SUFFIXES:
+            return len(words) > 1
+        if words[-1].pos[:1] != "n" or len(last) < 3:
+            return False
+        # the part before the suffix is a word of its own (教育|厅, 人武|部; not 新格|局, 基层干|部)
+        return self.rec.segmenter.in_dictionary(last[:-1])
 
     def joined_body_name(self, j: int) -> int | None:
         """Start of a government body named ``[PLACE]NOUN和NOUNS+SUFFIX`` ending at ``j`` (人力资源和社会保障部,
         住房和城乡建设部, 广东省人力资源和社会保障厅), the suffix a weak one (部, 局, 厅); None when there is none."""
         text = self.text
-        if self.lex.org_suffixes.get(text[j - 1:j], ("", True))[0] not in ("government", "unit"):
+        if text[j - 1:j] not in DEPARTMENT_SUFFIXES:
             return None
         if not self.ends_word(j - 1, j) and not self.rec._title_at(text, j):
             return None  # 社会保障部门 is no 社会保障部; 信息化部|副部长 is, however the words fall
@@ -598,10 +614,13 @@ class _Builder:
         if not at:
             return None
         noun, body = tokens[at - 1], tokens[at + 1:]
-        nouns = ("n", "vn", "nz", "nt", "j")
-        if not 2 <= len(noun.text) <= 4 or noun.pos not in nouns or noun.end != conj - base:
-            return None
-        if not body or any(t.pos not in nouns and t.pos != "v" and t.text != text[j - 1] for t in body):
+        if (not 2 <= len(noun.text) <= 4 or noun.pos not in ("n", "vn") or noun.end != conj - base
+                or noun.text in self.lex.titles):
+            return None  # not 负责人和|人武部
+        place = self.lex.place_re.match(text, conj + 1)
+        if self.rec.unit_kind(noun.text) or (place and place.group(0)):
+            return None  # 计划委员会和|美国能源部: two bodies, not one
+        if not self.department_words(body):
             return None
         start = conj - len(noun.text)
         extended = True
@@ -849,6 +868,10 @@ class _Builder:
             s, e = sentence_span(text, person.span.start if person.span.end == end else k, j)
             self.frames.append(Frame(person, (post,), (), (), self.span(s, e)))
 
+    def has_place(self, word: str) -> bool:
+        m = self.lex.place_re.search(word)
+        return bool(m and m.group(0))
+
     def find_short_names(self) -> None:
         """Company short names: a proper noun and a line of business (上海地铁, 太平洋保险, 中国电信)."""
         text = self.text
@@ -861,9 +884,10 @@ class _Builder:
             head_ok = tail is not None and (word[:-len(tail)] in self.lex.place_alias
                                             or self.rec.segmenter.word_tag(word[:-len(tail)])[:2] in ("ns", "nz", "nt"))
             # a body the dictionary knows; not a discipline (社会科学) or a document (联合公报); the rarest
-            # entries (法律咨询, 人伦关系) are often no body at all, so they need a body's suffix
+            # entries (法律咨询, 新进展) are often no body at all, so they need a place or a body's suffix
             named_body = (tag == "nt" and not word.endswith(("学", "报", "论", "法", "史", "科"))
-                          and (self.rec.segmenter.word_freq(word) >= 5 or self.rec.org_suffix_end(word)))
+                          and (self.rec.segmenter.word_freq(word) >= 5 or self.has_place(word)
+                               or any(strong for _, strong in self.rec.org_suffix_end(word))))
             if named_body or head_ok:
                 self.add(tok.start, tok.end, ORGANIZATION)  # a body the dictionary knows (中国电信, 最高人民法院)
         by_end = {t.end: t for t in self.words}

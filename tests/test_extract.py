@@ -154,3 +154,15 @@ def test_departments_under_a_place(recognizer):
 def test_a_speech_verb_is_no_given_name(recognizer):
     _, found = _mentions("青海省总工会副主席王永刚在慰问一线职工时表示，要保障职工健康。", recognizer)
     assert sorted(t for t, label in found if label == "Person") == ["王永刚"]
+
+
+def test_famous_names_the_tagger_finds_are_people(recognizer):
+    _, found = _mentions("国务院总理朱镕基会见了外宾。克林顿总统入主白宫后，白宫发表了白皮书。", recognizer)
+    people = sorted(t for t, label in found if label == "Person")
+    assert "朱镕基" in people and not {"白宫", "白皮书"} & set(people)
+
+
+def test_departments_need_a_word_before_their_suffix(recognizer):
+    text = "广大党员群众和农村基层干部平息了事态。构筑大杭州旅游新格局。负责人和人武部干部300余人参加。"
+    _, found = _mentions(text, recognizer)
+    assert not any(label == "Organization" for _, label in found)

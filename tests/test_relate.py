@@ -124,6 +124,8 @@ def test_organization_places(recognizer, name, place):
     ("全国人大常委会港澳基本法委员会主任王兆国及国务院港澳办副主任刘名启出席了会议。",
      ("membership", "Person:王兆国", "Organization:全国人大常委会港澳基本法委员会", "主任")),
     ("他和芬兰外长哈洛宁举行了会谈。", ("membership", "Person:哈洛宁", None, "外长")),
+    ("祝捷原是大连电风扇厂工人，下岗后来到居委会工作。",
+     ("membership", "Person:祝捷", "Organization:大连电风扇厂", "工人")),
     ("河南省总工会、河南省教育厅联合主办活动。省教育厅副厅长刘冬梅出席。",
      ("membership", "Person:刘冬梅", "Organization:省教育厅", "副厅长")),
     ("车间主任、江苏省劳动模范吴海峰正带着几名青年职工调试设备。", ("membership", "Person:吴海峰", None, "车间主任")),
