@@ -797,7 +797,8 @@ class _Builder:
             while i > 0 and text[i - 1] not in CHUNK_DELIMS and j - i < 30:
                 i -= 1
             i += self.rec.name_start(text[i:m.start()])
-            if self.plausible_org(i, j) and self.ends_word(i, j):
+            # the suffix ends a word, or starts one the segmenter ran on (安徽工业|大学毕业)
+            if self.plausible_org(i, j) and (self.ends_word(i, j) or (len(suffix) >= 2 and m.start() in self.word_starts)):
                 self.add_org_phrase(i, j)
 
     def _post_after(self, end: int) -> tuple[int, int, str] | None:

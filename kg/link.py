@@ -101,6 +101,12 @@ def _own_segment(name: str, lex: Lexicons) -> str | None:
     return name[m.end():]
 
 
+def _unit_tails(name: str) -> list[str]:
+    """``name`` and what follows each group or company inside it, which a short form may abbreviate:
+    宝武钢铁集团马鞍山钢铁股份有限公司热轧总厂 → …, 马鞍山钢铁股份有限公司热轧总厂 (马钢热轧总厂), …"""
+    return [name] + [name[m.end():] for m in re.finditer("集团|公司", name[:-2]) if len(name) - m.end() >= 4]
+
+
 def is_abbreviation(short: str, full: str) -> bool:
     """Whether ``short`` abbreviates ``full`` the Chinese way: some of its characters, in order, keeping
     the first and one of the last two (中国科大 ← 中国科学技术大学, 上海二中院 ← 上海市第二中级人民法院).
@@ -174,7 +180,7 @@ def resolve_document(doc: Document, dm: DocumentMentions, relations: list[Relati
                 if len(longer) > len(m.text) and (longer.endswith(m.text) or m.text in cores_of(longer)):
                     target = longer
             if target == m.text:
-                abbreviated = [o for o in orgs if is_abbreviation(m.text, o)]
+                abbreviated = [o for o in orgs if any(is_abbreviation(m.text, form) for form in _unit_tails(o))]
                 if len(abbreviated) == 1:
                     target = abbreviated[0]
             canon[k] = (ORGANIZATION, target)

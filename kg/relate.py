@@ -398,7 +398,16 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _roundup_awards(doc, dm)
     relations += _quotes(doc, dm, rec)
     relations += structure(doc, dm)
-    return _unique(relations)
+    return _without_bare_repeats(_unique(relations))
+
+
+def _without_bare_repeats(relations: list[Relation]) -> list[Relation]:
+    """Drop a post with no organization when the article gives the same person the same post in one
+    (热轧总厂质检班班长周红梅 in the headline, 质检班班长周红梅 later): one post, not two."""
+    placed = [(r.subject, r.role) for r in relations if r.kind == MEMBERSHIP and r.object and r.role]
+    return [r for r in relations
+            if not (r.kind == MEMBERSHIP and r.object is None and r.role
+                    and any(s == r.subject and (role.endswith(r.role) or r.role.endswith(role)) for s, role in placed))]
 
 
 def _unique(relations: list[Relation]) -> list[Relation]:

@@ -166,3 +166,8 @@ def test_departments_need_a_word_before_their_suffix(recognizer):
     text = "广大党员群众和农村基层干部平息了事态。构筑大杭州旅游新格局。负责人和人武部干部300余人参加。"
     _, found = _mentions(text, recognizer)
     assert not any(label == "Organization" for _, label in found)
+
+
+def test_a_suffix_the_segmenter_joined_to_the_next_word(recognizer):
+    _, found = _mentions("1998年，周红梅从安徽工业大学毕业后进入马钢。", recognizer)
+    assert ("安徽工业大学", "Organization") in found

@@ -78,3 +78,10 @@ def test_a_name_and_its_legal_form_are_one_node_without_a_self_loop():
     G = _graph("国家电网有限公司选手赵宇航获得第一名，国家电网派出20名选手。")
     assert _labels(G, "Organization") == ["国家电网有限公司"]
     assert not any(u == v for u, v in G.edges())
+
+
+def test_a_short_form_may_abbreviate_the_unit_after_its_group():
+    G = _graph("### 宝武钢铁集团马鞍山钢铁股份有限公司热轧总厂质检班班长周红梅——\n\n"
+               "马钢热轧总厂厂长刘志军介绍，产品合格率提升至99.6%。")
+    mill = next(d for _, d in G.nodes(data=True) if d["label"] == "宝武钢铁集团马鞍山钢铁股份有限公司热轧总厂")
+    assert "马钢热轧总厂" in mill["aliases"]

@@ -145,3 +145,10 @@ def test_pronoun_after_an_unnamed_person_is_not_resolved(recognizer):
             "在虹桥街道，快递员小李每天都会到驿站歇脚。他说：“这里有热水，还能充电。”")
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "quote") == [("Person:周建华", None, "我们要把好事办好。")]
+
+
+def test_a_bare_post_repeated_after_a_placed_one_is_dropped(recognizer):
+    text = ("### 马鞍山钢铁股份有限公司热轧总厂质检班班长周红梅——\n\n"
+            "在热轧总厂，质检班班长周红梅被同事们称为“钢板医生”。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:周红梅", "Organization:马鞍山钢铁股份有限公司热轧总厂", "班长")]

@@ -18,7 +18,7 @@ SEEDS = ROOT / "seeds"
 
 # (entity F1, relation F1) reached so far
 SEED_FLOOR = (0.983, 1.000)
-DEV_FLOOR = (1.000, 0.964)
+DEV_FLOOR = (1.000, 0.976)
 # what issue 2 asks for
 SEED_GOAL = (0.95, 0.90)
 DEV_GOAL = (0.85, 0.75)
