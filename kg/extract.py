@@ -60,7 +60,7 @@ ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘"}
 # A news dateline (新华社北京4月20日电) that may run into the organization named after it.
 DATELINE_RE = re.compile("[^，。]{0,16}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 # Conjunctions and prepositions that may be read into the start of an organization's name (和|劳拉公司).
-LEADING_FUNCTION_CHARS = frozenset("和与及同跟向在")
+LEADING_FUNCTION_CHARS = frozenset("和与及同跟向在据从由对")
 # Words for a person's relation to another, written right before a name (徒弟刘洋说).
 RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "队友", "搭档",
                   "学员", "工友", "老伴", "爱人")

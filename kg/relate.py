@@ -63,8 +63,8 @@ def frame_relations(frames: Iterable[Frame], orgs: list[Mention]) -> list[Relati
         previous_org = None
         for post in frame.posts:
             org = post.org or _implied_org(post, frame, orgs)
-            if org is None and post.implied_org_word is None:
-                org = previous_org  # 省总工会党组书记、常务副主席: the second title is held in the same body
+            if org is None:
+                org = previous_org  # 省总工会党组书记、常务副主席; 神东煤炭集团党委副书记、工会主席: the same body
             previous_org = org
             out.append(Relation(MEMBERSHIP, person, key(org), ev, role=post.title))
         for org in frame.affiliations:
@@ -134,7 +134,8 @@ def heading_people(doc: Document, dm: DocumentMentions) -> list[Mention]:
 def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
     """Quoted and reported statements with their speakers.
 
-    Patterns: “…”NAME说; “…”ORG+TITLE+NAME说 (the chain between); NAME说：“…”; NAME说，…;
+    Patterns: “…”NAME说; “…”ORG+TITLE+NAME(…)说 (the chain between, a short action after the name);
+    NAME说：“…”; NAME说，…;
     NAME：… (end of a chain); 在NAME看来，…; 他说，… and “…”他说 (the last person named before);
     我…说，… outside quotes in a first-person profile (the person its heading names).
     """
@@ -144,6 +145,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     headings = heading_people(doc, dm)
     speech = rec._speech
     speech_re = "|".join(map(re.escape, speech))
+    # …张永刚|指着监控屏幕说。: a short action between the name and the verb that ends the clause
+    speech_ends_clause = re.compile(f"[^，。！？,!?；;：:“”\n]{{1,10}}?(?:{speech_re})[。，,！!]")
     out: list[Relation] = []
     taken: set[tuple[int, int]] = set()
     quoted: list[tuple[int, int]] = []
@@ -190,7 +193,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 # “…”ORG+TITLE+NAME说: the chain between the quote and the name
                 after = [p for p in people if qe <= p.span.start <= qe + 60
                          and not re.search(f"[。！？!?\n{OPEN_QUOTES}{CLOSE_QUOTES}]", text[qe:p.span.start])
-                         and text.startswith(speech, p.span.end)]
+                         and (text.startswith(speech, p.span.end) or speech_ends_clause.match(text, p.span.end))]
                 speaker = after[0] if after else None
             if speaker is None and text.startswith(PRONOUNS, qe) and text[qe + 1:qe + 3].startswith(speech):
                 speaker = _antecedent(text, people, qs, rec)

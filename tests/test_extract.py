@@ -171,3 +171,8 @@ def test_departments_need_a_word_before_their_suffix(recognizer):
 def test_a_suffix_the_segmenter_joined_to_the_next_word(recognizer):
     _, found = _mentions("1998年，周红梅从安徽工业大学毕业后进入马钢。", recognizer)
     assert ("安徽工业大学", "Organization") in found
+
+
+def test_according_to_is_no_part_of_a_name(recognizer):
+    _, found = _mentions("据中国煤炭工业协会统计，全国已建成智能化采掘工作面超过2200个。", recognizer)
+    assert [t for t, label in found if label == "Organization"] == ["中国煤炭工业协会"]
