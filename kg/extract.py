@@ -659,6 +659,12 @@ class _Builder:
         end = ps
         adjacent = True
         chain_start = ps
+        if ps > 1 and text[ps - 1] in CLOSE_QUOTES:  # “大国工匠”罗昭强: an honor in quotes before the name
+            opening = max(text.rfind(q, max(0, ps - 16), ps - 1) for q in OPEN_QUOTES)
+            if opening >= 0 and text[opening + 1:ps - 1] in self.lex.honors:
+                honors.append(self.add(opening + 1, ps - 1, HONOR))
+                chain_start = end = opening
+                adjacent = False
         while end > 0:
             start = end
             while start > 0 and text[start - 1] not in CHUNK_DELIMS and end - start < 60:
@@ -720,6 +726,8 @@ class _Builder:
         for i, j, label in list(self.mentions):
             if label in (HONOR, ORGANIZATION):
                 strong.add(j)
+                if label == HONOR and text[j:j + 1] in CLOSE_QUOTES and text[i - 1:i] in OPEN_QUOTES:
+                    strong.add(j + 1)  # “大国工匠”罗昭强
         for i, ch in enumerate(text):
             if ch in CLOSE_QUOTES:
                 weak.add(i + 1)

@@ -221,7 +221,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                     continue  # the quoted statement was taken above
                 if not verb and _is_heading(text, start, p1):
                     continue
-                emit(person, start, p1, (person.span.start, p1))
+                e = _reported_end(text, start, p1, person, people, speech)
+                emit(person, start, e, (person.span.start, e))
         # 3. 他说，…  我常对同事们说，…
         pattern = f"(?<![\u4e00-\u9fff])([他她我])[^，。！？“”\n]{{0,12}}?(?:{speech_re})[，,：:]"
         for m in re.finditer(pattern, text[p0:p1]):
@@ -230,7 +231,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             if (s < p1 and text[s] in OPEN_QUOTES) or _inside(quoted, i):
                 continue
             speaker = narrator(i) if m.group(1) == "我" else _antecedent(text, people, i, rec)
-            emit(speaker, s, p1, (i, p1))
+            e = _reported_end(text, s, p1, speaker, people, speech)
+            emit(speaker, s, e, (i, e))
         # 4. 在NAME看来，…
         for m in re.finditer("在(.{2,4}?)看来[，,]", text[p0:p1]):
             speaker = person_at.get(p0 + m.start(1))
@@ -251,8 +253,15 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     return len(body) < 20 and not re.search("[。！？!?]", body)
 
 
-def _reported_end(text: str, start: int, end: int) -> int:
-    """Reported speech after 说，runs to the end of the paragraph."""
+def _reported_end(text: str, start: int, end: int, speaker: Mention | None, people: list[Mention],
+                  speech: tuple[str, ...]) -> int:
+    """Where reported speech starting at ``start`` ends: the paragraph's end, or the start of a later
+    sentence in which somebody else speaks (…通道。上海市总工会副主席桂晓燕说，… is hers, not his)."""
+    for p in people:
+        if start < p.span.start < end and (speaker is None or p.text != speaker.text) and text.startswith(speech, p.span.end):
+            s, _ = sentence_span(text, p.span.start)
+            if s > start:
+                return s
     return end
 
 
@@ -300,14 +309,18 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
     return out
 
 
+_YEAR = re.compile("[0-9０-９]{4}年")
+
+
 def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
-    """NAME…获评/荣获 HONOR in one sentence."""
+    """NAME…获评/荣获 HONOR (、HONOR…) and NAME…是HONOR获得者 in one sentence."""
     text = doc.text
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
     out = []
     previous: tuple[Mention, Mention] | None = None  # (honor, person) of the last award found
     for h in sorted((m for m in dm.mentions if m.label == HONOR), key=lambda m: m.span.start):
-        between = text[previous[0].span.end:h.span.start].strip(OPEN_QUOTES + CLOSE_QUOTES) if previous else None
+        between = text[previous[0].span.end:h.span.start] if previous else ""
+        between = _YEAR.sub("", between.replace("获得者", "")).strip(OPEN_QUOTES + CLOSE_QUOTES)
         if previous and between in ("、", "和", "及", "，"):
             s, e = sentence_span(text, h.span.start)
             out.append(Relation(AWARD, key(previous[1]), key(h), Span(doc.id, s, e)))  # 获得A、B等荣誉
@@ -315,8 +328,8 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             continue
         previous = None
         before = text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES)  # 获评“湖北工匠”
-        if not any(before.endswith(v) for v in AWARD_VERBS):
-            continue
+        if not any(before.endswith(v) for v in AWARD_VERBS) and not text.startswith("获得者", h.span.end):
+            continue  # 荣获HONOR, or 是HONOR获得者
         s, e = sentence_span(text, h.span.start)
         in_sentence = [p for p in people if s <= p.span.start < h.span.start]
         person = in_sentence[-1] if in_sentence else None

@@ -124,6 +124,10 @@ def test_organization_places(recognizer, name, place):
     ("全国人大常委会港澳基本法委员会主任王兆国及国务院港澳办副主任刘名启出席了会议。",
      ("membership", "Person:王兆国", "Organization:全国人大常委会港澳基本法委员会", "主任")),
     ("他和芬兰外长哈洛宁举行了会谈。", ("membership", "Person:哈洛宁", None, "外长")),
+    ("今年58岁的罗昭强，是中华技能大奖获得者、2022年“大国工匠年度人物”。",
+     ("award", "Person:罗昭强", "Honor:大国工匠年度人物", None)),
+    ("今年58岁的罗昭强，是中华技能大奖获得者。", ("award", "Person:罗昭强", "Honor:中华技能大奖", None)),
+    ("走进车间，“大国工匠”罗昭强正手把手教徒弟调试设备。", ("award", "Person:罗昭强", "Honor:大国工匠", None)),
     ("“过去一个班要20多人，现在只要5个人。”综采一队队长张永刚指着监控屏幕说。",
      ("quote", "Person:张永刚", None, "过去一个班要20多人，现在只要5个人。")),
     ("神东煤炭集团党委副书记、工会主席李海波告诉记者，集团已建成智能化工作面80余个。",
@@ -156,3 +160,11 @@ def test_a_bare_post_repeated_after_a_placed_one_is_dropped(recognizer):
             "在热轧总厂，质检班班长周红梅被同事们称为“钢板医生”。")
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:周红梅", "Organization:马鞍山钢铁股份有限公司热轧总厂", "班长")]
+
+
+def test_reported_speech_stops_where_someone_else_speaks(recognizer):
+    text = ("美团上海分公司总经理吴勇表示，公司将为骑手提供更多职业发展通道。"
+            "上海市总工会副主席桂晓燕说，工会将继续为劳动者办实事。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:吴勇", None, "公司将为骑手提供更多职业发展通道。"),
+                                    ("Person:桂晓燕", None, "工会将继续为劳动者办实事。")]
