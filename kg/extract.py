@@ -498,6 +498,10 @@ class _Builder:
             return (honors, None, None) if honors else None
         chunk = text[k:j]
         title = self.rec.title_suffix(chunk)
+        word = self.org_word(title) if title and chunk[:1] in ("省", "市") and chunk[1:] == title else None
+        if word:  # 省总工会主席: the union of the province the article names (linking finds which)
+            org = self.add(k, k + 1 + len(word), ORGANIZATION)
+            return honors, Post(title[len(word):], self.span(k + 1 + len(word), j), org, None), None
         if title is not None and len(chunk) > len(title):
             k += self.rec.name_start(chunk[:-len(title)])
             if self.function_char_at(k, j):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from kg.extract import _ZONE_RE, LEGAL_SUFFIXES, DocumentMentions, Recognizer, legal_suffix, occurrences
 from kg.lexicon import Lexicons
-from kg.types import HONOR, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, Document, Entity, Mention, Relation
+from kg.types import AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, Document, Entity, Mention, Relation
 
 SCOPE_PREFIXES = ("中国", "全国")
 _ID_PREFIX = {PERSON: "person", ORGANIZATION: "org", PLACE: "place", HONOR: "honor"}
@@ -101,6 +101,21 @@ def _own_segment(name: str, lex: Lexicons) -> str | None:
     return name[m.end():]
 
 
+_LEVEL_OF = {"省": "province", "市": "prefecture"}
+
+
+def _local_body(m: Mention, mentions: list[Mention], lex: Lexicons, rec: Recognizer) -> str | None:
+    """省总工会, 市教育局: the body of the province (city) the article last named before it
+    (黑龙江省…省总工会 → 黑龙江省总工会); None when the article names none (or 市 starts a word: 市场监管局)."""
+    level = _LEVEL_OF.get(m.text[:1])
+    if level is None or len(m.text) < 3 or rec.segmenter.tokens(m.text)[0].text != m.text[:1]:
+        return None
+    places = [lex.place_alias[p.text] for p in mentions
+              if p.label == PLACE and p.span.start < m.span.start and p.text in lex.place_alias]
+    places = [p for p in places if lex.places[p].level == level]
+    return places[-1] + m.text[1:] if places else None
+
+
 def _unit_tails(name: str) -> list[str]:
     """``name`` and what follows each group or company inside it, which a short form may abbreviate:
     宝武钢铁集团马鞍山钢铁股份有限公司热轧总厂 → …, 马鞍山钢铁股份有限公司热轧总厂 (马钢热轧总厂), …"""
@@ -183,6 +198,8 @@ def resolve_document(doc: Document, dm: DocumentMentions, relations: list[Relati
                 abbreviated = [o for o in orgs if any(is_abbreviation(m.text, form) for form in _unit_tails(o))]
                 if len(abbreviated) == 1:
                     target = abbreviated[0]
+            if target == m.text:
+                target = _local_body(m, mentions, lex, rec) or target
             canon[k] = (ORGANIZATION, target)
         else:
             canon[k] = (m.label, m.text)
@@ -247,8 +264,13 @@ def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]],
             out_relations.append(replace(r, subject=s, object=o))
         linked.append(LinkedDocument(doc, tuple(sorted(out_mentions, key=lambda m: (m.span.start, m.span.end))),
                                      tuple(out_relations)))
+    # An honor is a fact about a person: one nobody in the articles holds (全省劳动模范 as a group) is left out.
+    awarded = {r.object for ld in linked for r in ld.relations if r.kind == AWARD}
+    unheld = {i for i, e in entities.items() if e["label"] == HONOR and i not in awarded}
+    if unheld:
+        linked = [replace(ld, mentions=tuple(m for m in ld.mentions if m.entity_id not in unheld)) for ld in linked]
     final = {i: Entity(i, e["name"], e["label"], tuple(sorted(e["aliases"] - {e["name"]})))
-             for i, e in sorted(entities.items())}
+             for i, e in sorted(entities.items()) if i not in unheld}
     return final, linked
 
 

@@ -85,3 +85,15 @@ def test_a_short_form_may_abbreviate_the_unit_after_its_group():
                "马钢热轧总厂厂长刘志军介绍，产品合格率提升至99.6%。")
     mill = next(d for _, d in G.nodes(data=True) if d["label"] == "宝武钢铁集团马鞍山钢铁股份有限公司热轧总厂")
     assert "马钢热轧总厂" in mill["aliases"]
+
+
+def test_the_province_s_union_is_the_province_the_article_names():
+    G = _graph("黑龙江省委常委、省总工会主席胡亚枫在会上讲话。")
+    assert _labels(G, "Organization") == ["黑龙江省委", "黑龙江省总工会"]
+    union = next(d for _, d in G.nodes(data=True) if d["label"] == "黑龙江省总工会")
+    assert union["aliases"] == ["省总工会"]
+
+
+def test_honors_nobody_holds_are_left_out():
+    G = _graph("大会表彰了100名全省劳动模范。全国劳动模范、洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”")
+    assert _labels(G, "Honor") == ["全国劳动模范"]
