@@ -245,9 +245,9 @@ class Recognizer:
                 return True
             if tok.pos.startswith("m") and any(ch.isdigit() for ch in tok.text):
                 return True
-            if (tok.pos.startswith("m") and tok.text.isnumeric() and n + 1 < len(tokens)
-                    and len(tokens[n + 1].text) == 1 and tokens[n + 1].text in self.lex.org_suffixes):
-                return True  # 中铁十一局, 第二研究所: a numbered body
+            if (tok.pos.startswith("m") and tok.text.lstrip("第").isnumeric() and n + 1 < len(tokens)
+                    and len(tokens[n + 1].text) <= 4 and self.unit_kind(tokens[n + 1].text) is not None):
+                return True  # 中铁十一局, 第三采油厂, 第二人民医院: a numbered body
         return False
 
     def unit_kind(self, name: str) -> str | None:

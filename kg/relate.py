@@ -296,6 +296,9 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
             s, e = sentence_span(text, m.start())
             before = text[s:m.start()]
             in_sentence = [p for p in people if s <= p.span.start < m.start()]
+            if (in_sentence and text.startswith(rec._speech, in_sentence[-1].span.end)
+                    and not re.search("[他她我]", text[in_sentence[-1].span.end:m.start()])):
+                continue  # 杨涛表示，厂里已经成立…: what the speaker reports, not what the speaker did
             if in_sentence:
                 person = in_sentence[-1]
             elif re.search("(?<![\u4e00-\u9fff])我", before):

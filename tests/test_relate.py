@@ -124,6 +124,8 @@ def test_organization_places(recognizer, name, place):
     ("全国人大常委会港澳基本法委员会主任王兆国及国务院港澳办副主任刘名启出席了会议。",
      ("membership", "Person:王兆国", "Organization:全国人大常委会港澳基本法委员会", "主任")),
     ("他和芬兰外长哈洛宁举行了会谈。", ("membership", "Person:哈洛宁", None, "外长")),
+    ("第三采油厂厂长杨涛表示，厂里已经成立“白亚龙劳模创新工作室”。",
+     ("membership", "Person:杨涛", "Organization:第三采油厂", "厂长")),
     ("今年58岁的罗昭强，是中华技能大奖获得者、2022年“大国工匠年度人物”。",
      ("award", "Person:罗昭强", "Honor:大国工匠年度人物", None)),
     ("今年58岁的罗昭强，是中华技能大奖获得者。", ("award", "Person:罗昭强", "Honor:中华技能大奖", None)),
@@ -168,3 +170,10 @@ def test_reported_speech_stops_where_someone_else_speaks(recognizer):
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "quote") == [("Person:吴勇", None, "公司将为骑手提供更多职业发展通道。"),
                                     ("Person:桂晓燕", None, "工会将继续为劳动者办实事。")]
+
+
+def test_what_a_speaker_reports_is_not_what_the_speaker_did(recognizer):
+    _, rels = _facts("第三采油厂厂长杨涛表示，厂里已经成立“白亚龙劳模创新工作室”。", recognizer)
+    assert not any(r.object == "Organization:白亚龙劳模创新工作室" for r in rels)
+    _, rels = _facts("张海涛说，他2008年加入南阳市恒信电力有限公司。", recognizer)
+    assert ("Person:张海涛", "Organization:南阳市恒信电力有限公司", None) in _kind(rels, "membership")
