@@ -245,8 +245,10 @@ class Recognizer:
                 return True
             if tok.pos.startswith("m") and any(ch.isdigit() for ch in tok.text):
                 return True
-            if (tok.pos.startswith("m") and tok.text.lstrip("第").isnumeric() and n + 1 < len(tokens)
-                    and len(tokens[n + 1].text) <= 4 and self.unit_kind(tokens[n + 1].text) is not None):
+            number = tok.text.removeprefix("第")
+            if (tok.pos.startswith("m") and number.isnumeric() and (len(number) >= 2 or tok.text.startswith("第"))
+                    and n + 1 < len(tokens) and len(tokens[n + 1].text) <= 4
+                    and self.unit_kind(tokens[n + 1].text) is not None):
                 return True  # 中铁十一局, 第三采油厂, 第二人民医院: a numbered body
         return False
 
@@ -405,6 +407,7 @@ class _Builder:
         # the article's words, segmented once (dictionary only: fast, and stable for boundaries)
         self.words = rec.segmenter.tokens(self.text)
         self.word_starts = {t.start for t in self.words} | {len(self.text)}
+        self.word_at_start = {t.start: t.text for t in self.words}
         self.word_ends = {t.end for t in self.words} | {0}
 
     def span(self, i: int, j: int) -> Span:
@@ -809,9 +812,17 @@ class _Builder:
             while i > 0 and text[i - 1] not in CHUNK_DELIMS and j - i < 30:
                 i -= 1
             i += self.rec.name_start(text[i:m.start()])
-            # the suffix ends a word, or starts one the segmenter ran on (安徽工业|大学毕业)
-            if self.plausible_org(i, j) and (self.ends_word(i, j) or (len(suffix) >= 2 and m.start() in self.word_starts)):
+            if self.plausible_org(i, j) and (self.ends_word(i, j) or self.suffix_runs_into_verb(m.start(), suffix)):
                 self.add_org_phrase(i, j)
+
+    def suffix_runs_into_verb(self, i: int, suffix: str) -> bool:
+        """Whether the segmenter joined the suffix at ``i`` to a verb after it (安徽工业|大学毕业), so the
+        name ends there although no word does (not 外国|政府首脑, 非洲发展|银行行长: nouns)."""
+        word = self.word_at_start.get(i)
+        if len(suffix) < 2 or word is None or not word.startswith(suffix) or len(word) == len(suffix):
+            return False
+        rest = word[len(suffix):]
+        return rest in ("毕业", "退休") or self.rec.segmenter.word_tag(rest) in ("v", "vn")  # jieba tags 毕业 n
 
     def _post_after(self, end: int) -> tuple[int, int, str] | None:
         """The stretch ``(k, j, title)`` of an ORG+TITLE written after a name at ``end``:
