@@ -25,6 +25,7 @@ SENTENCE_ENDS = set("。！？!?\n")
 OPEN_QUOTES = "“「『"
 CLOSE_QUOTES = "”」』"
 CHINESE_DIGITS = "一二三四五六七八九十"
+_NAME_BRACKET_RE = re.compile("[（(](?:集团|控股|中国|股份)[）)](?=[\u4e00-\u9fff])")
 DEPARTMENT_SUFFIXES = frozenset("部厅局委署")  # weak suffixes that end government departments
 NAME_DOTS = ("·", "•", "・", "‧")  # between the parts of a transliterated name
 FUNCTION_CHARS = set("的了是在和与及对把被将从也都就着过等说为以于而或向让给这那其之我你他她它们")  # never inside one
@@ -281,6 +282,7 @@ class Recognizer:
             elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c", "l", "i"):
                 cut = tok.end
             elif (tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2 and self.has_proper_part(phrase[tok.end:])
+                  and phrase[tok.end:tok.end + 1] not in ("（", "(")  # 控股（集团）
                   and not (n + 1 < len(tokens) and tokens[n + 1].text[0] in CHINESE_DIGITS
                            and len(tokens[n + 1].text) <= 3)):
                 cut = tok.end  # 注重…培养|辽宁大学: a verb, and a name after it (not 采油|二厂: a numbered unit)
@@ -334,6 +336,8 @@ class Recognizer:
                 at_boundary = i + len(hit) == len(phrase) or i + len(hit) in boundaries
                 if len(hit) == 1 and i + 1 in common_ends:
                     at_boundary = False
+                if phrase[i + len(hit):i + len(hit) + 1] in ("）", ")"):
+                    at_boundary = False  # 控股（集团）有限公司: the bracket is inside the name
                 # a unit named by its suffix alone right after its parent (集团|实训中心, 公司|工会)
                 whole_unit = i == last and last > 0 and len(hit) >= 2
                 if at_boundary and (whole_unit or (strong and seg_len >= len(hit) + 1)
@@ -408,6 +412,8 @@ class _Builder:
         self.words = rec.segmenter.tokens(self.text)
         self.word_starts = {t.start for t in self.words} | {len(self.text)}
         self.word_at_start = {t.start: t.text for t in self.words}
+        # brackets that belong to a company's name: 北京市公共交通控股（集团）有限公司
+        self.name_brackets = {k for m in _NAME_BRACKET_RE.finditer(self.text) for k in (m.start(), m.end() - 1)}
         self.word_ends = {t.end for t in self.words} | {0}
 
     def span(self, i: int, j: int) -> Span:
@@ -674,7 +680,7 @@ class _Builder:
                 adjacent = False
         while end > 0:
             start = end
-            while start > 0 and text[start - 1] not in CHUNK_DELIMS and end - start < 60:
+            while start > 0 and (text[start - 1] not in CHUNK_DELIMS or start - 1 in self.name_brackets) and end - start < 60:
                 start -= 1
             if start == end:
                 break
@@ -798,8 +804,8 @@ class _Builder:
         text = self.text
         for m in self.lex.org_suffix_re.finditer(text):
             suffix = m.group(0)
-            if not suffix:
-                continue
+            if not suffix or m.end() in self.name_brackets:
+                continue  # 控股（集团|）有限公司: the name goes on after the bracket
             i, j = m.start(), m.end()
             if not self.lex.org_suffixes.get(suffix, ("", False))[1]:
                 i = self.department_start(j)
@@ -809,7 +815,7 @@ class _Builder:
             title = self.rec._title_at(text, i)
             if title and len(title) > len(suffix):
                 continue  # 办公室主任: the suffix starts a title, not a body
-            while i > 0 and text[i - 1] not in CHUNK_DELIMS and j - i < 30:
+            while i > 0 and (text[i - 1] not in CHUNK_DELIMS or i - 1 in self.name_brackets) and j - i < 30:
                 i -= 1
             i += self.rec.name_start(text[i:m.start()])
             if self.plausible_org(i, j) and (self.ends_word(i, j) or self.suffix_runs_into_verb(m.start(), suffix)):

@@ -176,3 +176,10 @@ def test_a_suffix_the_segmenter_joined_to_the_next_word(recognizer):
 def test_according_to_is_no_part_of_a_name(recognizer):
     _, found = _mentions("据中国煤炭工业协会统计，全国已建成智能化采掘工作面超过2200个。", recognizer)
     assert [t for t, label in found if label == "Organization"] == ["中国煤炭工业协会"]
+
+
+def test_a_bracket_inside_a_company_name(recognizer):
+    _, found = _mentions("全国劳动模范、北京市公共交通控股（集团）有限公司第一客运分公司驾驶员李素丽说：“干就要干好。”",
+                         recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == [
+        "北京市公共交通控股（集团）有限公司", "北京市公共交通控股（集团）有限公司第一客运分公司"]
