@@ -9,6 +9,7 @@ Nothing here knows any particular article.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -577,13 +578,18 @@ class _Builder:
         i = self.joined_body_name(j)
         return i if i is not None else self.place_department(j)
 
+    @functools.cached_property
+    def place_ends(self) -> dict[int, int]:
+        """End -> start of every place mention (scan_lexicons, the first pass, found them all)."""
+        return {m.span.end: m.span.start for m in self.mentions.values() if m.label == PLACE}
+
     def place_department(self, j: int) -> int | None:
         """Start of ``PLACE+DEPARTMENT`` ending at ``j`` (河南省|教育厅, 郑州市|公安局, and 省|教育厅 after a
         pause), the department two to six characters of nouns ending in a government suffix."""
         text = self.text
         if text[j - 1:j] not in DEPARTMENT_SUFFIXES or j not in self.word_ends:
             return None
-        place_ends = {m.span.end: m.span.start for m in self.mentions.values() if m.label == PLACE}
+        place_ends = self.place_ends
         for p in range(j - 2, max(0, j - 6) - 1, -1):
             if p not in self.word_starts:
                 continue
