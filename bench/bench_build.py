@@ -250,7 +250,7 @@ def child_build(corpus: Path, out: Path, workers: int, segmenter: str, cache: st
     from kg.store import build_store
 
     formats = tuple(formats or DEFAULT_FORMATS)
-    write_exports(report.graph, out, formats)
+    write_exports(report.graph, out, formats, workers=workers)
     if "ntriples" in formats:
         build_store(out)
     exported = time.perf_counter()

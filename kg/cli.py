@@ -26,7 +26,7 @@ DEFAULT_OUT = Path("exports")
               show_default=True, help="Folder for the exports (graph.ttl, .nt, .jsonld, .graphml, .gexf, .html) and the oxigraph/ store.")
 @click.option("--quiet", is_flag=True, help="Print only errors and the summary.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes for extraction [default: one per CPU; small inputs run in one process].")
+              help="Worker processes for extraction and for rendering the exports side by side [default: one per CPU; small inputs run in one process].")
 @click.option("--segmenter", type=click.Choice(["jieba", "rjieba"]), default="rjieba", show_default=True,
               help="Word segmenter: rjieba (jieba's model in Rust), or jieba itself (the same words and tags, slower).")
 @click.option("--cache", "cache_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -51,7 +51,7 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, workers: int | None, 
     from kg import graph as graph_mod
     from kg.cache import CACHE_DIRNAME
     from kg.export import DEFAULT_FORMATS, EXPORTERS, write_exports
-    from kg.pipeline import build_with_report
+    from kg.pipeline import build_with_report, default_workers
     from kg.progress import ProgressBar
     from kg.store import build_store
 
@@ -72,7 +72,7 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, workers: int | None, 
         assert report.graph is not None
         if bar.enabled:
             click.echo(f"writing exports to {out} ...", err=True)
-        written = write_exports(report.graph, out, formats)
+        written = write_exports(report.graph, out, formats, workers=default_workers(workers))
         if "ntriples" in formats:
             written.append(build_store(out))
     except KgError as e:

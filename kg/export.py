@@ -21,6 +21,7 @@ import pyoxigraph as ox
 
 from kg import rdf, viz
 from kg.errors import ExportError
+from kg.parallel import map_unordered
 
 
 STALE_TEMP_SECONDS = 3600
@@ -197,18 +198,63 @@ EXPORTERS: dict[str, Exporter] = {
 DEFAULT_FORMATS: tuple[str, ...] = tuple(EXPORTERS)
 
 
-def render(G: nx.MultiDiGraph, formats: tuple[str, ...] = DEFAULT_FORMATS) -> dict[str, str | bytes]:
-    """Render ``formats`` of ``G`` in memory: ``{filename: content}``. Raises ExportError for an unknown name."""
+RDF_FORMATS = frozenset({"turtle", "ntriples", "jsonld"})  # rendered together: they share the statements
+
+# Relative rendering cost, measured on a 12,000-node graph; the dearest jobs go to the workers first.
+_COST = {"html": 3.0, "graphml": 1.5, "gexf": 1.0, "rdf": 1.5, "turtle": 0.2, "ntriples": 0.2, "jsonld": 1.0}
+
+
+def render_jobs(formats: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """``formats`` grouped into jobs for parallel rendering, dearest first: the RDF formats form one job
+    (their statements are computed once), every other format is a job of its own.
+
+    >>> render_jobs(("turtle", "gexf", "ntriples", "html"))
+    [('html',), ('turtle', 'ntriples'), ('gexf',)]
+    """
+    rdf_job = tuple(name for name in formats if name in RDF_FORMATS)
+    jobs = [(name,) for name in formats if name not in RDF_FORMATS] + ([rdf_job] if rdf_job else [])
+    cost = {job: sum(_COST.get(name, 1.0) for name in job) + (_COST["rdf"] if job == rdf_job else 0) for job in jobs}
+    return sorted(jobs, key=lambda job: -cost[job])
+
+
+PARALLEL_MIN_EDGES = 2000  # smaller graphs render in well under a second: not worth starting processes
+_SHARED: ExportInput | None = None  # the graph a forked render worker inherits (too big to send)
+
+
+def _render_job(names: tuple[str, ...]) -> dict[str, str | bytes]:
+    assert _SHARED is not None
+    return {EXPORTERS[name].filename: EXPORTERS[name].render(_SHARED) for name in names}
+
+
+def render(G: nx.MultiDiGraph, formats: tuple[str, ...] = DEFAULT_FORMATS, workers: int = 1) -> dict[str, str | bytes]:
+    """Render ``formats`` of ``G`` in memory: ``{filename: content}``, in the order of ``formats``.
+
+    With ``workers`` > 1 the formats are rendered side by side in forked processes (where the
+    platform forks; elsewhere here); the bytes are the same either way. Raises ExportError for an
+    unknown name.
+    """
     unknown = [name for name in formats if name not in EXPORTERS]
     if unknown:
         raise ExportError(f"unknown export format {unknown[0]!r}; choose from {', '.join(sorted(EXPORTERS))}")
-    x = ExportInput(G)
-    return {EXPORTERS[name].filename: EXPORTERS[name].render(x) for name in formats}
+    global _SHARED
+    jobs = render_jobs(formats)
+    if G.number_of_edges() < PARALLEL_MIN_EDGES:
+        workers = 1
+    _SHARED = ExportInput(G)
+    try:
+        rendered: dict[str, str | bytes] = {}
+        for part in map_unordered(_render_job, jobs, min(workers, len(jobs)), fork_only=True):
+            rendered.update(part)
+    finally:
+        _SHARED = None
+    return {EXPORTERS[name].filename: rendered[EXPORTERS[name].filename] for name in formats}
 
 
-def write_exports(G: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS) -> list[Path]:
-    """Render every format first, then write them; a failure leaves all earlier files in place."""
-    rendered = render(G, formats)
+def write_exports(G: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
+                  workers: int = 1) -> list[Path]:
+    """Render every format first (``workers`` processes), then write them; a failure leaves all earlier
+    files in place."""
+    rendered = render(G, formats, workers)
     files = {Path(out) / filename: data for filename, data in rendered.items()}
     write_all_atomic(files)
     return list(files)

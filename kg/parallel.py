@@ -103,18 +103,24 @@ def _start_worker(parent: int | None, initializer: Callable[..., Any] | None, in
         initializer(*initargs)
 
 
+def can_fork() -> bool:
+    """True when a pool started now would fork, so its workers see this process's memory as it is."""
+    return _pool_context().get_start_method() == "fork"
+
+
 def map_unordered(fn: Callable[[T], R], tasks: Iterable[T], workers: int,
                   initializer: Callable[..., Any] | None = None, initargs: tuple = (),
-                  in_flight: int | None = None) -> Iterator[R]:
+                  in_flight: int | None = None, fork_only: bool = False) -> Iterator[R]:
     """``fn`` over ``tasks`` on ``workers`` processes; results in completion order.
 
     With one worker, or a single task, everything runs in this process (no pool to start).
     ``fn`` and the tasks must pickle. At most ``in_flight`` tasks (default ``3 * workers``) are
-    submitted at a time, so ``tasks`` may be a lazy stream of any length.
+    submitted at a time, so ``tasks`` may be a lazy stream of any length. ``fork_only``: ``fn`` reads
+    state the parent holds (too big to send), so without a fork everything runs in this process.
     """
     it = iter(tasks)
     head = list(itertools.islice(it, 2))
-    if workers <= 1 or len(head) < 2:
+    if workers <= 1 or len(head) < 2 or (fork_only and not can_fork()):
         if initializer is not None:
             initializer(*initargs)
         for task in itertools.chain(head, it):
@@ -211,4 +217,4 @@ def map_dask(fn: Callable[[T], R], tasks: Iterable[T], scheduler: str, in_flight
         client.close()
 
 
-__all__ = ["SchedulerError", "cpu_count", "chunked", "map_unordered", "map_dask"]
+__all__ = ["SchedulerError", "can_fork", "cpu_count", "chunked", "map_unordered", "map_dask"]

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kg import export, rdf
+from kg import export, parallel, rdf
 from kg.errors import ExportError
 
 RDF_FORMATS = ("turtle", "ntriples", "jsonld", "graphml", "gexf")
@@ -57,6 +57,40 @@ def test_the_same_graph_gives_byte_identical_files(seed_graph, seed_export, tmp_
     assert [p.name for p in written] == ["graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "graph.gexf"]
     for path in written:
         assert path.read_bytes() == (seed_export / path.name).read_bytes(), path.name
+
+
+def test_render_jobs_keep_the_rdf_formats_together_dearest_first():
+    assert export.render_jobs(export.DEFAULT_FORMATS) == [
+        ("html",), ("turtle", "ntriples", "jsonld"), ("graphml",), ("gexf",)]
+    assert export.render_jobs(("gexf",)) == [("gexf",)]
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="parallel rendering needs fork")
+def test_two_workers_render_the_same_bytes_in_the_same_order(seed_graph, monkeypatch):
+    monkeypatch.setattr(export, "PARALLEL_MIN_EDGES", 0)
+    # a format that says which process rendered it (workers inherit the table by fork)
+    monkeypatch.setitem(export.EXPORTERS, "pid", export.Exporter("pid.txt", lambda _: str(os.getpid()), "pid"))
+    formats = export.DEFAULT_FORMATS + ("pid",)
+    alone = export.render(seed_graph, formats, workers=1)
+    side_by_side = export.render(seed_graph, formats, workers=2)
+    assert alone.pop("pid.txt") == str(os.getpid()) != side_by_side.pop("pid.txt")
+    assert list(side_by_side) == list(alone) == [e.filename for e in export.EXPORTERS.values()][:-1]
+    assert side_by_side == alone
+
+
+@pytest.mark.skipif(not parallel.can_fork(), reason="parallel rendering needs fork")
+def test_a_renderer_failing_in_a_worker_leaves_earlier_exports_in_place(seed_graph, tmp_path, monkeypatch):
+    monkeypatch.setattr(export, "PARALLEL_MIN_EDGES", 0)
+    export.write_exports(seed_graph, tmp_path, ("turtle", "gexf"), workers=2)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+
+    def broken(_):
+        raise ExportError("boom in a worker")
+
+    monkeypatch.setitem(export.EXPORTERS, "gexf", export.Exporter("graph.gexf", broken, "broken"))
+    with pytest.raises(ExportError, match="boom in a worker"):
+        export.write_exports(seed_graph, tmp_path, ("turtle", "gexf"), workers=2)
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
 
 
 def test_files_get_the_usual_mode_not_mkstemps(seed_export):
