@@ -78,6 +78,9 @@ _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
 
 
+MORPHEME_TAGS = frozenset({"g", "ng", "vg", "ag", "tg", "dg"})  # jieba's bound morphemes: no word alone
+
+
 @dataclass(frozen=True, slots=True)
 class Post:
     """A title in an apposition chain, with the organization phrase written before it (if any)."""
@@ -165,9 +168,9 @@ class Recognizer:
             # (王兆国, 江泽民); the dictionary alone also tags 白宫 and 白皮书 nr
         given = name[2:] if compound else name[1:]
         given_tag = self.segmenter.word_tag(given)
-        if given in self._titles or (given_tag.startswith(FUNCTION_TAGS)
-                                     and not (tagged and given_tag in ("t", "m") and not given.isnumeric())):
-            return False  # 唐外长, 曾两次, 应如此
+        if given in self._titles or (given_tag.startswith(FUNCTION_TAGS) and not (tagged and (
+                (given_tag in ("t", "m") and not given.isnumeric()) or (given_tag == "d" and len(given) == 2)))):
+            return False  # 唐外长, 曾两次, 应如此; but the tagger's 赵国庆, 顾万峰, 王立新 are names
         if given in self._speech:
             return False  # 慰问职工时|表示: a speech verb after a character that can be a surname
         if given in self.lex.org_suffixes or (given in self.lex.generic_words and not tagged):
@@ -241,6 +244,9 @@ class Recognizer:
             return True  # 全国总工会, 中华全国总工会, 国家统计局: bodies named by their national scope
         tokens = self.segmenter.tagged(name)
         for n, tok in enumerate(tokens):
+            if (len(tok.text) == 1 and tok.pos in MORPHEME_TAGS and n + 1 < len(tokens)
+                    and len(tokens[n + 1].text) == 1 and tokens[n + 1].pos in MORPHEME_TAGS):
+                return True  # 秣|陵|街道: a name no dictionary lists falls apart into bound morphemes
             if tok.text in self.lex.org_suffixes or tok.pos[:1] in ("v", "a", "d", "u", "p", "c", "r"):
                 continue
             if tok.pos[:2] in ("ns", "nr", "nt", "nz", "en", "x") or not self.segmenter.in_dictionary(tok.text):

@@ -144,6 +144,17 @@ def is_abbreviation(short: str, full: str) -> bool:
     return i == len(short)
 
 
+def _body_of_a_wider_place(short: str, full: str, lex: Lexicons) -> bool:
+    """Whether ``short`` names the same kind of body for a place that contains ``full``'s:
+    南京市总工会 is not short for 南京市江宁区总工会 (the characters it drops are a place, 江宁区)."""
+    m = lex.place_re.match(short)
+    if not m or not m.group(0) or not full.startswith(m.group(0)):
+        return False
+    rest = full[m.end():].removeprefix("市")
+    inner = lex.place_re.match(rest)
+    return bool(inner and inner.group(0)) and not short[m.end():].startswith(inner.group(0))
+
+
 def _short_form_mentions(doc: Document, mentions: list[Mention], lex: Lexicons, rec: Recognizer) -> list[Mention]:
     """Find the short forms of the article's organizations wherever the text uses them."""
     orgs = sorted({m.text for m in mentions if m.label == ORGANIZATION}, key=len, reverse=True)
@@ -195,7 +206,8 @@ def resolve_document(doc: Document, dm: DocumentMentions, relations: list[Relati
                 if len(longer) > len(m.text) and (longer.endswith(m.text) or m.text in cores_of(longer)):
                     target = longer
             if target == m.text:
-                abbreviated = [o for o in orgs if any(is_abbreviation(m.text, form) for form in _unit_tails(o))]
+                abbreviated = [o for o in orgs if any(is_abbreviation(m.text, form) for form in _unit_tails(o))
+                               and not _body_of_a_wider_place(m.text, o, lex)]
                 if len(abbreviated) == 1:
                     target = abbreviated[0]
             if target == m.text:

@@ -331,17 +331,33 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             continue
         previous = None
         before = text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES)  # 获评“湖北工匠”
-        if not any(before.endswith(v) for v in AWARD_VERBS) and not text.startswith("获得者", h.span.end):
-            continue  # 荣获HONOR, or 是HONOR获得者
         s, e = sentence_span(text, h.span.start)
         in_sentence = [p for p in people if s <= p.span.start < h.span.start]
         person = in_sentence[-1] if in_sentence else None
+        if person is not None and _is_honor_holder(text, person, h):
+            out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
+            previous = (h, person)
+            continue
+        if not any(before.endswith(v) for v in AWARD_VERBS) and not text.startswith("获得者", h.span.end):
+            continue  # 荣获HONOR, or 是HONOR获得者
         if person is None and re.search("(?<![\u4e00-\u9fff])[他她]", text[s:h.span.start]):
             person = _antecedent(text, people, s, rec)  # 他获评…: the person last named
         if person is not None:
             out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
             previous = (h, person)
     return out
+
+
+_COPULA = re.compile("[，,]?(?:也|还|更|就)?是")
+_AFTER_HONOR = re.compile("(?:称号)?(?:[。，,；;！!、\n]|和|及|$)")
+
+
+def _is_honor_holder(text: str, person: Mention, honor: Mention) -> bool:
+    """NAME是HONOR (李长江是全国劳动模范、“齐鲁大工匠”。), the honor ending the clause or a list of
+    honors; not 他是全国劳动模范王强的徒弟, where the honor belongs to the name after it."""
+    between = text[person.span.end:honor.span.start].rstrip(OPEN_QUOTES)
+    after = text[honor.span.end:honor.span.end + 4].lstrip(CLOSE_QUOTES)
+    return bool(_COPULA.fullmatch(between)) and bool(_AFTER_HONOR.match(after))
 
 
 _COUNT = "[0-9０-９一二三四五六七八九十百千两几多]+"

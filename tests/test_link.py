@@ -94,6 +94,13 @@ def test_the_province_s_union_is_the_province_the_article_names():
     assert union["aliases"] == ["省总工会"]
 
 
+def test_a_city_s_union_is_not_short_for_its_district_s():
+    G = _graph("洛阳市涧西区总工会常务副主席郑伟介绍了情况。洛阳市总工会党组书记钱卫东表示，将继续推进。")
+    assert _labels(G, "Organization") == ["洛阳市总工会", "洛阳市涧西区总工会"]
+    city = next(d for _, d in G.nodes(data=True) if d["label"] == "洛阳市总工会")
+    assert city["aliases"] == []
+
+
 def test_honors_nobody_holds_are_left_out():
     G = _graph("大会表彰了100名全省劳动模范。全国劳动模范、洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”")
     assert _labels(G, "Honor") == ["全国劳动模范"]

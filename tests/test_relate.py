@@ -131,6 +131,13 @@ def test_organization_places(recognizer, name, place):
     ("今年58岁的罗昭强，是中华技能大奖获得者、2022年“大国工匠年度人物”。",
      ("award", "Person:罗昭强", "Honor:大国工匠年度人物", None)),
     ("今年58岁的罗昭强，是中华技能大奖获得者。", ("award", "Person:罗昭强", "Honor:中华技能大奖", None)),
+    ("李长江是全国劳动模范、“齐鲁大工匠”。2003年，他从职业技术学院毕业。",
+     ("award", "Person:李长江", "Honor:齐鲁大工匠", None)),
+    ("王强，也是全国劳动模范。", ("award", "Person:王强", "Honor:全国劳动模范", None)),
+    ("“现在家门口就有工会。”秣陵街道社区工会联合会主席张红梅说。",
+     ("membership", "Person:张红梅", "Organization:秣陵街道社区工会联合会", "主席")),
+    ("全国总工会书记处书记王立新介绍，大赛已举办两届。",
+     ("membership", "Person:王立新", "Organization:全国总工会", "书记处书记")),
     ("走进车间，“大国工匠”罗昭强正手把手教徒弟调试设备。", ("award", "Person:罗昭强", "Honor:大国工匠", None)),
     ("“过去一个班要20多人，现在只要5个人。”综采一队队长张永刚指着监控屏幕说。",
      ("quote", "Person:张永刚", None, "过去一个班要20多人，现在只要5个人。")),
@@ -179,3 +186,8 @@ def test_what_a_speaker_reports_is_not_what_the_speaker_did(recognizer):
     assert not any(r.object == "Organization:白亚龙劳模创新工作室" for r in rels)
     _, rels = _facts("张海涛说，他2008年加入南阳市恒信电力有限公司。", recognizer)
     assert ("Person:张海涛", "Organization:南阳市恒信电力有限公司", None) in _kind(rels, "membership")
+
+
+def test_an_honor_before_another_name_is_not_the_subject_s(recognizer):
+    _, rels = _facts("李明是全国劳动模范王强的徒弟。", recognizer)
+    assert ("Person:李明", "Honor:全国劳动模范", None) not in _kind(rels, "award")
