@@ -513,6 +513,14 @@ class _Builder:
         if k == j:
             return (honors, None, None) if honors else None
         chunk = text[k:j]
+        known = next((e for (s, e, label) in self.mentions if s == k and e < j and label == ORGANIZATION
+                      and text[s:e] in self.lex.known_orgs), None)
+        if known is not None:
+            # 全总|书记处书记: a known body and a post the segmenter reads across (全|总书记|处|书记)
+            known_title = self.rec.title_suffix(text[known:j])
+            if known_title and j - known - len(known_title) <= 3:
+                org = self.mentions[(k, known, ORGANIZATION)]
+                return honors, Post(text[known:j], self.span(known, j), org, None), None
         title = self.rec.title_suffix(chunk)
         word = self.org_word(title) if title and chunk[:1] in ("省", "市") and chunk[1:] == title else None
         if word:  # 省总工会主席: the union of the province the article names (linking finds which)
@@ -833,6 +841,24 @@ class _Builder:
             if self.plausible_org(i, j) and (self.ends_word(i, j) or self.suffix_runs_into_verb(m.start(), suffix)):
                 self.add_org_phrase(i, j)
 
+    def find_known_orgs(self) -> None:
+        """National bodies and central enterprises by the names news uses (全总, 国资委, 中国一重), where
+        they stand as a word, or end before a title (全总|书记处书记, which the segmenter reads 全|总书记|处)."""
+        text = self.text
+        inside = [(i, j) for i, j, label in self.mentions if label == ORGANIZATION]
+        for m in self.lex.known_org_re.finditer(text):
+            i, j = m.start(), m.end()
+            if i == j or any(a <= i and j <= b and b - a > j - i for a, b in inside):
+                continue
+            form = m.group(0)
+            if (self.lex.known_orgs[form] != form and self.rec.common_word(form)
+                    and self.rec.segmenter.word_tag(form)[:1] not in ("n", "j")):
+                continue  # a short form that is an everyday word: linking finds it where the full name is
+            before_ok = i in self.word_starts
+            after_ok = j in self.word_ends or j == len(text) or not is_han(text[j]) or self.rec._title_at(text, j)
+            if before_ok and after_ok:
+                self.add(i, j, ORGANIZATION)
+
     def suffix_runs_into_verb(self, i: int, suffix: str) -> bool:
         """Whether the segmenter joined the suffix at ``i`` to a verb after it (安徽工业|大学毕业), so the
         name ends there although no word does (not 外国|政府首脑, 非洲发展|银行行长: nouns)."""
@@ -1003,6 +1029,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.scan_lexicons()
     b.tagger_mentions()
     b.find_orgs()
+    b.find_known_orgs()
     b.find_short_names()
     b.find_people()
     b.recurrences()

@@ -1,10 +1,12 @@
 """Lexicons of general language knowledge, loaded from ``ontology/lexicons/``.
 
-Surnames, role titles, organization suffixes, honors, administrative divisions and cue words.
-Nothing here names a person or an organization from any article.
+Surnames, role titles, organization suffixes, honors, administrative divisions, cue words, and the
+national bodies and central state-owned enterprises that news names by short forms (public lists).
+Nothing here names a person, or any organization taken from an article.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -97,6 +99,11 @@ class Lexicons:
     speech_verbs: tuple[str, ...]
     regions: dict[str, str]  # regional name (中原) -> province full name
     industry_words: frozenset[str] = frozenset()  # 矿业, 保险, 地铁: end a company's short name
+    known_orgs: dict[str, str] = dataclasses.field(default_factory=dict)  # full or short form -> full name
+
+    @functools.cached_property
+    def known_org_re(self) -> re.Pattern[str]:
+        return re.compile(trie_pattern(self.known_orgs))
 
     @functools.cached_property
     def industry_re(self) -> re.Pattern[str]:
@@ -188,4 +195,15 @@ def load() -> Lexicons:
                                   key=lambda w: (-len(w), w))),
         regions=regions,
         industry_words=frozenset(r[0] for r in _rows("industry_words.txt")),
+        known_orgs=_known_orgs(_rows("known_orgs.tsv", 2)),
     )
+
+
+def _known_orgs(rows: list[list[str]]) -> dict[str, str]:
+    """Every full and short form of the known organizations -> the full name (a full name wins a clash)."""
+    out = {row[0]: row[0] for row in rows}
+    for row in rows:
+        for short in row[1].split("|"):
+            if short.strip():
+                out.setdefault(short.strip(), row[0])
+    return out

@@ -202,6 +202,9 @@ def resolve_document(doc: Document, dm: DocumentMentions, relations: list[Relati
                 canon[k] = (PLACE, full)
         elif m.label == ORGANIZATION:
             target = m.text
+            if m.text in lex.known_orgs:  # 全总, 国资委: the full name, the same in every article
+                canon[k] = (ORGANIZATION, lex.known_orgs[m.text])
+                continue
             for longer in orgs:
                 if len(longer) > len(m.text) and (longer.endswith(m.text) or m.text in cores_of(longer)):
                     target = longer

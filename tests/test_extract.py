@@ -183,3 +183,10 @@ def test_a_bracket_inside_a_company_name(recognizer):
                          recognizer)
     assert sorted(t for t, label in found if label == "Organization") == [
         "北京市公共交通控股（集团）有限公司", "北京市公共交通控股（集团）有限公司第一客运分公司"]
+
+
+def test_known_bodies_by_the_short_names_news_uses(recognizer):
+    _, found = _mentions("习近平给中国一重产业工人代表回信。国务院国资委有关负责人表示，将推动改革。", recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == ["中国一重", "国务院国资委"]
+    _, found = _mentions("翻过一重又一重山，在建设中建成了新厂。", recognizer)
+    assert not any(label == "Organization" for _, label in found)  # everyday words that are also short forms

@@ -101,6 +101,12 @@ def test_a_city_s_union_is_not_short_for_its_district_s():
     assert city["aliases"] == []
 
 
+def test_known_bodies_get_their_full_name_in_every_article():
+    G = _graph("全总书记处书记王立新介绍了情况。", "中华全国总工会在京召开会议。全国总工会副主席李明出席。")
+    union = [d for _, d in G.nodes(data=True) if d["type"] == "Organization"]
+    assert [(d["label"], sorted(d["aliases"])) for d in union] == [("中华全国总工会", ["全国总工会", "全总"])]
+
+
 def test_honors_nobody_holds_are_left_out():
     G = _graph("大会表彰了100名全省劳动模范。全国劳动模范、洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”")
     assert _labels(G, "Honor") == ["全国劳动模范"]

@@ -191,3 +191,8 @@ def test_what_a_speaker_reports_is_not_what_the_speaker_did(recognizer):
 def test_an_honor_before_another_name_is_not_the_subject_s(recognizer):
     _, rels = _facts("李明是全国劳动模范王强的徒弟。", recognizer)
     assert ("Person:李明", "Honor:全国劳动模范", None) not in _kind(rels, "award")
+
+
+def test_a_known_body_before_a_post_the_segmenter_reads_across(recognizer):
+    _, rels = _facts("全总书记处书记王立新介绍，大赛已举办两届。", recognizer)
+    assert _kind(rels, "membership") == [("Person:王立新", "Organization:全总", "书记处书记")]

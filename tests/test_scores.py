@@ -17,7 +17,7 @@ EVAL = ROOT.parent / "shared" / "eval"
 SEEDS = ROOT / "seeds"
 
 # (entity F1, relation F1) reached so far
-SEED_FLOOR = (0.983, 1.000)
+SEED_FLOOR = (1.000, 1.000)
 DEV_FLOOR = (1.000, 0.976)
 # what issue 2 asks for
 SEED_GOAL = (0.95, 0.90)
