@@ -154,6 +154,8 @@ class Recognizer:
             return self.valid_transliterated_name(name)
         if not 2 <= len(name) <= 4 or not is_han(name):
             return False
+        if len(name) == 4 and name[:2] in self.lex.tibetan_name_parts and name[2:] in self.lex.tibetan_name_parts:
+            return True  # 次仁多吉: a Tibetan name has no family name, it is two name words
         compound = name[:2] in self.lex.surnames
         if not compound and name[0] not in self.lex.surnames:
             return False

@@ -100,6 +100,7 @@ class Lexicons:
     regions: dict[str, str]  # regional name (中原) -> province full name
     industry_words: frozenset[str] = frozenset()  # 矿业, 保险, 地铁: end a company's short name
     known_orgs: dict[str, str] = dataclasses.field(default_factory=dict)  # full or short form -> full name
+    tibetan_name_parts: frozenset[str] = frozenset()  # 次仁, 多吉: a Tibetan name is two of them
 
     @functools.cached_property
     def known_org_re(self) -> re.Pattern[str]:
@@ -196,6 +197,7 @@ def load() -> Lexicons:
         regions=regions,
         industry_words=frozenset(r[0] for r in _rows("industry_words.txt")),
         known_orgs=_known_orgs(_rows("known_orgs.tsv", 2)),
+        tibetan_name_parts=frozenset(r[0] for r in _rows("tibetan_name_parts.txt")),
     )
 
 

@@ -196,3 +196,10 @@ def test_an_honor_before_another_name_is_not_the_subject_s(recognizer):
 def test_a_known_body_before_a_post_the_segmenter_reads_across(recognizer):
     _, rels = _facts("全总书记处书记王立新介绍，大赛已举办两届。", recognizer)
     assert _kind(rels, "membership") == [("Person:王立新", "Organization:全总", "书记处书记")]
+
+
+def test_tibetan_names_have_no_family_name(recognizer):
+    text = ("国网拉萨供电公司输电运检班班长次仁多吉正带着班组成员巡检线路。"
+            "“每一基铁塔都连着牧民家里的灯。”次仁多吉说。同班组的青年员工格桑央宗说，班长总是冲在前面。")
+    _, rels = _facts(text, recognizer)
+    assert sorted(r[0] for r in _kind(rels, "quote")) == ["Person:格桑央宗", "Person:次仁多吉"]
