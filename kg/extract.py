@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.lexicon import Lexicons
 from kg.segment import Segmenter
@@ -78,6 +78,8 @@ _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
 
 
+ADVERB_CHARS = frozenset("正在也又就还都便已曾将才再仍亦均")  # may follow a name: 刘军正和徒弟们
+ASSIGNING_VERBS = frozenset({"指派", "选派", "委派", "派出", "派驻", "安排", "推荐", "聘请"})
 MORPHEME_TAGS = frozenset({"g", "ng", "vg", "ag", "tg", "dg"})  # jieba's bound morphemes: no word alone
 
 
@@ -559,11 +561,15 @@ class _Builder:
                 title, ts = title[len(word):], ts + len(word)
             elif ends:
                 last = ends[-1][0]
+                org_end = ts
                 if last < len(org_phrase):
-                    # what lies between the organization and the title belongs to the title (变电运维管理专责)
-                    title = org_phrase[last:] + title
-                    ts = k + last
-                org = self.add_org_phrase(k, ts)
+                    org_end = k + last
+                    if not self._assigning_verb(org_phrase[last:]):
+                        # what lies between the organization and the title belongs to the title
+                        # (变电运维管理专责), unless it is a verb (法律援助中心|指派|律师)
+                        title = org_phrase[last:] + title
+                        ts = k + last
+                org = self.add_org_phrase(k, org_end)
             elif len(org_phrase) <= 4:
                 title = org_phrase + title  # 车站站长, 办案法官: a qualifier, not an organization
                 ts = k
@@ -611,7 +617,7 @@ class _Builder:
                 continue
             if p in place_ends:
                 start = place_ends[p]
-            elif p >= 1 and text[p - 1] in "省市" and (p == 1 or not is_han(text[p - 2])):
+            elif p >= 1 and text[p - 1] in "省市" and self._pause_or_function_char(p - 2):
                 start = p - 1  # 省教育厅: the province the article is about
             else:
                 continue
@@ -665,7 +671,17 @@ class _Builder:
                 if text[start - size:start] in self.lex.place_alias:
                     start, extended = start - size, True
                     break
+        if start >= 1 and text[start - 1] in "省市" and self._pause_or_function_char(start - 2):
+            start -= 1  # 省总工会与|省人力资源和社会保障厅: the province the article names
         return start
+
+    def _assigning_verb(self, phrase: str) -> bool:
+        words = self.rec.segmenter.tagged(phrase)
+        return len(words) == 1 and phrase in ASSIGNING_VERBS  # not 急诊|科主任, which jieba also tags v
+
+    def _pause_or_function_char(self, i: int) -> bool:
+        """Whether text[i] (i < 0: the text's start) is no Han character or a conjunction or preposition."""
+        return i < 0 or not is_han(self.text[i]) or self.text[i] in "与和及同跟、"
 
     def word_at(self, i: int, j: int) -> bool:
         """Whether text[i:j] starts and ends on word boundaries of the article's segmentation."""
@@ -1005,6 +1021,21 @@ class _Builder:
                     self.units.add((name, stem[:k]))
                     break
 
+    def trim_adverbs(self) -> None:
+        """A three-character name that is a name found elsewhere in the article and an adverb (刘军|正和
+        徒弟们…, when 刘军 is named in the headline) is that name."""
+        text = self.text
+        for i, j, label in sorted(self.mentions):
+            short = text[i:j - 1]
+            if (label != PERSON or j - i != 3 or text[j - 1] not in ADVERB_CHARS or short not in self.person_names
+                    or not any(lab == PERSON and text[a:b] == short for a, b, lab in self.mentions)):
+                continue
+            old = self.mentions.pop((i, j, PERSON))
+            new = self.add(i, j - 1, PERSON)
+            self.frames = [replace(f, person=new) if f.person is old else f for f in self.frames]
+            if not any(lab == PERSON and text[a:b] == old.text for a, b, lab in self.mentions):
+                self.person_names.discard(old.text)
+
     def recurrences(self) -> None:
         """Every later occurrence of a name found once is a mention too."""
         text = self.text
@@ -1034,6 +1065,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.find_known_orgs()
     b.find_short_names()
     b.find_people()
+    b.trim_adverbs()
     b.recurrences()
     b.read_predicates()
     b.split_branches()

@@ -211,8 +211,8 @@ def resolve_document(doc: Document, dm: DocumentMentions, relations: list[Relati
             if target == m.text:
                 abbreviated = [o for o in orgs if any(is_abbreviation(m.text, form) for form in _unit_tails(o))
                                and not _body_of_a_wider_place(m.text, o, lex)]
-                if len(abbreviated) == 1:
-                    target = abbreviated[0]
+                if abbreviated and all(abbreviated[0].endswith(o) for o in abbreviated):
+                    target = abbreviated[0]  # one body, under its full and shorter names (orgs: longest first)
             if target == m.text:
                 target = _local_body(m, mentions, lex, rec) or target
             canon[k] = (ORGANIZATION, target)

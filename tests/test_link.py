@@ -107,6 +107,18 @@ def test_known_bodies_get_their_full_name_in_every_article():
     assert [(d["label"], sorted(d["aliases"])) for d in union] == [("中华全国总工会", ["全国总工会", "全总"])]
 
 
+def test_an_abbreviation_of_a_body_written_under_two_names():
+    G = _graph("### 中国中车株洲电力机车有限公司电工班组长刘军——\n\n在中车株洲电力机车有限公司总装车间里，"
+               "刘军正在检查机车。中车株机公司工会主席王红表示，将培养更多人才。")
+    company = next(d for _, d in G.nodes(data=True) if d["label"] == "中国中车株洲电力机车有限公司")
+    assert "中车株机公司" in company["aliases"]
+
+
+def test_the_province_s_department_after_a_conjunction():
+    G = _graph("四川省总工会法律工作部部长黄建军说，省总工会与省人力资源和社会保障厅建立了联动机制。")
+    assert "四川省人力资源和社会保障厅" in _labels(G, "Organization")
+
+
 def test_honors_nobody_holds_are_left_out():
     G = _graph("大会表彰了100名全省劳动模范。全国劳动模范、洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”")
     assert _labels(G, "Honor") == ["全国劳动模范"]

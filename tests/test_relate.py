@@ -203,3 +203,15 @@ def test_tibetan_names_have_no_family_name(recognizer):
             "“每一基铁塔都连着牧民家里的灯。”次仁多吉说。同班组的青年员工格桑央宗说，班长总是冲在前面。")
     _, rels = _facts(text, recognizer)
     assert sorted(r[0] for r in _kind(rels, "quote")) == ["Person:格桑央宗", "Person:次仁多吉"]
+
+
+def test_a_verb_between_a_body_and_a_title_is_no_part_of_either(recognizer):
+    _, rels = _facts("金牛区法律援助中心指派律师杨晓丽承办此案。", recognizer)
+    assert _kind(rels, "membership") == [("Person:杨晓丽", "Organization:金牛区法律援助中心", "律师")]
+
+
+def test_a_name_known_from_the_headline_is_not_extended_by_an_adverb(recognizer):
+    text = ("### 株洲恒达机车有限公司电工班组长刘军——\n\n"
+            "清晨7点，电工班组长刘军正和徒弟们检查一台新下线的机车。")
+    mentions, rels = _facts(text, recognizer)
+    assert {r[0] for r in _kind(rels, "membership")} == {"Person:刘军"}
