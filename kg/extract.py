@@ -79,6 +79,7 @@ _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
 
 
 ADVERB_CHARS = frozenset("正在也又就还都便已曾将才再仍亦均")  # may follow a name: 刘军正和徒弟们
+# 法律援助中心|指派|律师: such a verb between a body and a title belongs to neither (jieba tags 指派 n)
 ASSIGNING_VERBS = frozenset({"指派", "选派", "委派", "派出", "派驻", "安排", "推荐", "聘请"})
 MORPHEME_TAGS = frozenset({"g", "ng", "vg", "ag", "tg", "dg"})  # jieba's bound morphemes: no word alone
 
@@ -564,9 +565,9 @@ class _Builder:
                 org_end = ts
                 if last < len(org_phrase):
                     org_end = k + last
-                    if not self._assigning_verb(org_phrase[last:]):
+                    if org_phrase[last:] not in ASSIGNING_VERBS:
                         # what lies between the organization and the title belongs to the title
-                        # (变电运维管理专责), unless it is a verb (法律援助中心|指派|律师)
+                        # (变电运维管理专责), unless it is a verb of assigning (法律援助中心|指派|律师)
                         title = org_phrase[last:] + title
                         ts = k + last
                 org = self.add_org_phrase(k, org_end)
@@ -674,10 +675,6 @@ class _Builder:
         if start >= 1 and text[start - 1] in "省市" and self._pause_or_function_char(start - 2):
             start -= 1  # 省总工会与|省人力资源和社会保障厅: the province the article names
         return start
-
-    def _assigning_verb(self, phrase: str) -> bool:
-        words = self.rec.segmenter.tagged(phrase)
-        return len(words) == 1 and phrase in ASSIGNING_VERBS  # not 急诊|科主任, which jieba also tags v
 
     def _pause_or_function_char(self, i: int) -> bool:
         """Whether text[i] (i < 0: the text's start) is no Han character or a conjunction or preposition."""
@@ -1027,8 +1024,7 @@ class _Builder:
         text = self.text
         for i, j, label in sorted(self.mentions):
             short = text[i:j - 1]
-            if (label != PERSON or j - i != 3 or text[j - 1] not in ADVERB_CHARS or short not in self.person_names
-                    or not any(lab == PERSON and text[a:b] == short for a, b, lab in self.mentions)):
+            if label != PERSON or j - i != 3 or text[j - 1] not in ADVERB_CHARS or short not in self.person_names:
                 continue
             old = self.mentions.pop((i, j, PERSON))
             new = self.add(i, j - 1, PERSON)
