@@ -464,7 +464,8 @@ class _Builder:
                     or not (self.rec.has_proper_part(name) or self.department_start(i + end) == i)):
                 continue
             mention = self.add(i, i + end, ORGANIZATION)
-            if previous_end is not None and legal_suffix(name) != name[previous_end:]:
+            tail = name[previous_end:] if previous_end is not None else ""
+            if tail and legal_suffix(tail) != tail:  # not 中国航天科工集团|有限公司: a legal form is no unit
                 self.units.add((name, phrase[:previous_end]))
             previous_end = end
             if main is None or self.rec.unit_kind(name) not in ("unit", "team"):

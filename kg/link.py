@@ -81,6 +81,8 @@ def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
         suffix = legal_suffix(form)
         if suffix and len(form) - len(suffix) >= 2:
             out.append(form[:-len(suffix)])
+            if suffix.startswith("集团") and len(suffix) > 2:
+                out.append(form[:2 - len(suffix)])  # 中国航天科工集团有限公司 → 中国航天科工集团 too
     good = []
     for form in out:
         if len(form) < 2 or form in lex.generic_words or form in lex.org_suffixes or form in lex.place_alias:

@@ -340,6 +340,8 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             continue
         if not any(before.endswith(v) for v in AWARD_VERBS) and not text.startswith("获得者", h.span.end):
             continue  # 荣获HONOR, or 是HONOR获得者
+        if person is not None and _COUNTED_PEOPLE.search(text, person.span.end, h.span.start):
+            continue  # 他带出的徒弟中，有3人获得…: the honor is a group's, not the person's
         if person is None and re.search("(?<![\u4e00-\u9fff])[他她]", text[s:h.span.start]):
             person = _antecedent(text, people, s, rec)  # 他获评…: the person last named
         if person is not None:
@@ -361,6 +363,7 @@ def _is_honor_holder(text: str, person: Mention, honor: Mention) -> bool:
 
 
 _COUNT = "[0-9０-９一二三四五六七八九十百千两几多]+"
+_COUNTED_PEOPLE = re.compile(_COUNT + "(?:人|名|位)")  # 有3人获得…: a group, not the person before it
 
 
 def profile_people(doc: Document, dm: DocumentMentions) -> list[Mention]:

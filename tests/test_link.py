@@ -119,6 +119,14 @@ def test_the_province_s_department_after_a_conjunction():
     assert "四川省人力资源和社会保障厅" in _labels(G, "Organization")
 
 
+def test_a_group_and_its_legal_form_are_one_node():
+    G = _graph("在中国航天科工集团第二研究院，常晓飞正在讲解。据了解，中国航天科工集团有限公司已建成工作室21个。")
+    assert _labels(G, "Organization") == ["中国航天科工集团有限公司", "中国航天科工集团第二研究院"]
+    parents = [(G.nodes[u]["label"], G.nodes[v]["label"]) for u, v, d in G.edges(data=True)
+               if d["predicate"] == "suborganization"]
+    assert parents == [("中国航天科工集团第二研究院", "中国航天科工集团有限公司")]
+
+
 def test_honors_nobody_holds_are_left_out():
     G = _graph("大会表彰了100名全省劳动模范。全国劳动模范、洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”")
     assert _labels(G, "Honor") == ["全国劳动模范"]

@@ -215,3 +215,8 @@ def test_a_name_known_from_the_headline_is_not_extended_by_an_adverb(recognizer)
             "清晨7点，电工班组长刘军正和徒弟们检查一台新下线的机车。")
     mentions, rels = _facts(text, recognizer)
     assert {r[0] for r in _kind(rels, "membership")} == {"Person:刘军"}
+
+
+def test_an_honor_a_counted_group_won_is_not_the_named_person_s(recognizer):
+    _, rels = _facts("近年来，常晓飞带出的徒弟中，有3人获得全国技术能手称号。", recognizer)
+    assert _kind(rels, "award") == []
