@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kg.extract import _ZONE_RE, LEGAL_SUFFIXES, DocumentMentions, Recognizer, legal_suffix, occurrences
+from kg.extract import _ZONE_RE, DocumentMentions, Recognizer, legal_suffix, occurrences
 from kg.lexicon import Lexicons
 from kg.types import AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, Document, Entity, Mention, Relation
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 import pytest
-from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, OWL, PROV, SKOS
 
 from kg import rdf
