@@ -53,7 +53,6 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, workers: int | None, 
     from kg.export import DEFAULT_FORMATS, EXPORTERS, write_exports
     from kg.pipeline import build_with_report, default_workers
     from kg.progress import ProgressBar
-    from kg.store import build_store
 
     formats = DEFAULT_FORMATS
     if formats_arg is not None:
@@ -72,9 +71,7 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, workers: int | None, 
         assert report.graph is not None
         if bar.enabled:
             click.echo(f"writing exports to {out} ...", err=True)
-        written = write_exports(report.graph, out, formats, workers=default_workers(workers))
-        if "ntriples" in formats:
-            written.append(build_store(out))
+        written = write_exports(report.graph, out, formats, workers=default_workers(workers), with_store=True)
     except KgError as e:
         raise click.ClickException(str(e)) from e
     for problem in report.cache_errors:

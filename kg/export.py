@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import shutil
 import tempfile
 import time
 from collections.abc import Callable
@@ -19,9 +20,9 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph as ox
 
-from kg import rdf, viz
+from kg import rdf, store, viz
 from kg.errors import ExportError
-from kg.parallel import map_unordered
+from kg.parallel import has_native_threads, map_unordered
 
 
 STALE_TEMP_SECONDS = 3600
@@ -201,29 +202,47 @@ DEFAULT_FORMATS: tuple[str, ...] = tuple(EXPORTERS)
 RDF_FORMATS = frozenset({"turtle", "ntriples", "jsonld"})  # rendered together: they share the statements
 
 # Relative rendering cost, measured on a 12,000-node graph; the dearest jobs go to the workers first.
-_COST = {"html": 3.0, "graphml": 1.5, "gexf": 1.0, "rdf": 1.5, "turtle": 0.2, "ntriples": 0.2, "jsonld": 1.0}
+_COST = {"html": 3.0, "graphml": 1.5, "gexf": 1.0, "rdf": 1.5, "turtle": 0.2, "ntriples": 0.2, "jsonld": 1.0,
+         "store": 1.5}
 
 
-def render_jobs(formats: tuple[str, ...]) -> list[tuple[str, ...]]:
+def render_jobs(formats: tuple[str, ...], with_store: bool = False) -> list[tuple[str, ...]]:
     """``formats`` grouped into jobs for parallel rendering, dearest first: the RDF formats form one job
-    (their statements are computed once), every other format is a job of its own.
+    (their statements are computed once; ``with_store``: it also loads the store), every other format is a
+    job of its own.
 
     >>> render_jobs(("turtle", "gexf", "ntriples", "html"))
     [('html',), ('turtle', 'ntriples'), ('gexf',)]
     """
     rdf_job = tuple(name for name in formats if name in RDF_FORMATS)
     jobs = [(name,) for name in formats if name not in RDF_FORMATS] + ([rdf_job] if rdf_job else [])
-    cost = {job: sum(_COST.get(name, 1.0) for name in job) + (_COST["rdf"] if job == rdf_job else 0) for job in jobs}
+    rdf_cost = _COST["rdf"] + (_COST["store"] if with_store and "ntriples" in rdf_job else 0)
+    cost = {job: sum(_COST.get(name, 1.0) for name in job) + (rdf_cost if job == rdf_job else 0) for job in jobs}
     return sorted(jobs, key=lambda job: -cost[job])
 
 
 PARALLEL_MIN_EDGES = 2000  # smaller graphs render in well under a second: not worth starting processes
 _SHARED: ExportInput | None = None  # the graph a forked render worker inherits (too big to send)
+_STAGE_IN: Path | None = None  # the folder the job rendering N-Triples loads the Oxigraph store into (None: no store)
 
 
 def _render_job(names: tuple[str, ...]) -> dict[str, str | bytes]:
     assert _SHARED is not None
-    return {EXPORTERS[name].filename: EXPORTERS[name].render(_SHARED) for name in names}
+    rendered = {EXPORTERS[name].filename: EXPORTERS[name].render(_SHARED) for name in names}
+    if _STAGE_IN is not None and "ntriples" in names:
+        _load_store(_STAGE_IN, rendered)
+    return rendered
+
+
+def _load_store(staged: Path, rendered: dict[str, str | bytes]) -> None:
+    nt = rendered[EXPORTERS["ntriples"].filename]
+    store.load_stage(staged, nt.encode("utf-8") if isinstance(nt, str) else nt)
+
+
+def _check_formats(formats: tuple[str, ...]) -> None:
+    unknown = [name for name in formats if name not in EXPORTERS]
+    if unknown:
+        raise ExportError(f"unknown export format {unknown[0]!r}; choose from {', '.join(sorted(EXPORTERS))}")
 
 
 def render(G: nx.MultiDiGraph, formats: tuple[str, ...] = DEFAULT_FORMATS, workers: int = 1) -> dict[str, str | bytes]:
@@ -233,28 +252,51 @@ def render(G: nx.MultiDiGraph, formats: tuple[str, ...] = DEFAULT_FORMATS, worke
     platform forks; elsewhere here); the bytes are the same either way. Raises ExportError for an
     unknown name.
     """
-    unknown = [name for name in formats if name not in EXPORTERS]
-    if unknown:
-        raise ExportError(f"unknown export format {unknown[0]!r}; choose from {', '.join(sorted(EXPORTERS))}")
-    global _SHARED
-    jobs = render_jobs(formats)
+    return _render(G, formats, workers, None)
+
+
+def _render(G: nx.MultiDiGraph, formats: tuple[str, ...], workers: int, stage_in: Path | None) -> dict[str, str | bytes]:
+    """:func:`render`; with ``stage_in`` (a folder from :func:`kg.store.new_stage`) the job that renders
+    N-Triples also loads them into a store there."""
+    _check_formats(formats)
+    global _SHARED, _STAGE_IN
+    # A process that has opened a store runs RocksDB's threads; a forked worker must not use RocksDB then.
+    store_in_job = stage_in is not None and not has_native_threads()
+    jobs = render_jobs(formats, with_store=store_in_job)
     if G.number_of_edges() < PARALLEL_MIN_EDGES:
         workers = 1
-    _SHARED = ExportInput(G)
+    _SHARED, _STAGE_IN = ExportInput(G), stage_in if store_in_job else None
+    rendered: dict[str, str | bytes] = {}
     try:
-        rendered: dict[str, str | bytes] = {}
         for part in map_unordered(_render_job, jobs, min(workers, len(jobs)), fork_only=True):
             rendered.update(part)
     finally:
-        _SHARED = None
+        _SHARED = _STAGE_IN = None
+    if stage_in is not None and not store_in_job:
+        _load_store(stage_in, rendered)
     return {EXPORTERS[name].filename: rendered[EXPORTERS[name].filename] for name in formats}
 
 
 def write_exports(G: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
-                  workers: int = 1) -> list[Path]:
+                  workers: int = 1, with_store: bool = False) -> list[Path]:
     """Render every format first (``workers`` processes), then write them; a failure leaves all earlier
-    files in place."""
-    rendered = render(G, formats, workers)
-    files = {Path(out) / filename: data for filename, data in rendered.items()}
-    write_all_atomic(files)
-    return list(files)
+    files in place. Returns the paths written.
+
+    ``with_store``: also load the Oxigraph store (:mod:`kg.store`) from the N-Triples, when that format is
+    written; it is loaded while the other formats render and swapped in after the files.
+    """
+    out = Path(out)
+    _check_formats(formats)  # before a store folder is made
+    staged = store.new_stage(out) if with_store and "ntriples" in formats else None
+    try:
+        rendered = _render(G, formats, workers, staged)
+        files = {out / filename: data for filename, data in rendered.items()}
+        write_all_atomic(files)
+    except BaseException:
+        if staged is not None:
+            shutil.rmtree(staged, ignore_errors=True)
+        raise
+    written = list(files)
+    if staged is not None:
+        written.append(store.install_store(out, staged))
+    return written

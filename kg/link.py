@@ -40,6 +40,19 @@ class LinkedDocument:
     relations: tuple[Relation, ...]
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """What linking learns from one document alone (:func:`resolve_document`); workers compute it beside the
+    extraction, and the cache keeps it, so a build links across documents only.
+
+    ``short_forms``: mentions of the document's organizations under a shorter name the text also uses;
+    ``canon``: each surface key (``label:text``) to its canonical (label, name) within the document.
+    """
+
+    short_forms: tuple[Mention, ...]
+    canon: dict[str, tuple[str, str]]
+
+
 def place_canonical(text: str, lex: Lexicons) -> str | None:
     """郑州 → 郑州市; 郑州市高新区 → 郑州高新区; unknown → None."""
     if text in lex.place_alias:
@@ -175,12 +188,11 @@ def _short_form_mentions(doc: Document, mentions: list[Mention], lex: Lexicons, 
     return extra
 
 
-def resolve_document(doc: Document, dm: DocumentMentions, relations: list[Relation], lex: Lexicons,
-                     rec: Recognizer) -> tuple[list[Mention], list[Relation], dict[str, tuple[str, str]]]:
+def resolve_document(doc: Document, dm: DocumentMentions, lex: Lexicons, rec: Recognizer) -> Resolution:
     """Map each mention surface to a canonical (label, name) within one document."""
     mentions = list(dm.mentions)
-    if mentions:
-        mentions += _short_form_mentions(doc, mentions, lex, rec)
+    short_forms = _short_form_mentions(doc, mentions, lex, rec) if mentions else []
+    mentions += short_forms
     canon: dict[str, tuple[str, str]] = {}
     orgs = sorted({m.text for m in mentions if m.label == ORGANIZATION}, key=len, reverse=True)
     cores: dict[str, list[str]] = {}  # org_cores per name, once per document (it was linking's hot spot)
@@ -229,16 +241,23 @@ def resolve_document(doc: Document, dm: DocumentMentions, relations: list[Relati
                 break
             seen.add(name)
         canon[k] = (label, name)
-    return mentions, relations, canon
+    return Resolution(tuple(short_forms), canon)
 
 
-def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]], lex: Lexicons,
-         rec: Recognizer) -> tuple[dict[str, Entity], list[LinkedDocument]]:
-    """Link all documents: entities by id, and each document's mentions and relations with ids."""
+def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]
+                             | tuple[Document, DocumentMentions, list[Relation], Resolution]],
+         lex: Lexicons, rec: Recognizer) -> tuple[dict[str, Entity], list[LinkedDocument]]:
+    """Link all documents: entities by id, and each document's mentions and relations with ids.
+
+    Each item is an analysis ``(document, mentions, relations)``, optionally with its :class:`Resolution`
+    as a fourth element (else it is computed here).
+    """
     resolved = []
     person_orgs: dict[str, dict[str, set[str]]] = defaultdict(dict)  # name -> doc -> org names
-    for doc, dm, relations in documents:
-        mentions, relations, canon = resolve_document(doc, dm, relations, lex, rec)
+    for item in documents:
+        doc, dm, relations = item[0], item[1], item[2]
+        resolution = item[3] if len(item) > 3 else resolve_document(doc, dm, lex, rec)
+        mentions, canon = [*dm.mentions, *resolution.short_forms], resolution.canon
         resolved.append((doc, mentions, relations, canon))
         for m in mentions:
             if m.label == PERSON:

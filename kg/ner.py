@@ -223,40 +223,52 @@ def word_features(text: str, segmenter: WordSegmenter) -> list[list[str]]:
     return feats
 
 
+_CLASS_OF: dict[str, str] = {}  # char_class per character, filled as characters are met
+
+
 def sentence_features(text: str, lex: Lexicon, words: list[list[str]] | None = None) -> list[list[str]]:
-    """CRFsuite attribute strings for every character of one sentence (``words``: :func:`word_features`)."""
+    """CRFsuite attribute strings for every character of one sentence (``words``: :func:`word_features`).
+
+    Built column-wise over shifted copies of the padded sentence (the hot loop of tagging); the order of
+    attributes within a character does not matter to the CRF.
+    """
     norm = text.translate(_NORM_TABLE)
     n = len(norm)
     p = "\x02\x02" + norm + "\x03\x03"
-    classes = [char_class(c) for c in norm]
-    cp = ["^", *classes, "$"]
+    class_of = _CLASS_OF
+    classes = []
+    for c in norm:
+        k = class_of.get(c)
+        if k is None:
+            k = class_of[c] = char_class(c)
+        classes.append(k)
+    cp = "^" + "".join(classes) + "$"
+    # a, b, c, d, e: the characters at offsets -2..+2 of each position
+    out = [["a" + a, "b" + b, "c" + c, "d" + d, "e" + e, "f" + b + c, "g" + c + d, "h" + a + b, "i" + d + e,
+            "k" + cp[i:i + 3], "j" + b + c + d, "m" + b + d]
+           for i, (a, b, c, d, e) in enumerate(zip(p, p[1:], p[2:], p[3:], p[4:]))]
     chars = lex.chars
     empty: tuple[str, ...] = ()
-    cf = [chars.get(c, empty) for c in norm]
-    sur = [("s" in f) for f in cf]
-    gn = [next((x for x in f if x[0] == "g"), "-") for f in cf]
-    gn += ["-", "-"]
-    lexf = lexicon_features(text, lex)
-    out = []
-    for i in range(n):
-        k = i + 2
-        c0 = p[k]
-        f = [
-            "a" + p[k - 2], "b" + p[k - 1], "c" + c0, "d" + p[k + 1], "e" + p[k + 2],
-            "f" + p[k - 1:k + 1], "g" + p[k:k + 2], "h" + p[k - 2:k], "i" + p[k + 1:k + 3],
-            "k" + cp[i] + cp[i + 1] + cp[i + 2], "j" + p[k - 1:k + 2], "m" + p[k - 1] + p[k + 1],
-        ]
-        f.extend(cf[i])
-        if sur[i]:
-            f.append("S" + gn[i + 1] + gn[i + 2])
-        if i >= 1 and sur[i - 1]:
-            f.append("S1" + gn[i])
-        if i >= 2 and sur[i - 2]:
-            f.append("S2" + gn[i - 1] + gn[i])
-        f.extend(lexf[i])
-        if words is not None:
-            f.extend(words[i])
-        out.append(f)
+    codes = [chars.get(c, empty) for c in norm]
+    given: list[str] | None = None  # the given-name code of each character, '-' for none (built on demand)
+    for i, f in enumerate(codes):
+        if not f:
+            continue
+        out[i].extend(f)
+        if "s" in f:  # a surname: the given-name codes of the next two characters, seen from each of the three
+            if given is None:
+                given = [next((x for x in g if x[0] == "g"), "-") for g in codes] + ["-", "-"]
+            out[i].append("S" + given[i + 1] + given[i + 2])
+            if i + 1 < n:
+                out[i + 1].append("S1" + given[i + 1])
+            if i + 2 < n:
+                out[i + 2].append("S2" + given[i + 1] + given[i + 2])
+    for f, extra in zip(out, lexicon_features(text, lex)):
+        if extra:
+            f.extend(extra)
+    if words is not None:
+        for f, extra in zip(out, words):
+            f.extend(extra)
     return out
 
 

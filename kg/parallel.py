@@ -103,6 +103,18 @@ def _start_worker(parent: int | None, initializer: Callable[..., Any] | None, in
         initializer(*initargs)
 
 
+def has_native_threads() -> bool:
+    """True when this process runs threads Python does not know of (Linux; elsewhere False): RocksDB's, once
+    an Oxigraph store was opened, or OpenBLAS's, once numpy was imported. A forked worker must not use a
+    library whose threads the parent runs (their locks may be held, for ever, in the copy)."""
+    if sys.platform != "linux":
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) > threading.active_count()
+    except OSError:  # pragma: no cover - /proc not mounted
+        return True
+
+
 def can_fork() -> bool:
     """True when a pool started now would fork, so its workers see this process's memory as it is."""
     return _pool_context().get_start_method() == "fork"

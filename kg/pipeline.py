@@ -17,7 +17,7 @@ from kg.graph import add_locations, build_graph
 from kg.cache import AnalysisCache, document_key, fingerprint
 from kg.errors import InputError, KgError
 from kg.ingest import Skipped, find_files, read_file
-from kg.link import entity_id, link, place_canonical
+from kg.link import Resolution, entity_id, link, place_canonical, resolve_document
 from kg.relate import find_relations, organization_places
 from kg.parallel import chunked, cpu_count, map_dask, map_unordered
 from kg.segment import DEFAULT_SEGMENTER, SEGMENTERS, make_segmenter
@@ -27,6 +27,8 @@ EXTRACTOR_VERSION = "1"
 
 
 Analysis = tuple[Document, DocumentMentions, list[Relation]]
+# An analysis with what linking can learn from its document alone (computed where the analysis is).
+ResolvedAnalysis = tuple[Document, DocumentMentions, list[Relation], Resolution]
 
 
 @dataclass
@@ -96,9 +98,8 @@ def analyze(doc: Document, rec: Recognizer | None = None) -> tuple[Document, Doc
     return doc, dm, find_relations(doc, dm, rec)
 
 
-def assemble(analyses: Iterable[tuple[Document, DocumentMentions, list[Relation]]],
-             rec: Recognizer | None = None) -> nx.MultiDiGraph:
-    """Link analyzed documents and build the graph."""
+def assemble(analyses: Iterable[Analysis | ResolvedAnalysis], rec: Recognizer | None = None) -> nx.MultiDiGraph:
+    """Link analyzed documents (with their resolutions, when they have them) and build the graph."""
     rec = rec or default_recognizer()
     lex = rec.lex
     entities, linked = link(list(analyses), lex, rec)
@@ -169,8 +170,9 @@ def _init_worker(segmenter: str) -> None:
     default_recognizer(segmenter)
 
 
-def _analyze_chunk(task: tuple[str, list[Document]]) -> tuple[str, list[tuple[str, DocumentMentions, list[Relation]]]]:
-    """What a worker runs: analyze a chunk of documents; return the worker's fingerprint with the results.
+def _analyze_chunk(task: tuple[str, list[Document]]) -> tuple[str, list[tuple[str, DocumentMentions, list[Relation], Resolution]]]:
+    """What a worker runs: analyze a chunk of documents and resolve each one's mentions (the per-document
+    part of linking, so it runs in parallel and is cached); return the worker's fingerprint with the results.
 
     Results carry the document id instead of the document, so article text crosses between processes once.
     """
@@ -179,7 +181,7 @@ def _analyze_chunk(task: tuple[str, list[Document]]) -> tuple[str, list[tuple[st
     out = []
     for doc in docs:
         _, dm, relations = analyze(doc, rec)
-        out.append((doc.id, dm, relations))
+        out.append((doc.id, dm, relations, resolve_document(doc, dm, rec.lex, rec)))
     return analysis_fingerprint(segmenter), out
 
 
@@ -275,7 +277,7 @@ def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress]
     docs: dict[str, Document] = {}
     weights: dict[str, int] = {}
     keys: dict[str, str] = {}
-    analyses: dict[str, Analysis] = {}
+    analyses: dict[str, ResolvedAnalysis] = {}
 
     def misses() -> Iterator[Document]:
         """Read the inputs file by file; yield the documents the cache does not have."""
@@ -301,7 +303,7 @@ def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress]
                     keys[doc.id] = key = document_key(doc)
                     hit = cache.get(key)
                     if _valid_entry(hit):
-                        analyses[doc.id] = (doc, hit[0], hit[1])
+                        analyses[doc.id] = (doc, *hit)
                         tracker.advance(share, articles=1, cached=1)
                         continue
                 yield doc
@@ -317,11 +319,11 @@ def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress]
         if worker_fp != fp:
             raise KgError(f"{scheduler or 'a worker'}: a worker runs different extraction code, lexicons or models "
                           "than this process (fingerprints differ); install the same kg version on every worker")
-        for doc_id, dm, relations in chunk:
+        for doc_id, dm, relations, resolution in chunk:
             doc = docs[doc_id]
-            analyses[doc_id] = (doc, dm, relations)
+            analyses[doc_id] = (doc, dm, relations, resolution)
             if cache is not None:
-                cache.put(keys[doc_id], (dm, relations))
+                cache.put(keys[doc_id], (dm, relations, resolution))
             tracker.advance(weights[doc_id], articles=1)
     extracted = time.perf_counter()
     report.documents = len(analyses)
@@ -336,8 +338,8 @@ def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress]
 
 
 def _valid_entry(value: object) -> bool:
-    return (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], DocumentMentions)
-            and isinstance(value[1], list))
+    return (isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], DocumentMentions)
+            and isinstance(value[1], list) and isinstance(value[2], Resolution))
 
 
 def build(paths: Iterable[Path | str], **options) -> nx.MultiDiGraph:

@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -65,17 +66,53 @@ def build_store(export_dir: Path, with_ontology: bool = True) -> Path:
     source = export_dir / SOURCE_FILE
     if not source.is_file():
         raise ExportError(f"{source}: not found; run `kg build --out {export_dir}` to write the N-Triples export first")
-    target = store_path(export_dir)
+    staged = new_stage(export_dir)
     try:
+        load_stage(staged, source, with_ontology)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return install_store(export_dir, staged)
+
+
+STALE_STAGE_SECONDS = 3600
+
+
+def new_stage(export_dir: Path) -> Path:
+    """A new hidden folder in ``export_dir`` to load a store into (:func:`load_stage`) before it is swapped
+    in (:func:`install_store`). Folders a killed run left, an hour old or more, are removed here.
+
+    ``kg build`` loads the store in this folder while the other exports render, then installs it once
+    ``graph.nt`` is in place.
+    """
+    export_dir = Path(export_dir)
+    for stale in export_dir.glob(f".{STORE_DIR}.*.tmp"):
+        try:
+            if time.time() - stale.stat().st_mtime > STALE_STAGE_SECONDS:
+                shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            pass
+    try:
+        export_dir.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=f".{STORE_DIR}.", suffix=".tmp", dir=export_dir))
-    except OSError as e:
-        raise ExportError(f"{export_dir}: cannot create the store here ({e.strerror}); choose another --out folder") from e
-    try:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o777 & ~umask)  # mkdtemp's 0700 would hide the store from a server run as another user
-        store = ox.Store(str(tmp))
-        store.bulk_load(path=str(source), format=ox.RdfFormat.N_TRIPLES)
+    except OSError as e:
+        raise ExportError(f"{export_dir}: cannot write exports here ({e.strerror}); choose another --out folder") from e
+    return tmp
+
+
+def load_stage(staged: Path, ntriples: Path | bytes, with_ontology: bool = True) -> None:
+    """Load N-Triples (a file, or the bytes of one not yet written) and the vocabulary into a new store in
+    the empty folder ``staged``; the caller deletes the folder when this fails."""
+    what = ntriples if isinstance(ntriples, Path) else "the N-Triples export"
+    try:
+        store = ox.Store(str(staged))
+        if isinstance(ntriples, Path):
+            store.bulk_load(path=str(ntriples), format=ox.RdfFormat.N_TRIPLES)
+        else:
+            store.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES)
         if with_ontology:
             from kg.rdf import vocabulary_path
 
@@ -85,11 +122,22 @@ def build_store(export_dir: Path, with_ontology: bool = True) -> Path:
         store.optimize()
         del store
         gc.collect()  # closes the database before it is moved
-        (tmp / STAMP_FILE).write_text(json.dumps(_fingerprint(source)), encoding="utf-8")
-        _swap(tmp, target)
     except (OSError, SyntaxError, ValueError) as e:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise ExportError(f"{target}: the Oxigraph store could not be built from {source} ({e}); "
+        raise ExportError(f"{staged.parent / STORE_DIR}: the Oxigraph store could not be built from {what} ({e}); "
+                          "the previous store is unchanged") from e
+
+
+def install_store(export_dir: Path, staged: Path) -> Path:
+    """Stamp a store from :func:`stage_store` with the ``graph.nt`` now in ``export_dir`` and swap it in for
+    the old one; returns the store's path. The staged folder is gone afterwards, whatever happens."""
+    export_dir = Path(export_dir)
+    target = store_path(export_dir)
+    try:
+        (staged / STAMP_FILE).write_text(json.dumps(_fingerprint(export_dir / SOURCE_FILE)), encoding="utf-8")
+        _swap(staged, target)
+    except OSError as e:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise ExportError(f"{target}: the new Oxigraph store could not be put in place ({e}); "
                           "the previous store is unchanged") from e
     return target
 

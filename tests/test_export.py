@@ -65,6 +65,8 @@ def test_the_same_graph_gives_byte_identical_files(seed_graph, seed_export, tmp_
 def test_render_jobs_keep_the_rdf_formats_together_dearest_first():
     assert export.render_jobs(export.DEFAULT_FORMATS) == [
         ("html",), ("turtle", "ntriples", "jsonld"), ("graphml",), ("gexf",)]
+    assert export.render_jobs(export.DEFAULT_FORMATS, with_store=True) == [  # loading the store joins the RDF job
+        ("turtle", "ntriples", "jsonld"), ("html",), ("graphml",), ("gexf",)]
     assert export.render_jobs(("gexf",)) == [("gexf",)]
 
 
@@ -73,7 +75,7 @@ def test_render_jobs_keep_the_rdf_formats_together_dearest_first():
 _SIDE_BY_SIDE = """
 import os, sys
 from pathlib import Path
-from kg import export, parallel
+from kg import export, parallel, rdf, store
 from kg.errors import ExportError
 from kg.pipeline import build
 
@@ -90,17 +92,33 @@ print("order", list(side_by_side) == list(alone) == [e.filename for e in export.
 print("bytes", side_by_side == alone)
 
 out = Path(sys.argv[2])
-export.write_exports(G, out, ("turtle", "gexf"), workers=2)
-before = {p.name: p.read_bytes() for p in out.iterdir()}
+formats = ("turtle", "ntriples", "gexf")
+written = export.write_exports(G, out, formats, workers=2, with_store=True)
+print("store", written[-1] == store.store_path(out) and store.is_current(out)
+      and len(store.open_store(out)) == len(store.load_file(out / "graph.nt")) + len(store.load_file(rdf.vocabulary_path())))
+
+def snapshot():
+    return sorted((str(p.relative_to(out)), p.read_bytes()) for p in out.rglob("*") if p.is_file())
+
+before = snapshot()
 def broken(_):
     raise ExportError("boom in a worker")
+real_gexf = export.EXPORTERS["gexf"]
 export.EXPORTERS["gexf"] = export.Exporter("graph.gexf", broken, "broken")
 try:
-    export.write_exports(G, out, ("turtle", "gexf"), workers=2)
+    export.write_exports(G, out, formats, workers=2, with_store=True)
     print("raised False")
 except ExportError as e:
     print("raised", str(e) == "boom in a worker")
-print("kept", {p.name: p.read_bytes() for p in out.iterdir()} == before)
+print("kept", snapshot() == before)
+
+# This process now runs RocksDB's threads (it opened the store): the store is loaded here, not in a worker.
+export.EXPORTERS["gexf"] = real_gexf
+assert parallel.has_native_threads()
+files = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+export.write_exports(G, out, formats, workers=2, with_store=True)
+print("again", store.is_current(out) and {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == files
+      and len(store.open_store(out)) == len(store.load_file(out / "graph.nt")) + len(store.load_file(rdf.vocabulary_path())))
 """
 
 
@@ -110,7 +128,8 @@ def test_two_workers_render_the_same_bytes_and_a_failing_worker_loses_nothing(tm
     run = subprocess.run([sys.executable, "-c", _SIDE_BY_SIDE, str(seeds), str(tmp_path)],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.split("\n")[:-1] == ["pids True", "order True", "bytes True", "raised True", "kept True"]
+    assert run.stdout.split("\n")[:-1] == ["pids True", "order True", "bytes True", "store True", "raised True",
+                                           "kept True", "again True"]
 
 
 def test_files_get_the_usual_mode_not_mkstemps(seed_export):

@@ -176,3 +176,20 @@ def test_a_dask_build_equals_the_local_build(cluster, tmp_path, monkeypatch):
     again = build_with_report([folder], scheduler=cluster, cache_dir=tmp_path / "cache")
     assert again.cached == 3
     assert list(again.graph.edges(keys=True, data=True)) == list(local.graph.edges(keys=True, data=True))
+
+
+_NATIVE_THREADS = """
+import sys, tempfile
+import pyoxigraph as ox
+from kg.parallel import has_native_threads
+before = has_native_threads()
+ox.Store(tempfile.mkdtemp())  # RocksDB starts its background threads
+print(before, has_native_threads())
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="counts the threads in /proc")
+def test_native_threads_are_seen_once_a_store_was_opened():
+    run = subprocess.run([sys.executable, "-c", _NATIVE_THREADS], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == "False True\n"
