@@ -70,6 +70,7 @@ RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "�
 AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于", "来到", "考入",
                      "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立")
 ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "原是", "曾是", "现是", "是")
+LOCAL_LEVELS = ("街道", "镇", "乡")  # the levels below a county that titles start with (镇党委书记)
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
 # a town, township, street or village written right after the place it belongs to
@@ -219,6 +220,11 @@ class Recognizer:
             return 1  # 徐留平出席, 刘飞香发言
         return 0
 
+    def _word_across(self, text: str, end: int) -> bool:
+        """Whether a common word of two or three characters runs across ``end`` from the character before it."""
+        return any(self.segmenter.is_common_word(text[end - 1:end - 1 + k])
+                   for k in (2, 3) if end - 1 + k <= len(text))
+
     def _title_at(self, text: str, i: int) -> str | None:
         for k in range(min(self._max_title, len(text) - i), 1, -1):
             if text[i:i + k] in self._titles:
@@ -234,6 +240,8 @@ class Recognizer:
                 continue
             if len(self._title_at(text, i + length - 1) or "") > 1:
                 continue  # 习总书记: the last character starts a title, so this is no name
+            if length == 3 and self.common_word(name[:2]) and self._word_across(text, i + length):
+                continue  # 女职工|权益保|护: a common word, and the last character starts the next word
             score = self._follow_score(text, i + length, verbs_follow)
             if score > best_score:
                 best, best_score = i + length, score
@@ -302,6 +310,8 @@ class Recognizer:
                 cut = tok.end  # 卫生部和|中国残联: two bodies, the second one here
             elif word in ("和", "与", "及") and n > 0 and tokens[n - 1].pos.startswith("nr"):
                 cut = tok.end  # …主任王兆国及|国务院港澳办: a person ends the chunk before
+            elif word in ("和", "与", "及") and n > 0 and (tokens[n - 1].text[-1] in "里内中上" or tokens[n - 1].pos == "f"):
+                cut = tok.end  # 镇里与|四川能投建设工程有限公司: "in the town", then the body
         for m in self.lex.honor_re.finditer(phrase):
             if m.group(0) and m.end() > cut and len(phrase) - m.end() >= 2:
                 cut = m.end() + (1 if phrase[m.end():m.end() + 1] in "和及" else 0)
@@ -550,7 +560,13 @@ class _Builder:
             ends = self.rec.org_suffix_end(org_phrase)
             if not ends and self.department_start(ts) == k:
                 ends = [(len(org_phrase), False)]  # 郑州市人力资源和社会保障局|局长, 省教育厅|副厅长
-            place = self.lex.place_alias.get(org_phrase) or (org_phrase if self.zone_name(org_phrase) else None)
+            level = next((lv for lv in LOCAL_LEVELS if title.startswith(lv) and title[len(lv):] in self.lex.titles), None)
+            local = self.local_place(ts - len(org_phrase), ts + len(level)) if level else None
+            if local is not None:  # 马鞍|镇党委书记: the town's party committee, and its 党委书记
+                self.add(local, ts + len(level), PLACE)
+                org_phrase, title, ts = org_phrase + level, title[len(level):], ts + len(level)
+            place = (self.lex.place_alias.get(org_phrase) or (org_phrase if self.zone_name(org_phrase) else None)
+                     or (org_phrase if local is not None else None))
             word = self.org_word(title)
             if not place and not ends and word and self.rec.has_proper_part(org_phrase + word):
                 place = org_phrase  # 全国总工会副主席: the body is the phrase and the title's first word
@@ -580,6 +596,19 @@ class _Builder:
         else:
             implied = self.org_word(title)
         return honors, Post(title, self.span(ts, j), org, implied), None
+
+    def local_place(self, i: int, j: int) -> int | None:
+        """Where the town, township or street ends at ``j`` starts, when text[i:j] is one, after any known
+        places (长沙市芙蓉区|东湖街道, 马鞍镇); None otherwise."""
+        text = self.text
+        k = i
+        while (m := self.lex.place_re.match(text, k, j)) is not None and m.end() > k:
+            k = m.end()
+        local = _LOCAL_RE.fullmatch(text, k, j)
+        # a town's name may be a common word (马鞍镇), but not a pronoun or a count (这个镇, 全乡)
+        if local is None or any(ch in NAME_STOP for ch in local.group(1)) or local.group(1)[0] in "省市县区州盟旗乡镇村全本该各":
+            return None
+        return k
 
     def org_word(self, title: str) -> str | None:
         """The organization word a title starts with: 工会 for 工会主席, 党委 for 党委书记."""

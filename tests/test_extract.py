@@ -190,3 +190,8 @@ def test_known_bodies_by_the_short_names_news_uses(recognizer):
     assert sorted(t for t, label in found if label == "Organization") == ["中国一重", "国务院国资委"]
     _, found = _mentions("翻过一重又一重山，在建设中建成了新厂。", recognizer)
     assert not any(label == "Organization" for _, label in found)  # everyday words that are also short forms
+
+
+def test_a_body_after_a_conjunction_and_a_locative_starts_after_them(recognizer):
+    dm = extract_mentions(Document("d", "镇里与四川能投建设工程有限公司签订用工协议。"), recognizer)
+    assert [m.text for m in dm.mentions if m.label == "Organization"] == ["四川能投建设工程有限公司"]

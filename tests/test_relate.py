@@ -220,3 +220,18 @@ def test_a_name_known_from_the_headline_is_not_extended_by_an_adverb(recognizer)
 def test_an_honor_a_counted_group_won_is_not_the_named_person_s(recognizer):
     _, rels = _facts("近年来，常晓飞带出的徒弟中，有3人获得全国技术能手称号。", recognizer)
     assert _kind(rels, "award") == []
+
+
+def test_a_town_or_street_before_its_party_committee_title_names_the_committee(recognizer):
+    mentions, rels = _facts("马鞍镇党委书记何小平说，培训一人、就业一人。长沙市芙蓉区东湖街道党工委书记范丽华带领社区干部建起驿站。"
+                            "该镇党委书记王强说，要办好培训。", recognizer)
+    assert sorted(_kind(rels, "membership"), key=str) == [
+        ("Person:何小平", "Organization:马鞍镇党委", "书记"), ("Person:王强", None, "镇党委书记"),
+        ("Person:范丽华", "Organization:长沙市芙蓉区东湖街道党工委", "书记")]
+    assert {m.text for m in mentions.mentions if m.label == "Place"} >= {"马鞍镇", "东湖街道"}
+
+
+def test_a_common_word_and_a_character_of_the_next_word_are_no_name(recognizer):
+    mentions, rels = _facts("湖南省妇联主席彭淑芬表示，将进一步推动女职工权益保护工作。", recognizer)
+    assert [m.text for m in mentions.mentions if m.label == "Person"] == ["彭淑芬"]
+    assert _kind(rels, "membership") == [("Person:彭淑芬", "Organization:湖南省妇联", "主席")]
