@@ -766,9 +766,25 @@ class _Builder:
             end = link
             while end > 0 and text[end - 1] == "—":
                 end -= 1
+        if any(p.org is None and p.implied_org_word is None for p in posts):
+            setting = self.setting_org(chain_start)
+            if setting is not None:  # 在一号煤矿，综采队队长杜永刚: the post is in the body the sentence is set in
+                posts = [replace(p, org=setting) if p.org is None and p.implied_org_word is None else p for p in posts]
         if posts or honors or bare:
             s, e = sentence_span(text, chain_start, pe)
             self.frames.append(Frame(person, tuple(posts), tuple(honors), tuple(bare), self.span(s, e)))
+
+    def setting_org(self, i: int) -> Mention | None:
+        """The organization of 在ORG， when it opens the clause that text[i:] starts (else None)."""
+        text = self.text
+        if i < 4 or text[i - 1] not in "，,":
+            return None
+        orgs = [(s, e) for (s, e, label) in self.mentions if label == ORGANIZATION and e == i - 1 and s >= 1
+                and text[s - 1] == "在" and (s == 1 or text[s - 2] in CHUNK_DELIMS)]
+        if not orgs:
+            return None
+        s, e = min(orgs)
+        return self.mentions[(s, e, ORGANIZATION)]
 
     # -------------------------------------------------------------- passes
     def scan_lexicons(self) -> None:

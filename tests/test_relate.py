@@ -235,3 +235,10 @@ def test_a_common_word_and_a_character_of_the_next_word_are_no_name(recognizer):
     mentions, rels = _facts("湖南省妇联主席彭淑芬表示，将进一步推动女职工权益保护工作。", recognizer)
     assert [m.text for m in mentions.mentions if m.label == "Person"] == ["彭淑芬"]
     assert _kind(rels, "membership") == [("Person:彭淑芬", "Organization:湖南省妇联", "主席")]
+
+
+def test_a_post_without_a_body_is_in_the_body_the_sentence_is_set_in(recognizer):
+    _, rels = _facts("在陕西煤业化工集团黄陵矿业公司一号煤矿，综采队队长杜永刚每天第一个下井。"
+                     "在广东，电工李明说，培训很有用。", recognizer)
+    assert sorted(_kind(rels, "membership"), key=str) == [
+        ("Person:李明", None, "电工"), ("Person:杜永刚", "Organization:陕西煤业化工集团黄陵矿业公司一号煤矿", "队长")]
