@@ -70,6 +70,7 @@ RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "�
 AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于", "来到", "考入",
                      "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立")
 ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "原是", "曾是", "现是", "是")
+ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
 LOCAL_LEVELS = ("街道", "镇", "乡")  # the levels below a county that titles start with (镇党委书记)
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
@@ -201,7 +202,8 @@ class Recognizer:
         the parts may be dictionary words (买买提), so the tagger's judgment is what admits them."""
         parts = re.split(f"[{''.join(NAME_DOTS)}]", name)
         return (2 <= len(parts) <= 4 and len(name) <= 20
-                and all(1 <= len(p) <= 6 and is_han(p) and not any(ch in FUNCTION_CHARS for ch in p) for p in parts)
+                and all(1 <= len(p) <= 6 and is_han(p) and not (len(p) <= 2 and any(ch in FUNCTION_CHARS for ch in p))
+                        for p in parts)  # 阿不都热依木 holds 都; a short part with one is a word (的·了)
                 and not any(p in self.lex.place_alias or p in self.lex.generic_words or p in self._titles
                             or p in self.lex.org_suffixes for p in parts))
 
@@ -538,6 +540,12 @@ class _Builder:
                 org = self.mentions[(k, known, ORGANIZATION)]
                 return honors, Post(text[known:j], self.span(known, j), org, None), None
         title = self.rec.title_suffix(chunk)
+        this = next((w for w in ANAPHORIC_BODIES if chunk.startswith("该" + w)), None) if title else None
+        if this is not None and len(chunk) > len(this) + 1:
+            # 该公司乙烯厂裂解车间主任: the company named last, and the post
+            antecedent = self.last_org_before(k, this)
+            if antecedent is not None:
+                return honors, Post(title, self.span(j - len(title), j), antecedent, None), None
         word = self.org_word(title) if title and chunk[:1] in ("省", "市") and chunk[1:] == title else None
         if word:  # 省总工会主席: the union of the province the article names (linking finds which)
             org = self.add(k, k + 1 + len(word), ORGANIZATION)
@@ -774,6 +782,15 @@ class _Builder:
             s, e = sentence_span(text, chain_start, pe)
             self.frames.append(Frame(person, tuple(posts), tuple(honors), tuple(bare), self.span(s, e)))
 
+    def last_org_before(self, i: int, word: str) -> Mention | None:
+        """The last organization named before ``i`` whose name ends in ``word`` (公司, 矿…): what 该公司 means."""
+        found = [(e, s) for (s, e, label) in self.mentions if label == ORGANIZATION and e <= i
+                 and (self.text[s:e].endswith(word) or word == "集团" and "集团" in self.text[s:e])]  # 集团有限公司
+        if not found:
+            return None
+        e, s = max(found, key=lambda t: (t[0], -t[1]))
+        return self.mentions[(s, e, ORGANIZATION)]
+
     def setting_org(self, i: int) -> Mention | None:
         """The organization of 在ORG， when it opens the clause that text[i:] starts (else None)."""
         text = self.text
@@ -799,6 +816,8 @@ class _Builder:
             short = self.lex.place_alias[m.group(0)] != m.group(0)
             if short and not self.rec.segmenter.word_tag(m.group(0)).startswith("ns") and not self.word_at(i, j):
                 continue  # 每天等待 holds no 天等
+            if short and any(text[i:j + k] in self.lex.place_stems for k in (1, 2)):
+                continue  # 独山子石化: 独山子(区), not 独山(县)
             zone = _ZONE_RE.match(text, j + (1 if text.startswith("市", j) else 0))
             if zone:
                 self.add(i, zone.end(), PLACE)

@@ -123,6 +123,11 @@ class Lexicons:
         return re.compile(trie_pattern(self.place_alias))
 
     @functools.cached_property
+    def place_stems(self) -> frozenset[str]:
+        """Full place names without their level character (独山子 of 独山子区, 大同 of 大同市)."""
+        return frozenset(name[:-1] for name in self.places if len(name) >= 3 and name[-1] in "市县区旗")
+
+    @functools.cached_property
     def org_suffix_re(self) -> re.Pattern[str]:
         return re.compile(trie_pattern(self.org_suffixes))
 

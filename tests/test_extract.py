@@ -195,3 +195,8 @@ def test_known_bodies_by_the_short_names_news_uses(recognizer):
 def test_a_body_after_a_conjunction_and_a_locative_starts_after_them(recognizer):
     dm = extract_mentions(Document("d", "镇里与四川能投建设工程有限公司签订用工协议。"), recognizer)
     assert [m.text for m in dm.mentions if m.label == "Organization"] == ["四川能投建设工程有限公司"]
+
+
+def test_a_short_place_name_that_begins_a_longer_one_is_the_longer_one(recognizer):
+    dm = extract_mentions(Document("d", "克拉玛依市独山子区的中国石油独山子石化公司是基地。焉耆回民来自宁夏。"), recognizer)
+    assert [m.text for m in dm.mentions if m.label == "Place"] == ["克拉玛依市", "独山子区", "焉耆", "宁夏"]

@@ -242,3 +242,20 @@ def test_a_post_without_a_body_is_in_the_body_the_sentence_is_set_in(recognizer)
                      "在广东，电工李明说，培训很有用。", recognizer)
     assert sorted(_kind(rels, "membership"), key=str) == [
         ("Person:李明", None, "电工"), ("Person:杜永刚", "Organization:陕西煤业化工集团黄陵矿业公司一号煤矿", "队长")]
+
+
+def test_this_company_is_the_company_named_last(recognizer):
+    _, rels = _facts("陕西煤业化工集团黄陵矿业公司一号煤矿实现安全生产。该矿机电队电工尚小龙说，培训让大家更有底。"
+                     "中国石油独山子石化公司是培养基地。该公司乙烯厂裂解车间主任马建华说，车间每年选派职工参加比武。",
+                     recognizer)
+    assert sorted(_kind(rels, "membership"), key=str) == [
+        ("Person:尚小龙", "Organization:陕西煤业化工集团黄陵矿业公司一号煤矿", "电工"),
+        ("Person:马建华", "Organization:中国石油独山子石化公司", "车间主任")]
+
+
+def test_a_transliterated_name_may_hold_a_function_character(recognizer):
+    _, rels = _facts("新疆维吾尔自治区总工会党组书记、常务副主席阿不都热依木·买买提介绍，自治区已建成工作室560个。",
+                     recognizer)
+    assert sorted(_kind(rels, "membership"), key=str) == [
+        ("Person:阿不都热依木·买买提", "Organization:新疆维吾尔自治区总工会", "党组书记"),
+        ("Person:阿不都热依木·买买提", "Organization:新疆维吾尔自治区总工会", "常务副主席")]
