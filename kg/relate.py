@@ -366,6 +366,24 @@ _COUNT = "[0-9０-９一二三四五六七八九十百千两几多]+"
 _COUNTED_PEOPLE = re.compile(_COUNT + "(?:人|名|位)")  # 有3人获得…: a group, not the person before it
 
 
+_LISTED = re.compile("[”」』]?(?:荣誉)?(?:称号)?的(?:有|是)[：:]")
+
+
+def _listed_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
+    """获得“天山工匠”称号的有：ORG+TITLE+A、B等20人: everyone the sentence lists after it holds the honor."""
+    text = doc.text
+    people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
+    out = []
+    for h in (m for m in dm.mentions if m.label == HONOR):
+        before = text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES)
+        listed = _LISTED.match(text, h.span.end)
+        if listed is None or not any(before.endswith(v) for v in AWARD_VERBS):
+            continue
+        s, e = sentence_span(text, h.span.start)
+        out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in people if listed.end() <= p.span.start < e]
+    return out
+
+
 def profile_people(doc: Document, dm: DocumentMentions) -> list[Mention]:
     """People whose profile starts at a heading line: ``NAME：subtitle`` or ``ORG+TITLE+NAME`` alone."""
     text = doc.text
@@ -434,6 +452,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _affiliation_verbs(doc, dm, rec)
     relations += _award_verbs(doc, dm, rec)
     relations += _roundup_awards(doc, dm)
+    relations += _listed_awards(doc, dm)
     relations += _quotes(doc, dm, rec)
     relations += structure(doc, dm)
     return _without_bare_repeats(_unique(relations))

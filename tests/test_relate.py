@@ -259,3 +259,11 @@ def test_a_transliterated_name_may_hold_a_function_character(recognizer):
     assert sorted(_kind(rels, "membership"), key=str) == [
         ("Person:阿不都热依木·买买提", "Organization:新疆维吾尔自治区总工会", "党组书记"),
         ("Person:阿不都热依木·买买提", "Organization:新疆维吾尔自治区总工会", "常务副主席")]
+
+
+def test_everyone_listed_after_an_honor_holds_it(recognizer):
+    _, rels = _facts("今年获得“天山工匠”称号的有：新疆中泰化学股份有限公司电气工程师刘晓东、"
+                     "新疆八一钢铁股份有限公司炼钢工古丽娜尔·艾山等20人。", recognizer)
+    assert [(s, o) for s, o, _ in _kind(rels, "award")] == [("Person:刘晓东", "Honor:天山工匠"),
+                                                           ("Person:古丽娜尔·艾山", "Honor:天山工匠")]
+    assert ("Person:古丽娜尔·艾山", "Organization:新疆八一钢铁股份有限公司", "炼钢工") in _kind(rels, "membership")
