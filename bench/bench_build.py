@@ -232,27 +232,6 @@ def child_build(corpus: Path, out: Path, workers: int, segmenter: str, cache: st
     from kg.pipeline import build_with_report
 
     cpu0 = _cpu()
-    for _ in map_unordered(_posseg_chunk, chunked(texts, len, CHUNK_CHARS, CHUNK_DOCS), workers):
-        pass
-    end = time.perf_counter()
-    return {"total": end - start, "load": loaded - start, "chars": sum(map(len, texts)), "articles": len(texts),
-            "cpu": _cpu() - cpu0}
-
-
-def _cpu() -> float:
-    """CPU seconds of this process and of its finished children (the pool's workers)."""
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
-
-
-def child_build(corpus: Path, out: Path, workers: int, segmenter: str, cache: str | None,
-                formats: list[str] | None = None) -> dict:
-    """What `kg build` does (build, then write the exports and the Oxigraph store), timed by stage."""
-    from kg import link
-    from kg.export import write_exports
-    from kg.pipeline import build_with_report
-
-    cpu0 = _cpu()
     start = time.perf_counter()
     report = build_with_report([corpus], workers=workers, segmenter=segmenter, cache_dir=cache)
     built = time.perf_counter()
