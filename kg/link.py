@@ -255,7 +255,7 @@ def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]
     resolved = []
     person_orgs: dict[str, dict[str, set[str]]] = defaultdict(dict)  # name -> doc -> org names
     for item in documents:
-        doc, dm, relations = item[0], item[1], item[2]
+        doc, dm, relations = item[:3]
         resolution = item[3] if len(item) > 3 else resolve_document(doc, dm, lex, rec)
         mentions, canon = [*dm.mentions, *resolution.short_forms], resolution.canon
         resolved.append((doc, mentions, relations, canon))

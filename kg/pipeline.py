@@ -29,6 +29,8 @@ EXTRACTOR_VERSION = "1"
 Analysis = tuple[Document, DocumentMentions, list[Relation]]
 # An analysis with what linking can learn from its document alone (computed where the analysis is).
 ResolvedAnalysis = tuple[Document, DocumentMentions, list[Relation], Resolution]
+# What a worker sends back for one document: its id instead of the document itself.
+_WorkerResult = tuple[str, DocumentMentions, list[Relation], Resolution]
 
 
 @dataclass
@@ -170,7 +172,7 @@ def _init_worker(segmenter: str) -> None:
     default_recognizer(segmenter)
 
 
-def _analyze_chunk(task: tuple[str, list[Document]]) -> tuple[str, list[tuple[str, DocumentMentions, list[Relation], Resolution]]]:
+def _analyze_chunk(task: tuple[str, list[Document]]) -> tuple[str, list[_WorkerResult]]:
     """What a worker runs: analyze a chunk of documents and resolve each one's mentions (the per-document
     part of linking, so it runs in parallel and is cached); return the worker's fingerprint with the results.
 
