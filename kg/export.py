@@ -125,22 +125,26 @@ class Exporter:
 
 # --- property-graph formats (GraphML, GEXF) ---------------------------------------------------------
 
-def property_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """``G`` with only scalar attributes, in sorted order, as GraphML and GEXF can hold it.
+# The attributes a node or edge may have in the property graph, in the order they are written; the
+# integer ones are typed ``long``, the rest ``string``.
+NODE_ATTRIBUTES = ("label", "type", "iri", "aliases", "mentions", "title", "date", "author", "url", "length")
+EDGE_ATTRIBUTES = ("label", "predicate", "role", "text", "doc", "char_start", "char_end", "sentence")
+_INTEGER_ATTRIBUTES = frozenset({"mentions", "length", "char_start", "char_end"})
+_EDGE_RENAMED = {"start": "char_start", "end": "char_end"}  # GEXF reserves start and end for time
+
+
+def property_rows(G: nx.MultiDiGraph) -> tuple[list[tuple[str, dict]], list[tuple[str, str, str, dict]]]:
+    """The nodes ``(id, attributes)`` and edges ``(key, source, target, attributes)`` of the property graph,
+    sorted, with only scalar attributes, as GraphML and GEXF can hold them.
 
     Nodes keep ``label`` and ``type`` and gain ``iri`` (the node's IRI in the RDF exports); ``aliases``
     become one ``|``-separated string and ``mentions`` their count. Edges keep their key as id and
-    their attributes, with ``start``/``end`` renamed ``char_start``/``char_end`` (GEXF reserves
-    ``start`` and ``end`` for time) and ``label`` set to the role or predicate. Missing values are left
-    out. Characters XML 1.0 cannot hold (control characters such as ``\\x00`` or ``\\x0b``, U+FFFE/U+FFFF,
-    lone surrogates) become U+FFFD, one for one, so the XML parses and offsets still count right.
-
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("p", type="Person", label="李", aliases=["小李"], mentions=[("d", 0, 1)])
-    >>> dict(property_graph(G).nodes["p"])
-    {'label': '李', 'type': 'Person', 'iri': 'https://example.org/kg/p', 'aliases': '小李', 'mentions': 1}
+    their attributes, with ``start``/``end`` renamed ``char_start``/``char_end`` and ``label`` set to the
+    role or predicate. Missing values are left out. Characters XML 1.0 cannot hold (control characters
+    such as ``\\x00`` or ``\\x0b``, U+FFFE/U+FFFF, lone surrogates) become U+FFFD, one for one, so the XML
+    parses and offsets still count right.
     """
-    H = nx.MultiDiGraph()
+    nodes = []
     for node, d in sorted(G.nodes(data=True)):
         attrs: dict[str, object] = {"label": d["label"], "type": d["type"], "iri": str(rdf.iri(node))}
         if d.get("aliases"):
@@ -149,18 +153,37 @@ def property_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
         for k in ("title", "date", "author", "url", "length"):
             if d.get(k) is not None:
                 attrs[k] = d[k]
-        H.add_node(_xml_text(node), **{k: _xml_text(v) for k, v in attrs.items()})
-    renamed = {"start": "char_start", "end": "char_end"}
+        nodes.append((_xml_text(node), {k: _xml_text(v) for k, v in attrs.items()}))
+    edges = []
     for u, v, key, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
         attrs = {"label": d.get("role") or d["predicate"]}
         for k in ("predicate", "role", "text", "doc", "start", "end", "sentence"):
             if d.get(k) is not None:
-                attrs[renamed.get(k, k)] = d[k]
-        H.add_edge(_xml_text(u), _xml_text(v), key=_xml_text(key), **{k: _xml_text(x) for k, x in attrs.items()})
+                attrs[_EDGE_RENAMED.get(k, k)] = d[k]
+        edges.append((_xml_text(key), _xml_text(u), _xml_text(v), {k: _xml_text(x) for k, x in attrs.items()}))
+    return nodes, edges
+
+
+def property_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``G`` as the property graph the GraphML and GEXF files hold (see :func:`property_rows`).
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", type="Person", label="李", aliases=["小李"], mentions=[("d", 0, 1)])
+    >>> dict(property_graph(G).nodes["p"])
+    {'label': '李', 'type': 'Person', 'iri': 'https://example.org/kg/p', 'aliases': '小李', 'mentions': 1}
+    """
+    nodes, edges = property_rows(G)
+    H = nx.MultiDiGraph()
+    H.add_nodes_from(nodes)
+    for key, u, v, attrs in edges:
+        H.add_edge(u, v, key=key, **attrs)
     return H
 
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Escapes for attribute values and text alike; tabs and line breaks as references, so parsers keep them.
+_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
+                              "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
 
 
 def _xml_text(value: object) -> object:
@@ -172,18 +195,86 @@ def _xml_text(value: object) -> object:
     return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
 
 
+def _xml(value: object) -> str:
+    """``value`` (already passed through :func:`_xml_text`) escaped for an XML attribute value or text."""
+    return str(value).translate(_XML_ESCAPES)
+
+
+def _used(rows: list[tuple], names: tuple[str, ...]) -> list[str]:
+    """The attribute names, of ``names``, that some row's attributes (its last item) hold, in that order."""
+    seen = set().union(*(row[-1].keys() for row in rows)) if rows else set()
+    return [name for name in names if name in seen]
+
+
+def _attribute_type(name: str) -> str:
+    return "long" if name in _INTEGER_ATTRIBUTES else "string"
+
+
+_XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
+
+
 def graphml(G: nx.MultiDiGraph) -> str:
-    """The graph as GraphML (edge ids are the stable fact keys)."""
-    return "\n".join(nx.generate_graphml(property_graph(G), named_key_ids=True)) + "\n"
-
-
-_GEXF_DATE = re.compile(r' lastmodifieddate="[^"]*"')
+    """The graph as GraphML (edge ids are the stable fact keys; key ids are ``n_`` or ``e_`` + the name)."""
+    nodes, edges = property_rows(G)
+    out = [_XML_DECLARATION,
+           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n']
+    for kind, rows, names in (("node", nodes, NODE_ATTRIBUTES), ("edge", edges, EDGE_ATTRIBUTES)):
+        for name in _used(rows, names):
+            out.append(f'  <key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" '
+                       f'attr.type="{_attribute_type(name)}" />\n')
+    out.append('  <graph edgedefault="directed">\n')
+    for node, attrs in nodes:
+        out.append(f'    <node id="{_xml(node)}">\n')
+        out.extend(f'      <data key="n_{k}">{_xml(v)}</data>\n' for k, v in attrs.items())
+        out.append("    </node>\n")
+    for key, u, v, attrs in edges:
+        out.append(f'    <edge id="{_xml(key)}" source="{_xml(u)}" target="{_xml(v)}">\n')
+        out.extend(f'      <data key="e_{k}">{_xml(x)}</data>\n' for k, x in attrs.items())
+        out.append("    </edge>\n")
+    out.append("  </graph>\n</graphml>\n")
+    return "".join(out)
 
 
 def gexf(G: nx.MultiDiGraph) -> str:
-    """The graph as GEXF 1.2 for Gephi (without the writer's date, so the bytes depend on the graph only)."""
-    text = "\n".join(nx.generate_gexf(property_graph(G)))
-    return _GEXF_DATE.sub("", text, count=1) + "\n"
+    """The graph as static GEXF 1.2 for Gephi: labels as the ``label`` of nodes and edges, the other
+    attributes as attribute values, edge ids the stable fact keys; no date, so the bytes depend on the
+    graph only."""
+    nodes, edges = property_rows(G)
+    out = [_XML_DECLARATION,
+           '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+           'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n',
+           "  <meta>\n    <creator>kg</creator>\n  </meta>\n",
+           '  <graph defaultedgetype="directed" mode="static">\n']
+    ids: dict[str, dict[str, int]] = {}
+    for kind, rows, names in (("node", nodes, NODE_ATTRIBUTES), ("edge", edges, EDGE_ATTRIBUTES)):
+        used = [name for name in _used(rows, names) if name != "label"]
+        ids[kind] = {name: len(ids.get("node", {})) + i for i, name in enumerate(used)}
+        if used:
+            out.append(f'    <attributes class="{kind}" mode="static">\n')
+            out.extend(f'      <attribute id="{i}" title="{name}" type="{_attribute_type(name)}" />\n'
+                       for name, i in ids[kind].items())
+            out.append("    </attributes>\n")
+
+    def attvalues(kind: str, attrs: dict) -> list[str]:
+        values = [f'          <attvalue for="{ids[kind][k]}" value="{_xml(v)}" />\n'
+                  for k, v in attrs.items() if k != "label"]
+        return ["        <attvalues>\n", *values, "        </attvalues>\n"] if values else []
+
+    out.append("    <nodes>\n")
+    for node, attrs in nodes:
+        out.append(f'      <node id="{_xml(node)}" label="{_xml(attrs["label"])}">\n')
+        out.extend(attvalues("node", attrs))
+        out.append("      </node>\n")
+    out.append("    </nodes>\n    <edges>\n")
+    for key, u, v, attrs in edges:
+        out.append(f'      <edge id="{_xml(key)}" source="{_xml(u)}" target="{_xml(v)}" label="{_xml(attrs["label"])}">\n')
+        out.extend(attvalues("edge", attrs))
+        out.append("      </edge>\n")
+    out.append("    </edges>\n  </graph>\n</gexf>\n")
+    return "".join(out)
 
 
 EXPORTERS: dict[str, Exporter] = {

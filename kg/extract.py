@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from kg.lexicon import Lexicons
 from kg.segment import Segmenter
-from kg.types import HONOR, ORGANIZATION, PERSON, PLACE, Document, Mention, Span, Token
+from kg.types import HONOR, ORGANIZATION, PERSON, PLACE, Document, Mention, Span, Token, pickled_as_call
 
 # Characters that end a chunk of an apposition chain.
 CHUNK_DELIMS = set("、，,；;：:。！？!?\n“”\"‘’「」『』（）()《》【】—…·> #\t　 ")
@@ -86,6 +86,7 @@ ASSIGNING_VERBS = frozenset({"指派", "选派", "委派", "派出", "派驻", "
 MORPHEME_TAGS = frozenset({"g", "ng", "vg", "ag", "tg", "dg"})  # jieba's bound morphemes: no word alone
 
 
+@pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Post:
     """A title in an apposition chain, with the organization phrase written before it (if any)."""
@@ -96,6 +97,7 @@ class Post:
     implied_org_word: str | None = None  # e.g. 工会 for 工会主席 with no organization written
 
 
+@pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Frame:
     """Everything an apposition chain says about the person it ends at."""
@@ -107,6 +109,7 @@ class Frame:
     evidence: Span | None = None
 
 
+@pickled_as_call
 @dataclass(frozen=True, slots=True)
 class DocumentMentions:
     """The output of this stage for one document."""

@@ -269,13 +269,17 @@ def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]
 
     entities: dict[str, dict] = {}
     linked: list[LinkedDocument] = []
+    ids: dict[tuple[str, str], str] = {}  # (label, key) -> entity id: hashing each mention again is most of linking
     for doc, mentions, relations, canon in sorted(resolved, key=lambda t: t[0].id):
         def eid(surface_key: str | None) -> str | None:
             if surface_key is None or surface_key not in canon:
                 return None
             label, name = canon[surface_key]
-            k = person_key[(name, doc.id)] if label == PERSON else name
-            return entity_id(label, k)
+            k = (label, person_key[(name, doc.id)] if label == PERSON else name)
+            i = ids.get(k)
+            if i is None:
+                i = ids[k] = entity_id(*k)
+            return i
 
         out_mentions = []
         for m in mentions:
@@ -290,7 +294,7 @@ def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]
                 place = lex.places.get(name)
                 if place:
                     e["aliases"].update({place.name, place.short})
-            out_mentions.append(replace(m, entity_id=i))
+            out_mentions.append(Mention(m.text, m.label, m.span, i))  # replace() is slow at this count
         out_relations = []
         for r in relations:
             s = eid(r.subject)

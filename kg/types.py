@@ -5,7 +5,8 @@ Offsets are Python string indices (Unicode code points) into ``Document.text``, 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 PERSON = "Person"
 ORGANIZATION = "Organization"
@@ -22,6 +23,23 @@ CONTAINED_IN_PLACE = "contained_in_place"
 RELATION_KINDS = (MEMBERSHIP, AWARD, QUOTE, SUBORGANIZATION, LOCATED_IN, CONTAINED_IN_PLACE)
 
 
+def pickled_as_call(cls: type) -> type:
+    """Pickle instances of a frozen dataclass as a call of ``cls`` with its field values.
+
+    The pickling that ``dataclass(slots=True)`` adds looks up the fields again for every object; the
+    analysis cache holds hundreds of thousands of these records, and this halves the time to load them.
+    """
+    values = attrgetter(*(f.name for f in fields(cls)))
+    assert len(fields(cls)) > 1, "attrgetter returns a tuple only for two or more names"
+
+    def __reduce__(self: object) -> tuple[type, tuple]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    return cls
+
+
+@pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of one document's text: ``text[start:end]``."""
@@ -31,6 +49,7 @@ class Span:
     end: int
 
 
+@pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Document:
     """One article as read: its text and the metadata its file gave."""
@@ -44,6 +63,7 @@ class Document:
     url: str | None = None
 
 
+@pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Token:
     """A word from the segmenter, with its part-of-speech tag when the segmenter gives one."""
@@ -54,6 +74,7 @@ class Token:
     pos: str = ""
 
 
+@pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name in the text; ``entity_id`` is filled by linking."""
@@ -64,6 +85,7 @@ class Mention:
     entity_id: str | None = None
 
 
+@pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world thing; ``id`` is stable across runs and input order."""
@@ -74,6 +96,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
 
 
+@pickled_as_call
 @dataclass(frozen=True, slots=True)
 class Relation:
     """A fact between two entities (or an entity and a statement, for quotes).
