@@ -71,10 +71,17 @@ AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "�
                      "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立")
 ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "原是", "曾是", "现是", "是")
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
-LOCAL_LEVELS = ("街道", "镇", "乡")  # the levels below a county that titles start with (镇党委书记)
+LOCAL_LEVELS = ("街道", "镇", "乡", "村")  # the levels below a county that titles start with (镇党委书记)
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
 # a town, township, street or village written right after the place it belongs to
+# 获得“河北省青年岗位能手”称号: whatever is quoted between a verb of conferring and 称号 is an honor
+_QUOTED_HONOR_RE = re.compile("(?:获得|荣获|获评|获授|被授予|授予|被评为|评为)了?[“「]([\u4e00-\u9fff]{2,16})[”」](?:荣誉)?称号")
+# 邹平(县)市: a county that became a city keeps its name, and news writes it with 市
+_CITY_AFTER_COUNTY_RE = re.compile("市(?!场|民|值|面|容|井|价|况|政|县)")
+# 国家级示范性…创新工作室: a class of bodies (a rating), not one body
+CATEGORY_LEVELS = ("国家级", "省级", "市级", "县级", "区级", "部级", "国字号")
+_GENERATION_RE = re.compile("[0-9０-９]{2}后|[零〇一二三四五六七八九]{2}后")  # 90后, 00后
 _LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,3}?)(街道|镇|乡|村)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|级|里|庄|企|口))")
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
@@ -304,6 +311,8 @@ class Recognizer:
                 continue
             if word in NAME_BREAKERS or word in ORG_PRECEDING_VERBS or word in self.known_people:
                 cut = tok.end
+            elif len(word) >= 3 and word.endswith("单位") and tok.end < len(phrase):
+                cut = tok.end  # 施工单位|贵州桥梁建设集团: the party's part in the work, then its name
             elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c", "l", "i"):
                 cut = tok.end
             elif (tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2 and self.has_proper_part(phrase[tok.end:])
@@ -465,7 +474,7 @@ class _Builder:
         """
         i = self.skip_lead_in(i, j)
         phrase = self.text[i:j]
-        if len(phrase) < 2 or phrase in self.lex.generic_words:
+        if len(phrase) < 2 or phrase in self.lex.generic_words or phrase.startswith(CATEGORY_LEVELS):
             return None
         ends = self.rec.org_suffix_end(phrase)
         if not ends or ends[-1][0] != len(phrase):
@@ -588,6 +597,10 @@ class _Builder:
                     return honors, Post(title, self.span(ts, j), None, None), None  # 芬兰外长: the post alone
                 org = self.add_org_phrase(k, ts + len(word))
                 title, ts = title[len(word):], ts + len(word)
+            elif ends and org_phrase[ends[-1][0]:] in self.lex.place_alias and (word := self.org_word(title)):
+                # 共青团上海|市委副书记: the body's committee for that place (共青团上海市委), and its 副书记
+                org = self.add_org_phrase(k, ts + len(word))
+                title, ts = title[len(word):], ts + len(word)
             elif ends:
                 last = ends[-1][0]
                 org_end = ts
@@ -599,6 +612,8 @@ class _Builder:
                         title = org_phrase[last:] + title
                         ts = k + last
                 org = self.add_org_phrase(k, org_end)
+            elif _GENERATION_RE.fullmatch(org_phrase):
+                pass  # 90后技术员: the person's age group, no part of the title
             elif len(org_phrase) <= 4:
                 title = org_phrase + title  # 车站站长, 办案法官: a qualifier, not an organization
                 ts = k
@@ -609,17 +624,24 @@ class _Builder:
         return honors, Post(title, self.span(ts, j), org, implied), None
 
     def local_place(self, i: int, j: int) -> int | None:
-        """Where the town, township or street ends at ``j`` starts, when text[i:j] is one, after any known
-        places (长沙市芙蓉区|东湖街道, 马鞍镇); None otherwise."""
+        """Where the town, township, street or village ending at ``j`` starts, when text[i:j] is one, after
+        any known places and a town it is in (长沙市芙蓉区|东湖街道, 马鞍镇, 西江镇|控拜村); None otherwise.
+        A town a village is in becomes a place mention here."""
         text = self.text
         k = i
         while (m := self.lex.place_re.match(text, k, j)) is not None and m.end() > k:
             k = m.end()
+        town = _LOCAL_RE.match(text, k, j)
+        if town is not None and town.end() < j and self.is_local_name(town) and _LOCAL_RE.fullmatch(text, town.end(), j):
+            self.add(k, town.end(), PLACE)
+            k = town.end()
         local = _LOCAL_RE.fullmatch(text, k, j)
-        # a town's name may be a common word (马鞍镇), but not a pronoun or a count (这个镇, 全乡)
-        if local is None or any(ch in NAME_STOP for ch in local.group(1)) or local.group(1)[0] in "省市县区州盟旗乡镇村全本该各":
-            return None
-        return k
+        return k if local is not None and self.is_local_name(local) else None
+
+    @staticmethod
+    def is_local_name(local: re.Match[str]) -> bool:
+        """A town's name may be a common word (马鞍镇), but not a pronoun or a count (这个镇, 全乡)."""
+        return not any(ch in NAME_STOP for ch in local.group(1)) and local.group(1)[0] not in "省市县区州盟旗乡镇村全本该各"
 
     def org_word(self, title: str) -> str | None:
         """The organization word a title starts with: 工会 for 工会主席, 党委 for 党委书记."""
@@ -785,6 +807,10 @@ class _Builder:
             s, e = sentence_span(text, chain_start, pe)
             self.frames.append(Frame(person, tuple(posts), tuple(honors), tuple(bare), self.span(s, e)))
 
+    def is_unit_name(self, words: str) -> bool:
+        """Whether ``words`` name a unit of a body, such as a department or workshop (重症医学科, 热轧厂)."""
+        return 2 <= len(words) <= 8 and is_han(words) and self.rec.unit_kind(words) is not None
+
     def last_org_before(self, i: int, word: str) -> Mention | None:
         """The last organization named before ``i`` whose name ends in ``word`` (公司, 矿…): what 该公司 means."""
         found = [(e, s) for (s, e, label) in self.mentions if label == ORGANIZATION and e <= i
@@ -795,15 +821,18 @@ class _Builder:
         return self.mentions[(s, e, ORGANIZATION)]
 
     def setting_org(self, i: int) -> Mention | None:
-        """The organization of 在ORG， when it opens the clause that text[i:] starts (else None)."""
+        """The organization of 在ORG， when it opens the clause that text[i:] starts (else None); a unit
+        written after it (在华西医院重症医学科，护士长…) leaves the post in the organization."""
         text = self.text
         if i < 4 or text[i - 1] not in "，,":
             return None
-        orgs = [(s, e) for (s, e, label) in self.mentions if label == ORGANIZATION and e == i - 1 and s >= 1
-                and text[s - 1] == "在" and (s == 1 or text[s - 2] in CHUNK_DELIMS)]
+        orgs = [(s, e) for (s, e, label) in self.mentions if label == ORGANIZATION and s >= 1 and e <= i - 1
+                and text[s - 1] == "在" and (s == 1 or text[s - 2] in CHUNK_DELIMS)
+                and (e == i - 1 or self.is_unit_name(text[e:i - 1]))]
         if not orgs:
             return None
-        s, e = min(orgs)
+        # the whole name, but a body rather than a unit of it (一棉厂, not 一棉厂|车间), as add_org_phrase does
+        s, e = min(orgs, key=lambda se: (se[0], self.rec.unit_kind(text[se[0]:se[1]]) in ("unit", "team"), -se[1]))
         return self.mentions[(s, e, ORGANIZATION)]
 
     # -------------------------------------------------------------- passes
@@ -812,6 +841,8 @@ class _Builder:
         for m in self.lex.honor_re.finditer(text):
             if m.group(0):
                 self.add(m.start(), m.end(), HONOR)
+        for m in _QUOTED_HONOR_RE.finditer(text):
+            self.add(m.start(1), m.end(1), HONOR)
         for m in self.lex.place_re.finditer(text):
             if not m.group(0):
                 continue
@@ -821,6 +852,9 @@ class _Builder:
                 continue  # 每天等待 holds no 天等
             if short and any(text[i:j + k] in self.lex.place_stems for k in (1, 2)):
                 continue  # 独山子石化: 独山子(区), not 独山(县)
+            full = self.lex.place_alias[m.group(0)]
+            if short and full.endswith("县") and _CITY_AFTER_COUNTY_RE.match(text, j) and full[:-1] + "市" not in self.lex.places:
+                j += 1  # 邹平市, 邹平县 in the lexicon: the mention holds the 市 the text writes
             zone = _ZONE_RE.match(text, j + (1 if text.startswith("市", j) else 0))
             if zone:
                 self.add(i, zone.end(), PLACE)

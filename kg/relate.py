@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 
 from kg.extract import (CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, DocumentMentions, Frame, Post,
-                        Recognizer, legal_suffix, sentence_span)
+                        Recognizer, is_han, legal_suffix, sentence_span)
 from kg.types import (AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
 
@@ -156,11 +156,19 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
         return before[-1] if before else None
 
     def emit(speaker: Mention | None, s: int, e: int, ev: tuple[int, int], min_len: int = MIN_QUOTE) -> None:
-        statement = text[s:e].strip().strip("“”「」")
+        statement = text[s:e].strip()
+        if not (statement[:1] in OPEN_QUOTES and opens_statement(s, s + statement.find("”", 1) + 1)):
+            statement = statement.strip("“”「」")  # the quotes around a statement, not those of a name in it
         if speaker is None or len(statement) < min_len or (s, e) in taken:
             return
         taken.add((s, e))
         out.append(Relation(QUOTE, key(speaker), None, Span(doc.id, *ev), text=statement))
+
+    def opens_statement(qs: int, qe: int) -> bool:
+        """说，“王家骏创新工作室”已成为…: a name in quotes after 说， with the statement going on after it
+        (说：“…” always quotes the statement)."""
+        return (qs > 0 and text[qs - 1] in "，," and qe - qs <= 20 and qe < len(text) and is_han(text[qe])
+                and not re.search("[，。！？,!?；;…]", text[qs + 1:qe - 1]))
 
     def subject_before(s: int, i: int) -> Mention | None:
         """The speaker of a statement introduced at ``i`` in the sentence starting at ``s``."""
@@ -186,8 +194,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             inner = m.group(1)
             introduced = re.search(f"(?:{speech_re}|道)[，,：:]$", text[max(p0, qs - 6):qs]) is not None
             sentence_like = re.search("[，。！？,!?；]", inner) is not None
-            if len(inner) < 4 or not (sentence_like or introduced):
-                continue
+            if len(inner) < 4 or not (sentence_like or introduced) or opens_statement(qs, qe):
+                continue  # too short, no statement, or the start of one that the next step takes
             speaker = person_at.get(qe)
             if speaker is None:
                 # “…”ORG+TITLE+NAME说: the chain between the quote and the name
@@ -217,7 +225,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 if text[k] in "，," and not verb:
                     continue
                 start = k + 1
-                if start < p1 and text[start] in OPEN_QUOTES:
+                if start < p1 and text[start] in OPEN_QUOTES and not any(
+                        qs == start and opens_statement(qs, qe) for qs, qe in quoted):
                     continue  # the quoted statement was taken above
                 if not verb and _is_heading(text, start, p1):
                     continue
@@ -233,10 +242,14 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             speaker = narrator(i) if m.group(1) == "我" else _antecedent(text, people, i, rec)
             e = _reported_end(text, s, p1, speaker, people, speech)
             emit(speaker, s, e, (i, e))
-        # 4. 在NAME看来，…
-        for m in re.finditer("在(.{2,4}?)看来[，,]", text[p0:p1]):
+        # 4. 在NAME看来，… and 在他看来，…
+        for m in re.finditer("在(.{1,4}?)看来[，,]", text[p0:p1]):
             speaker = person_at.get(p0 + m.start(1))
-            if speaker is not None and speaker.text == m.group(1):
+            if m.group(1) in ("他", "她"):
+                speaker = _antecedent(text, people, p0 + m.start(), rec)
+            elif speaker is None or speaker.text != m.group(1):
+                continue
+            if speaker is not None:
                 s = p0 + m.end()
                 _, e = sentence_span(text, s)
                 emit(speaker, s, e, (p0 + m.start(), e))
@@ -333,7 +346,8 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
         before = text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES)  # 获评“湖北工匠”
         s, e = sentence_span(text, h.span.start)
         in_sentence = [p for p in people if s <= p.span.start < h.span.start]
-        person = in_sentence[-1] if in_sentence else None
+        subjects = [p for p in in_sentence if not text[max(s, p.span.start - 2):p.span.start].endswith(_BEFORE_AN_OBJECT)]
+        person = (subjects or in_sentence)[-1] if in_sentence else None  # not 跟着|郭建华 学习…获得
         if person is not None and _is_honor_holder(text, person, h):
             out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
             previous = (h, person)
@@ -341,6 +355,9 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
         if not any(before.endswith(v) for v in AWARD_VERBS) and not text.startswith("获得者", h.span.end):
             continue  # 荣获HONOR, or 是HONOR获得者
         if person is not None and _COUNTED_PEOPLE.search(text, person.span.end, h.span.start):
+            if _LIST_COUNTED.fullmatch(text[person.span.end:h.span.start].rstrip(OPEN_QUOTES)):
+                for p in _listed_before(text, people, person):  # A、B、C等10人获评HONOR: each of them
+                    out.append(Relation(AWARD, key(p), key(h), Span(doc.id, s, e)))
             continue  # 他带出的徒弟中，有3人获得…: the honor is a group's, not the person's
         if person is None and re.search("(?<![\u4e00-\u9fff])[他她]", text[s:h.span.start]):
             person = _antecedent(text, people, s, rec)  # 他获评…: the person last named
@@ -350,6 +367,8 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
     return out
 
 
+# Prepositions a person may follow as their object, not as the subject of the sentence
+_BEFORE_AN_OBJECT = ("跟着", "跟随", "师从", "跟", "向", "给", "为", "对", "随", "被", "让", "帮")
 _COPULA = re.compile("[，,]?(?:也|还|更|就)?是")
 _AFTER_HONOR = re.compile("(?:称号)?(?:[。，,；;！!、\n]|和|及|$)")
 
@@ -363,7 +382,18 @@ def _is_honor_holder(text: str, person: Mention, honor: Mention) -> bool:
 
 
 _COUNT = "[0-9０-９一二三四五六七八九十百千两几多]+"
-_COUNTED_PEOPLE = re.compile(_COUNT + "(?:人|名|位)")  # 有3人获得…: a group, not the person before it
+_COUNTED_PEOPLE = re.compile("(?<!第)" + _COUNT + "(?:人|名|位)")  # 有3人获得…: a group (第一名 is a rank)
+_LIST_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)(?:同志)?(?:" + "|".join(AWARD_VERBS) + ")")
+
+
+def _listed_before(text: str, people: list[Mention], last: Mention) -> list[Mention]:
+    """``last`` and the people listed right before it, joined by 、, 和 or 及 (王家骏、刘桂芬和赵启明)."""
+    listed = [last]
+    for p in reversed([p for p in people if p.span.end <= last.span.start]):
+        if text[p.span.end:listed[-1].span.start] not in ("、", "和", "及"):
+            break
+        listed.append(p)
+    return listed[::-1]
 
 
 _LISTED = re.compile("[”」』]?(?:荣誉)?(?:称号)?的(?:有|是)[：:]")

@@ -267,3 +267,77 @@ def test_everyone_listed_after_an_honor_holds_it(recognizer):
     assert [(s, o) for s, o, _ in _kind(rels, "award")] == [("Person:刘晓东", "Honor:天山工匠"),
                                                            ("Person:古丽娜尔·艾山", "Honor:天山工匠")]
     assert ("Person:古丽娜尔·艾山", "Organization:新疆八一钢铁股份有限公司", "炼钢工") in _kind(rels, "membership")
+
+
+def test_everyone_listed_before_a_counted_group_holds_its_honor(recognizer):
+    _, rels = _facts("在日前举行的交流活动中，王家骏、刘桂芬、赵启明等10人获评“大国工匠年度人物”。"
+                     "常晓飞带出的徒弟中，有3人获得全国技术能手称号。", recognizer)
+    assert _kind(rels, "award") == [("Person:刘桂芬", "Honor:大国工匠年度人物", None),
+                                    ("Person:王家骏", "Honor:大国工匠年度人物", None),
+                                    ("Person:赵启明", "Honor:大国工匠年度人物", None)]
+
+
+def test_a_rank_is_no_counted_group(recognizer):
+    _, rels = _facts("快递员黄志华在今年的技能竞赛中获得第一名，被授予“武汉五一劳动奖章”。", recognizer)
+    assert _kind(rels, "award") == [("Person:黄志华", "Honor:武汉五一劳动奖章", None)]
+
+
+def test_a_unit_after_the_setting_body_leaves_the_post_in_the_body(recognizer):
+    _, rels = _facts("在四川大学华西医院重症医学科，护士长邓秀英已经工作了26年。"
+                     "在宝山钢铁股份有限公司热轧厂，大国工匠、高级技师王家骏正在研究新工艺。", recognizer)
+    assert sorted(_kind(rels, "membership"), key=str) == [
+        ("Person:王家骏", "Organization:宝山钢铁股份有限公司", "高级技师"),
+        ("Person:邓秀英", "Organization:四川大学华西医院", "护士长")]
+
+
+def test_a_village_in_a_town_names_its_party_branch(recognizer):
+    mentions, rels = _facts("西江镇控拜村党支部书记龙光明说，路修好了。", recognizer)
+    assert _kind(rels, "membership") == [("Person:龙光明", "Organization:西江镇控拜村党支部", "书记")]
+    assert {m.text for m in mentions.mentions if m.label == "Place"} == {"西江镇", "控拜村"}
+
+
+def test_a_party_s_part_in_the_work_is_no_part_of_its_name(recognizer):
+    _, rels = _facts("施工单位贵州桥梁建设集团有限责任公司项目经理潘志勇告诉记者，项目部优先招用本地村民。", recognizer)
+    assert _kind(rels, "membership") == [("Person:潘志勇", "Organization:贵州桥梁建设集团有限责任公司", "项目经理")]
+
+
+def test_a_name_in_quotes_that_opens_reported_speech_is_part_of_the_statement(recognizer):
+    _, rels = _facts("厂长陈志刚说，“王家骏创新工作室”已成为厂里培养青年技工的摇篮。", recognizer)
+    assert _kind(rels, "quote") == [("Person:陈志刚", None, "“王家骏创新工作室”已成为厂里培养青年技工的摇篮。")]
+
+
+def test_platform_companies_are_known_by_their_brand(recognizer):
+    _, rels = _facts("美团骑手张建军说，跑单很辛苦。饿了么骑手王林获得了奖励。", recognizer)
+    assert sorted(_kind(rels, "membership"), key=str) == [
+        ("Person:张建军", "Organization:美团", "骑手"), ("Person:王林", "Organization:饿了么", "骑手")]
+
+
+def test_a_quoted_phrase_conferred_as_a_title_is_an_honor(recognizer):
+    _, rels = _facts("青年员工周晓鹏跟着郭建华学习了5年，今年获得“河北省青年标杆”称号。", recognizer)
+    assert _kind(rels, "award") == [("Person:周晓鹏", "Honor:河北省青年标杆", None)]
+
+
+def test_a_county_made_a_city_is_the_county(recognizer):
+    mentions, rels = _facts("邹平市总工会主席王红霞告诉记者，市总工会连续5年举办技能大赛。", recognizer)
+    assert [m.text for m in mentions.mentions if m.label == "Place"] == ["邹平市"]
+    assert _kind(rels, "membership") == [("Person:王红霞", "Organization:邹平市总工会", "主席")]
+
+
+def test_in_her_view_quotes_the_person_named_before(recognizer):
+    _, rels = _facts("挡车工刘玉梅一边巡回检查，一边熟练地接头。在她看来，技术没有捷径，只有日复一日地练习。", recognizer)
+    assert _kind(rels, "quote") == [("Person:刘玉梅", None, "技术没有捷径，只有日复一日地练习。")]
+
+
+def test_an_age_group_is_no_part_of_the_title_and_a_workshop_leaves_the_post_in_its_body(recognizer):
+    _, rels = _facts("在中国商飞上海飞机制造有限公司总装车间，90后技术员胡晓东正在安装线缆。", recognizer)
+    assert _kind(rels, "membership") == [("Person:胡晓东", "Organization:中国商飞上海飞机制造有限公司", "技术员")]
+
+
+def test_a_body_s_committee_for_a_place(recognizer):
+    _, rels = _facts("共青团上海市委副书记陈红说，将开展青年技能比武。", recognizer)
+    assert _kind(rels, "membership") == [("Person:陈红", "Organization:共青团上海市委", "副书记")]
+
+
+def test_a_rating_of_bodies_is_no_body(recognizer):
+    mentions, _ = _facts("其中“郭建华创新工作室”获评国家级示范性劳模和工匠人才创新工作室。", recognizer)
+    assert [m.text for m in mentions.mentions if m.label == "Organization"] == ["郭建华创新工作室"]
