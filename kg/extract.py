@@ -56,9 +56,10 @@ NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
 # Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事,
 # 仍兼任|全国人大常委会委员): adverbs before 任, or a verb before 于.
 ROLE_VERB_RE = re.compile("[仍还并曾现历兼先后再又也均]{1,3}任(?:职于)?|(?:就职|任职|供职|受聘|服务)于")
-# One-character 任 (serve as) and 于 (at), and the characters before them that mark them as such
-# (至今任…, 2010年起任…, 就职于…, 毕业于…); any other character before them may be part of a name.
-ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘"}
+# One-character 任 (serve as), 于 (at) and 访 (an interview with), and the characters before them that mark
+# them as such (至今任…, 2010年起任…, 就职于…, 毕业于…, ——专访…); any other character before them may be
+# part of a name.
+ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘", "访": "专"}
 # A news dateline (新华社北京4月20日电) that may run into the organization named after it.
 DATELINE_RE = re.compile("[^，。]{0,16}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 # Conjunctions and prepositions that may be read into the start of an organization's name (和|劳拉公司).
@@ -1167,15 +1168,17 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.recurrences()
     b.read_predicates()
     b.split_branches()
-    mentions = _drop_nested(list(b.mentions.values()))
+    titles = tuple(post.title_span for frame in b.frames for post in frame.posts)
+    mentions = _drop_nested(list(b.mentions.values()), titles)
     paras = tuple(Span(doc.id, p.start, p.end) for p in paragraphs(doc.text))
     frames = tuple(sorted(b.frames, key=lambda f: (f.person.span.start, f.person.span.end)))
     return DocumentMentions(tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.label))),
                             frames, tuple(sorted(b.units)), paras)
 
 
-def _drop_nested(mentions: list[Mention]) -> list[Mention]:
-    """Drop a person mention inside a longer organization or honor, and a place inside a longer place."""
+def _drop_nested(mentions: list[Mention], titles: tuple[Span, ...] = ()) -> list[Mention]:
+    """Drop a person mention inside a longer organization or honor, a place inside a longer place, and an
+    organization inside the title of a post (建设司 of 职业能力建设司司长, which the dictionary knows)."""
     out = []
     by_label: dict[str, list[Mention]] = {}
     for m in mentions:
@@ -1189,6 +1192,8 @@ def _drop_nested(mentions: list[Mention]) -> list[Mention]:
         if m.label == PERSON and inside(m, by_label.get(ORGANIZATION, []) + by_label.get(HONOR, []) + by_label[PERSON]):
             continue
         if m.label == PLACE and inside(m, by_label.get(PLACE, []) + by_label.get(PERSON, [])):
+            continue
+        if m.label == ORGANIZATION and any(t.start < m.span.start and m.span.end <= t.end for t in titles):
             continue
         out.append(m)
     return out

@@ -433,9 +433,12 @@ def profile_people(doc: Document, dm: DocumentMentions) -> list[Mention]:
     return out
 
 
+_AWARDEE_LIST = re.compile(f"[{CLOSE_QUOTES}]?(?:获得者|获奖者)?(?:名单|人选)")  # 发布了“大国工匠年度人物”名单
+
+
 def _roundup_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
-    """A roundup names an honor for a group (99人获评全国劳动模范, 走近4位大国工匠) and then profiles
-    its members under headings: each profiled person holds the honor."""
+    """A roundup names an honor for a group (99人获评全国劳动模范, 走近4位大国工匠, 发布了“大国工匠年度人物”
+    名单) and then profiles its members under headings: each profiled person holds the honor."""
     text = doc.text
     profiled = profile_people(doc, dm)
     if len(profiled) < 2:
@@ -443,7 +446,8 @@ def _roundup_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
     out = []
     for h in (m for m in dm.mentions if m.label == HONOR):
         lead = text[max(0, h.span.start - 12):h.span.start]
-        if not re.search(f"{_COUNT}(?:人|名|位)(?:获评|荣获|被评为|当选|获得|获)?$", lead):
+        if not (re.search(f"{_COUNT}(?:人|名|位)(?:获评|荣获|被评为|当选|获得|获)?$", lead)
+                or _AWARDEE_LIST.match(text, h.span.end)):
             continue
         s, e = sentence_span(text, h.span.start)
         for p in profiled:

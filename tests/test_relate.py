@@ -341,3 +341,17 @@ def test_a_body_s_committee_for_a_place(recognizer):
 def test_a_rating_of_bodies_is_no_body(recognizer):
     mentions, _ = _facts("其中“郭建华创新工作室”获评国家级示范性劳模和工匠人才创新工作室。", recognizer)
     assert [m.text for m in mentions.mentions if m.label == "Organization"] == ["郭建华创新工作室"]
+
+
+def test_an_interview_subtitle_names_the_post_without_its_verb(recognizer):
+    mentions, rels = _facts("——访人力资源和社会保障部职业能力建设司司长刘康", recognizer)
+    assert _kind(rels, "membership") == [("Person:刘康", "Organization:人力资源和社会保障部", "职业能力建设司司长")]
+    assert [m.text for m in mentions.mentions if m.label == "Organization"] == ["人力资源和社会保障部"]
+
+
+def test_profiles_after_an_honor_s_list_of_holders_hold_the_honor(recognizer):
+    _, rels = _facts("全国总工会发布了“大国工匠年度人物”名单。记者走近其中的两位。\n\n### 李万君：焊花飞舞\n\n"
+                     "高级技师李万君从事焊接工作30余年。\n\n### 徐立平：给发动机整容\n\n高级技师徐立平每天与火药打交道。",
+                     recognizer)
+    assert _kind(rels, "award") == [("Person:徐立平", "Honor:大国工匠年度人物", None),
+                                    ("Person:李万君", "Honor:大国工匠年度人物", None)]
