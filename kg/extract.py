@@ -29,6 +29,9 @@ CHINESE_DIGITS = "一二三四五六七八九十"
 _NAME_BRACKET_RE = re.compile("[（(](?:集团|控股|中国|股份)[）)](?=[\u4e00-\u9fff])")
 DEPARTMENT_SUFFIXES = frozenset("部厅局委署")  # weak suffixes that end government departments
 NAME_DOTS = ("·", "•", "・", "‧")  # between the parts of a transliterated name
+_DOT_SPLIT_RE = re.compile(f"[{''.join(NAME_DOTS)}]")
+# A run of Han parts joined by dots, each part up to six characters (trimmed to transliteration characters).
+_DOTTED_RE = re.compile(f"[\u4e00-\u9fff]{{1,6}}(?:[{''.join(NAME_DOTS)}][\u4e00-\u9fff]{{1,6}}){{1,3}}")
 FUNCTION_CHARS = set("的了是在和与及对把被将从也都就着过等说为以于而或向让给这那其之我你他她它们")  # never inside one
 # Characters that never occur inside a given name in running text (function words).
 NAME_STOP = set("的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之我你他她它们个年月日中上下里后前某老还又却仍")
@@ -45,6 +48,11 @@ PUNCT_AFTER_NAME = set("，,、。！？!?：:；;—\n）)（(”」 　")
 # Words that end whatever came before an organization's name.
 NAME_BREAKERS = {"了", "的", "以", "着", "过", "在", "于", "到", "从", "向", "对", "给", "把", "被", "由",
                  "他", "她", "我", "该", "其", "这", "那", "是", "为", "将"}
+# Words that join a body to one it owns (中国机械工业集团有限公司所属|中国第二重型机械集团有限公司).
+OWNERSHIP_WORDS = ("所属", "下属", "旗下", "直属")
+_OWNERSHIP_RE = re.compile(f"(?:{'|'.join(OWNERSHIP_WORDS)})的?")
+# A ministry's department: nouns and 司 (职业能力建设司), not a company (公司) or a driver (司机: no word ends).
+_DEPARTMENT_RE = re.compile("([\u4e00-\u9fff]{2,8}?)(?<!公)司")
 # Verbs that commonly stand right before an organization's name.
 ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往", "成立", "创办", "请来", "联系", "督促", "建议",
                        "完善", "放弃", "发起", "举行", "参加", "参与", "考入", "考上", "就读", "毕业于", "调入", "调到",
@@ -78,6 +86,8 @@ _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
 # a town, township, street or village written right after the place it belongs to
 # 获得“河北省青年岗位能手”称号: whatever is quoted between a verb of conferring and 称号 is an honor
 _QUOTED_HONOR_RE = re.compile("(?:获得|荣获|获评|获授|被授予|授予|被评为|评为)了?[“「]([\u4e00-\u9fff]{2,16})[”」](?:荣誉)?称号")
+# PLACE“HONOR”(称号): a place's honor with the class in quotes (江苏省“五一创新能手”称号)
+_PLACE_QUOTED_HONOR_RE = re.compile("[“「]([\u4e00-\u9fff]{2,12})[”」]((?:荣誉)?称号)?")
 # 邹平(县)市: a county that became a city keeps its name, and news writes it with 市
 _CITY_AFTER_COUNTY_RE = re.compile("市(?!场|民|值|面|容|井|价|况|政|县)")
 # 国家级示范性…创新工作室: a class of bodies (a rating), not one body
@@ -310,7 +320,7 @@ class Recognizer:
                 continue
             if word in self.lex.place_alias:
                 continue
-            if word in NAME_BREAKERS or word in ORG_PRECEDING_VERBS or word in self.known_people:
+            if word in NAME_BREAKERS or word in ORG_PRECEDING_VERBS or word in OWNERSHIP_WORDS or word in self.known_people:
                 cut = tok.end
             elif len(word) >= 3 and word.endswith("单位") and tok.end < len(phrase):
                 cut = tok.end  # 施工单位|贵州桥梁建设集团: the party's part in the work, then its name
@@ -443,6 +453,7 @@ class _Builder:
         self.mentions: dict[tuple[int, int, str], Mention] = {}
         self.frames: list[Frame] = []
         self.units: set[tuple[str, str]] = set()
+        self.departments: set[tuple[int, int]] = set()  # a ministry and its 司 (ministry_departments)
         self.person_names: set[str] = set()
         self.org_names: set[str] = set()
         # the article's words, segmented once (dictionary only: fast, and stable for boundaries)
@@ -482,11 +493,14 @@ class _Builder:
             ends = ends + [(len(phrase), False)]
         main = None
         previous_end = None
+        # a body the tagger found at the start vouches for the names built on it (东风汽车集团有限公司乘用车公司)
+        found = [e for (s, e, label) in self.mentions if s == i and label == ORGANIZATION and e <= j]
         for end, _ in ends:
             name = phrase[:end]
             if (name in self.lex.generic_words or name in self.lex.place_alias
                     or self.rec.segmenter.is_generic_noun(name)
-                    or not (self.rec.has_proper_part(name) or self.department_start(i + end) == i)):
+                    or not (self.rec.has_proper_part(name) or self.department_start(i + end) == i
+                            or any(e <= i + end for e in found))):
                 continue
             mention = self.add(i, i + end, ORGANIZATION)
             tail = name[previous_end:] if previous_end is not None else ""
@@ -546,6 +560,10 @@ class _Builder:
         chunk = text[k:j]
         known = next((e for (s, e, label) in self.mentions if s == k and e < j and label == ORGANIZATION
                       and text[s:e] in self.lex.known_orgs), None)
+        department = next((e for s, e in self.departments if s in (k, self.skip_lead_in(k, j)) and e < j), None)
+        if department is not None and self.rec.title_suffix(text[department:j]) == text[department:j]:
+            org = self.add_org_phrase(k, department)  # 国家发展改革委价格司|司长
+            return honors, Post(text[department:j], self.span(department, j), org, None), None
         if known is not None:
             # 全总|书记处书记: a known body and a post the segmenter reads across (全|总书记|处|书记)
             known_title = self.rec.title_suffix(text[known:j])
@@ -638,6 +656,14 @@ class _Builder:
             k = town.end()
         local = _LOCAL_RE.fullmatch(text, k, j)
         return k if local is not None and self.is_local_name(local) else None
+
+    def level_in_verb(self, k: int) -> bool:
+        """Whether the level character at ``k`` ends a verb the segmenter reads (广东|打工回乡; not 土|城镇)."""
+        for start in range(max(0, k - 3), k):
+            word = self.word_at_start.get(start)
+            if word is not None and start + len(word) > k:
+                return self.rec.segmenter.word_tag(word).startswith("v")
+        return False
 
     @staticmethod
     def is_local_name(local: re.Match[str]) -> bool:
@@ -862,10 +888,17 @@ class _Builder:
             self.add(i, j, PLACE)
             local = _LOCAL_RE.match(text, zone.end() if zone else j)
             if (local and not any(ch in NAME_STOP for ch in local.group(1)) and local.group(1)[0] not in "省市县区州盟旗乡镇村"
-                    and not self.rec.segmenter.in_dictionary(local.group(0)) and self.word_at(local.start(), local.end())):
+                    and not self.rec.segmenter.in_dictionary(local.group(0)) and self.word_at(local.start(), local.end())
+                    and not self.level_in_verb(local.start(2))):
                 self.add(local.start(), local.end(), PLACE)  # 开发区钵池街道, 安吉县余村: a unit under a place
         for m in _ZONE_RE.finditer(text):
             self.add(m.start(), m.end(), PLACE)  # bare 高新区: linked to its zone in the document
+        places = {j: i for i, j, label in self.mentions if label == PLACE}
+        for m in _PLACE_QUOTED_HONOR_RE.finditer(text):
+            i = places.get(m.start())
+            honor = None if i is None else text[i:m.start()] + m.group(1)
+            if honor is not None and (honor in self.lex.honors or m.group(2)):
+                self.add(i, m.end(1) + 1, HONOR)  # 江苏省“五一劳动奖章”: one honor, its quotes inside
 
     def find_people(self) -> None:
         text = self.text
@@ -937,6 +970,30 @@ class _Builder:
             elif kind == ORGANIZATION and self.plausible_org(i, j):
                 self.add_org_phrase(i, j)
 
+    def find_dotted_names(self) -> None:
+        """Names written in dotted parts of transliteration characters (阿依古丽·买买提, 詹姆斯·莱德菲尔德) that
+        the tagger missed. Outside book titles and quotes, where dotted slogans live (《劳动·奋斗》)."""
+        text, chars = self.text, self.rec.lex.transliteration_chars
+        people = [(i, j) for i, j, label in self.mentions if label == PERSON]
+        for m in _DOTTED_RE.finditer(text):
+            parts = _DOT_SPLIT_RE.split(m.group(0))
+            i = m.start() + len(parts[0]) - _run_length(parts[0][::-1], chars)
+            j = m.end() - len(parts[-1]) + _run_length(parts[-1], chars)
+            while j - 1 > m.end() - len(parts[-1]) and len(self.word_at_start.get(j - 1, "")) >= 2:
+                j -= 1  # 买买提|扎根: the last character starts the next word
+            if i not in self.word_starts:
+                continue  # 摩|根·斯坦利: the name goes on to the left in a character no name is written in
+            name = text[i:j]
+            parts = _DOT_SPLIT_RE.split(name)
+            if (not all(parts) or any(ch not in chars for p in parts for ch in p)
+                    or len(name) - len(parts) + 1 < 4 or not self.rec.valid_transliterated_name(name)):
+                continue
+            if text[i - 1:i] in OPEN_QUOTES + "《" or text[j:j + 1] in CLOSE_QUOTES + "》":
+                continue
+            if any(a < j and i < b for a, b in people):
+                continue  # the tagger's reading stands
+            self.add(i, j, PERSON)
+
     def find_orgs(self) -> None:
         """Organizations outside chains: a run of name characters ending in a strong suffix."""
         text = self.text
@@ -976,6 +1033,39 @@ class _Builder:
             after_ok = j in self.word_ends or j == len(text) or not is_han(text[j]) or self.rec._title_at(text, j)
             if before_ok and after_ok:
                 self.add(i, j, ORGANIZATION)
+
+    def owned_bodies(self) -> None:
+        """ORG所属/下属/旗下ORG: the second body is a unit of the first (longest names on both sides)."""
+        text = self.text
+        ends: dict[int, int] = {}
+        starts: dict[int, int] = {}
+        for i, j, label in self.mentions:
+            if label == ORGANIZATION:
+                ends[j] = min(ends.get(j, i), i)
+                starts[i] = max(starts.get(i, j), j)
+        for j, i in ends.items():
+            link = _OWNERSHIP_RE.match(text, j)
+            if link and link.end() in starts:
+                self.units.add((text[link.end():starts[link.end()]], text[i:j]))
+
+    def ministry_departments(self) -> None:
+        """A ministry or commission and its department (司) named by nouns right after it
+        (人力资源和社会保障部|职业能力建设司); the department's bare tail the tagger found (建设司) goes."""
+        text = self.text
+        for i, j, label in list(self.mentions):
+            if label != ORGANIZATION or text[j - 1:j] not in ("部", "委"):
+                continue
+            m = _DEPARTMENT_RE.match(text, j)
+            if m is None or not self.ends_word(j, m.end()):
+                continue
+            words = self.rec.segmenter.tagged(m.group(1))
+            if not words or any(w.pos not in ("n", "vn", "nz", "j") for w in words):
+                continue
+            for s, e, other in list(self.mentions):
+                if other == ORGANIZATION and j < s and e == m.end():
+                    del self.mentions[(s, e, other)]
+            self.add_org_phrase(i, m.end())
+            self.departments.add((i, m.end()))
 
     def suffix_runs_into_verb(self, i: int, suffix: str) -> bool:
         """Whether the segmenter joined the suffix at ``i`` to a verb after it (安徽工业|大学毕业), so the
@@ -1160,8 +1250,11 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b = _Builder(doc, rec)
     b.scan_lexicons()
     b.tagger_mentions()
+    b.find_dotted_names()
     b.find_orgs()
     b.find_known_orgs()
+    b.owned_bodies()
+    b.ministry_departments()
     b.find_short_names()
     b.find_people()
     b.trim_adverbs()
@@ -1174,6 +1267,14 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     frames = tuple(sorted(b.frames, key=lambda f: (f.person.span.start, f.person.span.end)))
     return DocumentMentions(tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.label))),
                             frames, tuple(sorted(b.units)), paras)
+
+
+def _run_length(text: str, chars: frozenset[str]) -> int:
+    """How many characters at the start of ``text`` are in ``chars``."""
+    n = 0
+    while n < len(text) and text[n] in chars:
+        n += 1
+    return n
 
 
 def _drop_nested(mentions: list[Mention], titles: tuple[Span, ...] = ()) -> list[Mention]:

@@ -191,6 +191,9 @@ def _short_form_mentions(doc: Document, mentions: list[Mention], lex: Lexicons, 
     return extra
 
 
+_QUOTE_MARKS = re.compile("[“”「」]")
+
+
 def resolve_document(doc: Document, dm: DocumentMentions, lex: Lexicons, rec: Recognizer) -> Resolution:
     """Map each mention surface to a canonical (label, name) within one document."""
     mentions = list(dm.mentions)
@@ -233,6 +236,8 @@ def resolve_document(doc: Document, dm: DocumentMentions, lex: Lexicons, rec: Re
             if target == m.text:
                 target = _local_body(m, mentions, lex, rec) or target
             canon[k] = (ORGANIZATION, target)
+        elif m.label == HONOR:
+            canon[k] = (HONOR, _QUOTE_MARKS.sub("", m.text))  # 江苏省“五一劳动奖章” is 江苏省五一劳动奖章
         else:
             canon[k] = (m.label, m.text)
     # chains of short forms settle on the longest name

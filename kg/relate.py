@@ -55,6 +55,9 @@ def _common_run(a: str, b: str) -> int:
     return best
 
 
+_HEAD_OF_GOVERNMENT = re.compile("[省市区县州镇乡旗盟]长$")
+
+
 def frame_relations(frames: Iterable[Frame], orgs: list[Mention]) -> list[Relation]:
     out: list[Relation] = []
     for frame in frames:
@@ -63,8 +66,10 @@ def frame_relations(frames: Iterable[Frame], orgs: list[Mention]) -> list[Relati
         previous_org = None
         for post in frame.posts:
             org = post.org or _implied_org(post, frame, orgs)
-            if org is None:
+            if org is None and not (_HEAD_OF_GOVERNMENT.search(post.title) and previous_org is not None
+                                    and previous_org.text.endswith("委")):
                 org = previous_org  # 省总工会党组书记、常务副主席; 神东煤炭集团党委副书记、工会主席: the same body
+                # (but 县委副书记、县长: the county's government, not its party committee, has the 县长)
             previous_org = org
             out.append(Relation(MEMBERSHIP, person, key(org), ev, role=post.title))
         for org in frame.affiliations:
@@ -396,11 +401,12 @@ def _listed_before(text: str, people: list[Mention], last: Mention) -> list[Ment
     return listed[::-1]
 
 
-_LISTED = re.compile("[”」』]?(?:荣誉)?(?:称号)?的(?:有|是)[：:]")
+_LISTED = re.compile("[”」』]?(?:荣誉)?(?:称号)?的(?:(?:有|是)[：:]|[，,]?(?:还|也)有)")
 
 
 def _listed_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
-    """获得“天山工匠”称号的有：ORG+TITLE+A、B等20人: everyone the sentence lists after it holds the honor."""
+    """获得“天山工匠”称号的有：ORG+TITLE+A、B等20人 (同样获得HONOR称号的，还有…): everyone the sentence
+    lists after it holds the honor."""
     text = doc.text
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
     out = []

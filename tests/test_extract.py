@@ -133,6 +133,18 @@ def test_transliterated_names_with_a_middle_dot(recognizer):
     assert recognizer.valid_name("约翰·克里") and not recognizer.valid_name("中国·郑州")
 
 
+def test_dotted_names_of_transliteration_characters_where_the_tagger_misses_them(recognizer):
+    text = ("徒弟阿依古丽·买买提如今已是技术能手。主题为“劳动·奋斗·梦想”的活动在《青春·奋斗》首发式后举行，"
+            "2026中国·郑州国际马拉松同日开跑。")
+    _, found = _mentions(text, recognizer)
+    assert sorted(t for t, label in found if label == "Person") == ["阿依古丽·买买提"]
+
+
+def test_a_township_is_no_word_that_ends_in_its_level(recognizer):
+    _, found = _mentions("2015年从广东打工回乡后，他来到雷山县西江镇。", recognizer)
+    assert sorted(t for t, label in found if label == "Place") == ["广东", "西江镇", "雷山县"]
+
+
 def test_a_place_before_a_title_is_no_name(recognizer):
     _, found = _mentions("韩国代总理会见了代表团。", recognizer)
     assert ("韩国代", "Person") not in found and ("韩国", "Place") in found

@@ -345,8 +345,48 @@ def test_a_rating_of_bodies_is_no_body(recognizer):
 
 def test_an_interview_subtitle_names_the_post_without_its_verb(recognizer):
     mentions, rels = _facts("——访人力资源和社会保障部职业能力建设司司长刘康", recognizer)
-    assert _kind(rels, "membership") == [("Person:刘康", "Organization:人力资源和社会保障部", "职业能力建设司司长")]
-    assert [m.text for m in mentions.mentions if m.label == "Organization"] == ["人力资源和社会保障部"]
+    assert _kind(rels, "membership") == [("Person:刘康", "Organization:人力资源和社会保障部职业能力建设司", "司长")]
+    assert [m.text for m in mentions.mentions if m.label == "Organization"] == [
+        "人力资源和社会保障部", "人力资源和社会保障部职业能力建设司"]
+
+
+def test_a_ministry_s_department_is_a_unit_of_it(recognizer):
+    mentions, rels = _facts("人力资源和社会保障部职业能力建设司有关负责人介绍，本届大赛共设106个比赛项目。", recognizer)
+    assert [m.text for m in mentions.mentions if m.label == "Organization"] == [
+        "人力资源和社会保障部", "人力资源和社会保障部职业能力建设司"]  # not the tagger's bare 建设司
+    assert _kind(rels, "suborganization") == [
+        ("Organization:人力资源和社会保障部职业能力建设司", "Organization:人力资源和社会保障部", None)]
+    _, rels = _facts("国家发展改革委价格司司长万劲松介绍，", recognizer)
+    assert _kind(rels, "membership") == [("Person:万劲松", "Organization:国家发展改革委价格司", "司长")]
+
+
+def test_a_body_owned_by_another_is_its_unit(recognizer):
+    mentions, rels = _facts("中国机械工业集团有限公司所属中国第二重型机械集团有限公司选派的选手张凯获得银牌。", recognizer)
+    assert [m.text for m in mentions.mentions if m.label == "Organization"] == [
+        "中国机械工业集团有限公司", "中国第二重型机械集团有限公司"]
+    assert _kind(rels, "suborganization") == [
+        ("Organization:中国第二重型机械集团有限公司", "Organization:中国机械工业集团有限公司", None)]
+
+
+def test_a_tagged_body_vouches_for_the_units_written_after_it(recognizer):
+    _, rels = _facts("东风汽车集团有限公司乘用车公司总装车间质检员刘晓燕榜上有名。", recognizer)
+    assert _kind(rels, "membership") == [("Person:刘晓燕", "Organization:东风汽车集团有限公司乘用车公司", "质检员")]
+
+
+def test_a_county_head_is_not_in_the_county_party_committee(recognizer):
+    _, rels = _facts("雷山县委副书记、县长潘丽萍介绍，全县已发展茶园16万亩。", recognizer)
+    assert {(r.subject, r.object, r.role) for r in rels if r.kind == "membership"} == {
+        ("Person:潘丽萍", "Organization:雷山县委", "副书记"), ("Person:潘丽萍", None, "县长")}
+
+
+def test_the_rest_of_a_sentence_after_who_also_won_an_honor_holds_it(recognizer):
+    _, rels = _facts("同样获得全国三八红旗手称号的，还有中国商飞上海飞机制造有限公司高级技师王敏。", recognizer)
+    assert _kind(rels, "award") == [("Person:王敏", "Honor:全国三八红旗手", None)]
+
+
+def test_a_place_s_honor_with_its_class_in_quotes(recognizer):
+    mentions, rels = _facts("孙浩然17岁进入技校学习，曾获江苏省“五一创新能手”称号。", recognizer)
+    assert _kind(rels, "award") == [("Person:孙浩然", "Honor:江苏省“五一创新能手”", None)]
 
 
 def test_profiles_after_an_honor_s_list_of_holders_hold_the_honor(recognizer):
