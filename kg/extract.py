@@ -47,7 +47,7 @@ NAME_FOLLOWERS = ("团队", "夫妇", "同志", "等人", "一家", "所在", "�
 PUNCT_AFTER_NAME = set("，,、。！？!?：:；;—\n）)（(”」 　")
 # Words that end whatever came before an organization's name.
 NAME_BREAKERS = {"了", "的", "以", "着", "过", "在", "于", "到", "从", "向", "对", "给", "把", "被", "由",
-                 "他", "她", "我", "该", "其", "这", "那", "是", "为", "将"}
+                 "他", "她", "我", "该", "其", "这", "那", "是", "为", "将", "等"}
 # Words that join a body to one it owns (中国机械工业集团有限公司所属|中国第二重型机械集团有限公司).
 OWNERSHIP_WORDS = ("所属", "下属", "旗下", "直属")
 _OWNERSHIP_RE = re.compile(f"(?:{'|'.join(OWNERSHIP_WORDS)})的?")
@@ -58,7 +58,7 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "完善", "放弃", "发起", "举行", "参加", "参与", "考入", "考上", "就读", "毕业于", "调入", "调到",
                        "进入", "带领", "组织", "推动", "依托", "联合", "指导", "协调", "要求", "通过", "邀请", "对接",
                        "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
-                       "召开", "举办", "主办", "承办", "出席", "走访", "慰问",
+                       "召开", "举办", "主办", "承办", "出席", "走访", "慰问", "授予", "表彰",
                        "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "还有", "以及", "包括", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与"}
 NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
 # Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事,
@@ -231,6 +231,8 @@ class Recognizer:
     def _follow_score(self, text: str, end: int, verbs_follow: bool = True) -> int:
         if end >= len(text) or text[end] in PUNCT_AFTER_NAME:
             return 2
+        if text[end] in OPEN_QUOTES:
+            return 1  # 吉克阿依“时代楷模”称号
         rest = text[end:end + 6]
         if rest.startswith(self._speech):
             return 3
@@ -247,6 +249,13 @@ class Recognizer:
         """Whether a common word of two or three characters runs across ``end`` from the character before it."""
         return any(self.segmenter.is_common_word(text[end - 1:end - 1 + k])
                    for k in (2, 3) if end - 1 + k <= len(text))
+
+    def title_ending_at(self, text: str, j: int) -> str | None:
+        """The longest title that ends at ``j``, if any (of two characters or more)."""
+        for k in range(min(self._max_title, j), 1, -1):
+            if text[j - k:j] in self._titles:
+                return text[j - k:j]
+        return None
 
     def _title_at(self, text: str, i: int) -> str | None:
         for k in range(min(self._max_title, len(text) - i), 1, -1):
@@ -879,6 +888,8 @@ class _Builder:
                 continue  # 每天等待 holds no 天等
             if short and any(text[i:j + k] in self.lex.place_stems for k in (1, 2)):
                 continue  # 独山子石化: 独山子(区), not 独山(县)
+            if short and (title := self.rec.title_ending_at(text, i + 1)) and title[0] not in "省市县区州":
+                continue  # 局长|沙马拉且: the first character ends a title (局长), so no 长沙 (but 湖南省|长沙)
             full = self.lex.place_alias[m.group(0)]
             if short and full.endswith("县") and _CITY_AFTER_COUNTY_RE.match(text, j) and full[:-1] + "市" not in self.lex.places:
                 j += 1  # 邹平市, 邹平县 in the lexicon: the mention holds the 市 the text writes
@@ -962,10 +973,14 @@ class _Builder:
         if self.rec.tagger is None:
             return
         labels = {"PER": PERSON, "ORG": ORGANIZATION, "LOC": PLACE}
-        for i, j, label in self.rec.tagger(self.text):
+        text = self.text
+        for i, j, label in self.rec.tagger(text):
             kind = labels.get(label)
-            name = self.text[i:j]
+            name = text[i:j]
             if kind == PERSON and self.rec.valid_name(name, tagged=True):
+                if (len(name) == 3 and name[:2] in self.lex.surnames and self.rec.valid_name(text[i:j + 1])
+                        and self.rec._follow_score(text, j + 1) > self.rec._follow_score(text, j)):
+                    j += 1  # 吉克阿|依在: a four-character name with a two-character family name (吉克|阿依)
                 self.add(i, j, PERSON)
             elif kind == ORGANIZATION and self.plausible_org(i, j):
                 self.add_org_phrase(i, j)
@@ -1002,14 +1017,14 @@ class _Builder:
             if not suffix or m.end() in self.name_brackets:
                 continue  # 控股（集团|）有限公司: the name goes on after the bracket
             i, j = m.start(), m.end()
+            title = self.rec._title_at(text, i)
+            if title and len(title) > len(suffix):
+                continue  # 办公室主任, 教育局|局长: the suffix starts a title, not a body
             if not self.lex.org_suffixes.get(suffix, ("", False))[1]:
                 i = self.department_start(j)
                 if i is not None:
                     self.add_org_phrase(i, j)
                 continue
-            title = self.rec._title_at(text, i)
-            if title and len(title) > len(suffix):
-                continue  # 办公室主任: the suffix starts a title, not a body
             while i > 0 and (text[i - 1] not in CHUNK_DELIMS or i - 1 in self.name_brackets) and j - i < 30:
                 i -= 1
             i += self.rec.name_start(text[i:m.start()])

@@ -353,7 +353,7 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
         in_sentence = [p for p in people if s <= p.span.start < h.span.start]
         subjects = [p for p in in_sentence if not text[max(s, p.span.start - 2):p.span.start].endswith(_BEFORE_AN_OBJECT)]
         person = (subjects or in_sentence)[-1] if in_sentence else None  # not 跟着|郭建华 学习…获得
-        if person is not None and _is_honor_holder(text, person, h):
+        if person is not None and (_is_honor_holder(text, person, h) or _conferred_on(text, person, h, s)):
             out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
             previous = (h, person)
             continue
@@ -376,6 +376,13 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
 _BEFORE_AN_OBJECT = ("跟着", "跟随", "师从", "跟", "向", "给", "为", "对", "随", "被", "让", "帮")
 _COPULA = re.compile("[，,]?(?:也|还|更|就)?是")
 _AFTER_HONOR = re.compile("(?:称号)?(?:[。，,；;！!、\n]|和|及|$)")
+
+
+def _conferred_on(text: str, person: Mention, honor: Mention, sentence_start: int) -> bool:
+    """授予…NAME“HONOR”称号: the honor is conferred on the name right before it."""
+    return (text[person.span.end:honor.span.start] in ("", *OPEN_QUOTES)
+            and "授予" in text[sentence_start:person.span.start]
+            and text.startswith("称号", honor.span.end + (1 if text[honor.span.end:honor.span.end + 1] in CLOSE_QUOTES else 0)))
 
 
 def _is_honor_holder(text: str, person: Mention, honor: Mention) -> bool:

@@ -212,3 +212,8 @@ def test_a_body_after_a_conjunction_and_a_locative_starts_after_them(recognizer)
 def test_a_short_place_name_that_begins_a_longer_one_is_the_longer_one(recognizer):
     dm = extract_mentions(Document("d", "克拉玛依市独山子区的中国石油独山子石化公司是基地。焉耆回民来自宁夏。"), recognizer)
     assert [m.text for m in dm.mentions if m.label == "Place"] == ["克拉玛依市", "独山子区", "焉耆", "宁夏"]
+
+
+def test_a_list_of_brands_before_a_generic_body_is_no_body(recognizer):
+    _, found = _mentions("我们推动美团、京东等平台企业建立工会。", recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == ["京东", "美团"]

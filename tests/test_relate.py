@@ -395,3 +395,17 @@ def test_profiles_after_an_honor_s_list_of_holders_hold_the_honor(recognizer):
                      recognizer)
     assert _kind(rels, "award") == [("Person:徐立平", "Honor:大国工匠年度人物", None),
                                     ("Person:李万君", "Honor:大国工匠年度人物", None)]
+
+
+def test_an_honor_conferred_on_a_yi_name(recognizer):
+    mentions, rels = _facts("中共中央宣传部授予四川省凉山彝族自治州昭觉县民族中学教师吉克阿依“时代楷模”称号。", recognizer)
+    assert _kind(rels, "award") == [("Person:吉克阿依", "Honor:时代楷模", None)]
+    assert [m.text for m in mentions.mentions if m.label == "Organization"] == [
+        "中共中央宣传部", "四川省凉山彝族自治州昭觉县民族中学"]  # 授予 is no part of the school's name
+
+
+def test_a_title_s_last_character_starts_no_place(recognizer):
+    mentions, rels = _facts("昭觉县教育局局长沙马拉且介绍，近年来全县学生入学率达到99%以上。", recognizer)
+    assert _kind(rels, "membership") == [("Person:沙马拉且", "Organization:昭觉县教育局", "局长")]
+    assert [(m.text, m.label) for m in mentions.mentions if m.label != "Person"] == [
+        ("昭觉县", "Place"), ("昭觉县教育局", "Organization")]  # no 长沙, no 教育局局
