@@ -51,14 +51,17 @@ NAME_BREAKERS = {"了", "的", "以", "着", "过", "在", "于", "到", "从", 
 # Words that join a body to one it owns (中国机械工业集团有限公司所属|中国第二重型机械集团有限公司).
 OWNERSHIP_WORDS = ("所属", "下属", "旗下", "直属")
 _OWNERSHIP_RE = re.compile(f"(?:{'|'.join(OWNERSHIP_WORDS)})的?")
-# A ministry's department: nouns and 司 (职业能力建设司), not a company (公司) or a driver (司机: no word ends).
-_DEPARTMENT_RE = re.compile("([\u4e00-\u9fff]{2,8}?)(?<!公)司")
+# A department named after its body: nouns and 司 after a ministry (职业能力建设司; not 公司, nor 司机: no word
+# ends there), nouns and 系 after a university (土木工程系).
+_DEPARTMENT_RE = re.compile("[\u4e00-\u9fff]{2,8}?(?<!公)[司系]")
+_DEPARTMENT_OF = {"司": ("部", "委"), "系": ("大学", "学院")}
+_NUMBERED_UNIT_RE = re.compile("[一二三四五六七八九十]{1,3}(?:局|公司|处|院|所|厂)")
 # Verbs that commonly stand right before an organization's name.
 ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往", "成立", "创办", "请来", "联系", "督促", "建议",
                        "完善", "放弃", "发起", "举行", "参加", "参与", "考入", "考上", "就读", "毕业于", "调入", "调到",
                        "进入", "带领", "组织", "推动", "依托", "联合", "指导", "协调", "要求", "通过", "邀请", "对接",
                        "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
-                       "召开", "举办", "主办", "承办", "出席", "走访", "慰问", "授予", "表彰",
+                       "召开", "举办", "主办", "承办", "出席", "走访", "慰问", "授予", "表彰", "来自",
                        "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "还有", "以及", "包括", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与"}
 NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
 # Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事,
@@ -287,6 +290,8 @@ class Recognizer:
             return True
         if name.startswith(NATIONAL_PREFIXES) and len(name) > 2:
             return True  # 全国总工会, 中华全国总工会, 国家统计局: bodies named by their national scope
+        if any(name[:k] in self.lex.known_orgs for k in range(2, min(len(name), 7))):
+            return True  # 中铁|隧道局集团有限公司: a unit named after a known group's short form
         tokens = self.segmenter.tagged(name)
         for n, tok in enumerate(tokens):
             if (len(tok.text) == 1 and tok.pos in MORPHEME_TAGS and n + 1 < len(tokens)
@@ -304,6 +309,15 @@ class Recognizer:
                     and self.unit_kind(tokens[n + 1].text) is not None):
                 return True  # 中铁十一局, 第三采油厂, 第二人民医院: a numbered body
         return False
+
+    def is_department(self, body: str, rest: str) -> bool:
+        """Whether ``rest`` names a department of ``body`` (人力资源和社会保障部|职业能力建设司, 清华大学|土木工程系):
+        nouns before 司 after a ministry or commission, before 系 after a university or college."""
+        m = _DEPARTMENT_RE.fullmatch(rest)
+        if m is None or not body.endswith(_DEPARTMENT_OF[rest[-1]]):
+            return False
+        words = self.segmenter.tagged(rest[:-1])
+        return bool(words) and all(w.pos in ("n", "vn", "nz", "j", "l") for w in words)
 
     def unit_kind(self, name: str) -> str | None:
         """The kind of the suffix that ends ``name`` (company, union, unit, team…)."""
@@ -375,6 +389,10 @@ class Recognizer:
         last = 0
         tokens = self.segmenter.tokens(phrase)
         boundaries = {t.end for t in tokens}
+        for t in tokens:  # a body and its unit that the dictionary lists as one name (清华大学|土木工程系)
+            if len(t.text) >= 6 and self.segmenter.word_tag(t.text) == "nt":
+                boundaries.update(t.start + k for k in range(3, len(t.text) - 1)
+                                  if self.lex.org_suffixes.get(t.text[k - 2:k], ("", False))[1])
         # a one-character suffix that ends a common word is no suffix (产业布局, 科学技术)
         common_ends = {t.end for t in tokens if len(t.text) > 1 and self.common_word(t.text)
                        and self.segmenter.word_tag(t.text) != "nt"}  # 社会保障部 is a name, so 部 ends one
@@ -631,6 +649,8 @@ class _Builder:
                 title, ts = title[len(word):], ts + len(word)
             elif ends:
                 last = ends[-1][0]
+                if last < len(org_phrase) and self.rec.is_department(org_phrase[:last], org_phrase[last:]):
+                    last = len(org_phrase)  # 清华大学土木工程系|教授
                 org_end = ts
                 if last < len(org_phrase):
                     org_end = k + last
@@ -835,6 +855,8 @@ class _Builder:
             end = link
             while end > 0 and text[end - 1] == "—":
                 end -= 1
+        posts = [replace(p, org=self.possessor_org(p.title_span.start)) if p.org is None and p.implied_org_word is None
+                 else p for p in posts]
         if any(p.org is None and p.implied_org_word is None for p in posts):
             setting = self.setting_org(chain_start)
             if setting is not None:  # 在一号煤矿，综采队队长杜永刚: the post is in the body the sentence is set in
@@ -854,6 +876,18 @@ class _Builder:
         if not found:
             return None
         e, s = max(found, key=lambda t: (t[0], -t[1]))
+        return self.mentions[(s, e, ORGANIZATION)]
+
+    def possessor_org(self, i: int) -> Mention | None:
+        """The organization of ORG的(一名)TITLE, for the title starting at ``i`` (来自华为技术有限公司的|软件工程师)."""
+        text = self.text
+        k = i - 2 if text[i - 2:i] in ("一名", "一位") else i
+        if k < 1 or text[k - 1] != "的":
+            return None
+        orgs = [(s, e) for (s, e, label) in self.mentions if label == ORGANIZATION and e == k - 1]
+        if not orgs:
+            return None
+        s, e = min(orgs, key=lambda se: se[0])  # the whole name
         return self.mentions[(s, e, ORGANIZATION)]
 
     def setting_org(self, i: int) -> Mention | None:
@@ -1041,6 +1075,8 @@ class _Builder:
             if i == j or any(a <= i and j <= b and b - a > j - i for a, b in inside):
                 continue
             form = m.group(0)
+            if _NUMBERED_UNIT_RE.match(text, j):
+                continue  # 中建|五局, 中铁|十一局: a unit named after the group, no mention of the group itself
             if (self.lex.known_orgs[form] != form and self.rec.common_word(form)
                     and self.rec.segmenter.word_tag(form)[:1] not in ("n", "j")):
                 continue  # a short form that is an everyday word: linking finds it where the full name is
@@ -1065,16 +1101,14 @@ class _Builder:
 
     def ministry_departments(self) -> None:
         """A ministry or commission and its department (司) named by nouns right after it
-        (人力资源和社会保障部|职业能力建设司); the department's bare tail the tagger found (建设司) goes."""
+        (人力资源和社会保障部|职业能力建设司), a university and its 系 (北京大学|中文系); the department's
+        bare tail the tagger found (建设司) goes."""
         text = self.text
         for i, j, label in list(self.mentions):
-            if label != ORGANIZATION or text[j - 1:j] not in ("部", "委"):
+            if label != ORGANIZATION:
                 continue
             m = _DEPARTMENT_RE.match(text, j)
-            if m is None or not self.ends_word(j, m.end()):
-                continue
-            words = self.rec.segmenter.tagged(m.group(1))
-            if not words or any(w.pos not in ("n", "vn", "nz", "j") for w in words):
+            if m is None or not self.ends_word(j, m.end()) or not self.rec.is_department(text[i:j], m.group(0)):
                 continue
             for s, e, other in list(self.mentions):
                 if other == ORGANIZATION and j < s and e == m.end():
@@ -1110,11 +1144,8 @@ class _Builder:
         title = self.rec.title_suffix(chunk)
         if not title or len(chunk) == len(title):
             return None
-        org = chunk[:-len(title)]
-        for gap in ("的一名", "的一位", "的一个", "的", "一名", "一位"):
-            if org.endswith(gap):
-                org = org[:-len(gap)]
-                break
+        org, qualifier = _split_at_gap(chunk[:-len(title)])
+        title = qualifier + title  # 的一名|装配钳工
         ends = self.rec.org_suffix_end(org)
         if not ends or ends[-1][0] < len(org) - 6 or not self.rec.has_proper_part(org):
             return None
@@ -1139,11 +1170,7 @@ class _Builder:
                 continue
             k, j, title = found
             ts = j - len(title)
-            org_end = ts
-            for gap in ("的一名", "的一位", "的一个", "的", "一名", "一位"):
-                if text[k:org_end].endswith(gap):
-                    org_end -= len(gap)
-                    break
+            org_end = k + len(_split_at_gap(text[k:ts])[0])
             if org_end == ts:
                 parsed = self.split_chunk(k, j, adjacent=False)
                 if not parsed or parsed[1] is None or parsed[1].org is None:
@@ -1279,9 +1306,26 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     titles = tuple(post.title_span for frame in b.frames for post in frame.posts)
     mentions = _drop_nested(list(b.mentions.values()), titles)
     paras = tuple(Span(doc.id, p.start, p.end) for p in paragraphs(doc.text))
-    frames = tuple(sorted(b.frames, key=lambda f: (f.person.span.start, f.person.span.end)))
+    kept = set(mentions)
+    frames = tuple(sorted((f for f in b.frames if f.person in kept),  # not 程系 inside 清华大学土木工程系
+                          key=lambda f: (f.person.span.start, f.person.span.end)))
     return DocumentMentions(tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.label))),
                             frames, tuple(sorted(b.units)), paras)
+
+
+_GAPS = ("的一名", "的一位", "的一个", "的", "一名", "一位")
+
+
+def _split_at_gap(before_title: str) -> tuple[str, str]:
+    """ORG的一名+qualifier before a title -> (ORG, qualifier): 徐工集团…公司的一名|装配 (钳工). No gap: (all, "")."""
+    for size in range(0, 5):
+        head, qualifier = before_title[:len(before_title) - size], before_title[len(before_title) - size:]
+        if not is_han(qualifier or "一") or any(ch in "的一" for ch in qualifier):
+            break
+        gap = next((g for g in _GAPS if head.endswith(g)), None)
+        if gap is not None:
+            return head[:-len(gap)], qualifier
+    return before_title, ""
 
 
 def _run_length(text: str, chars: frozenset[str]) -> int:
@@ -1305,7 +1349,8 @@ def _drop_nested(mentions: list[Mention], titles: tuple[Span, ...] = ()) -> list
                    (o.span.end - o.span.start) > (m.span.end - m.span.start) for o in others)
 
     for m in mentions:
-        if m.label == PERSON and inside(m, by_label.get(ORGANIZATION, []) + by_label.get(HONOR, []) + by_label[PERSON]):
+        if m.label == PERSON and inside(m, by_label.get(ORGANIZATION, []) + by_label.get(HONOR, []) + by_label[PERSON]
+                                        + by_label.get(PLACE, [])):  # 杨桥 in 杨桥镇
             continue
         if m.label == PLACE and inside(m, by_label.get(PLACE, []) + by_label.get(PERSON, [])):
             continue

@@ -99,12 +99,16 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
     between = text[person.span.end:i]
     if _UNNAMED_PERSON.search(between):
         return None
-    for m in rec.lex.title_re.finditer(between):
+    own = _OWN_PREDICATE.match(between)  # 陈建华是…的一名装配钳工: the person's own post, no one new
+    for m in rec.lex.title_re.finditer(between, own.end() if own else 0):
         word = m.group(0)
         if word and rec.lex.titles.get(word) == "worker" and not any(
                 p.span.start == person.span.end + m.end() for p in people):
             return None
     return person
+
+
+_OWN_PREDICATE = re.compile("(?:是|曾是|原是|现任|担任)[^，,。；;！？!?]*")
 
 
 def _last_person_before(people: list[Mention], i: int) -> Mention | None:
@@ -357,6 +361,12 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
             previous = (h, person)
             continue
+        listed = _listed_before(text, people, person) if person is not None else []
+        if (listed and _CONFERRED_COUNTED.fullmatch(text[person.span.end:h.span.start].rstrip(OPEN_QUOTES))
+                and text[s:listed[0].span.start].endswith("授予")):
+            # 授予A、B、C等100名职工“HONOR”: each of them
+            out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in listed]
+            continue
         if not any(before.endswith(v) for v in AWARD_VERBS) and not text.startswith("获得者", h.span.end):
             continue  # 荣获HONOR, or 是HONOR获得者
         if person is not None and _COUNTED_PEOPLE.search(text, person.span.end, h.span.start):
@@ -395,6 +405,7 @@ def _is_honor_holder(text: str, person: Mention, honor: Mention) -> bool:
 
 _COUNT = "[0-9０-９一二三四五六七八九十百千两几多]+"
 _COUNTED_PEOPLE = re.compile("(?<!第)" + _COUNT + "(?:人|名|位)")  # 有3人获得…: a group (第一名 is a rank)
+_CONFERRED_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]{0,4}")  # 授予A、B等100名职工
 _LIST_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)(?:同志)?(?:" + "|".join(AWARD_VERBS) + ")")
 
 

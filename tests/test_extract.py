@@ -217,3 +217,9 @@ def test_a_short_place_name_that_begins_a_longer_one_is_the_longer_one(recognize
 def test_a_list_of_brands_before_a_generic_body_is_no_body(recognizer):
     _, found = _mentions("我们推动美团、京东等平台企业建立工会。", recognizer)
     assert sorted(t for t, label in found if label == "Organization") == ["京东", "美团"]
+
+
+def test_a_person_name_inside_a_place_is_no_person(recognizer):
+    _, found = _mentions("在安徽省阜阳市临泉县杨桥镇，一家服装加工厂里机器轰鸣。", recognizer)
+    assert "杨桥" not in [t for t, label in found if label == "Person"]
+    assert "杨桥镇" in [t for t, label in found if label == "Place"]

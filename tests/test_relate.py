@@ -409,3 +409,38 @@ def test_a_title_s_last_character_starts_no_place(recognizer):
     assert _kind(rels, "membership") == [("Person:沙马拉且", "Organization:昭觉县教育局", "局长")]
     assert [(m.text, m.label) for m in mentions.mentions if m.label != "Person"] == [
         ("昭觉县", "Place"), ("昭觉县教育局", "Organization")]  # no 长沙, no 教育局局
+
+
+def test_everyone_listed_after_conferred_holds_the_honor(recognizer):
+    _, rels = _facts("会上，江苏省总工会授予陈建华、林雪梅、周志强等100名职工“江苏省五一劳动奖章”。", recognizer)
+    assert _kind(rels, "award") == [("Person:周志强", "Honor:江苏省五一劳动奖章", None),
+                                    ("Person:林雪梅", "Honor:江苏省五一劳动奖章", None),
+                                    ("Person:陈建华", "Honor:江苏省五一劳动奖章", None)]
+
+
+def test_a_qualified_title_after_one_of_a_body_and_he_after_it(recognizer):
+    _, rels = _facts("陈建华是徐工集团工程机械股份有限公司的一名装配钳工，今年43岁。他先后获得全国技术能手、江苏大工匠等荣誉。",
+                     recognizer)
+    assert _kind(rels, "membership") == [("Person:陈建华", "Organization:徐工集团工程机械股份有限公司", "装配钳工")]
+    assert _kind(rels, "award") == [("Person:陈建华", "Honor:全国技术能手", None), ("Person:陈建华", "Honor:江苏大工匠", None)]
+
+
+def test_a_title_after_a_body_s_possessive(recognizer):
+    mentions, rels = _facts("来自华为技术有限公司的软件工程师刘晨阳是其中之一。", recognizer)
+    assert _kind(rels, "membership") == [("Person:刘晨阳", "Organization:华为技术有限公司", "软件工程师")]
+    assert [m.text for m in mentions.mentions if m.label == "Organization"] == ["华为技术有限公司"]  # no 来自
+
+
+def test_a_unit_named_after_a_known_group(recognizer):
+    _, rels = _facts("中铁隧道局集团有限公司盾构机司机黄明亮已经连续工作了10个小时。", recognizer)
+    assert _kind(rels, "membership") == [("Person:黄明亮", "Organization:中铁隧道局集团有限公司", "盾构机司机")]
+    _, rels = _facts("中建五局党委副书记、工会主席易文权说，", recognizer)
+    assert _kind(rels, "membership") == [("Person:易文权", "Organization:中建五局党委", "副书记"),
+                                         ("Person:易文权", "Organization:中建五局党委", "工会主席")]
+
+
+def test_a_university_department_the_dictionary_lists_as_one_word(recognizer):
+    mentions, rels = _facts("清华大学土木工程系教授李志强认为，我国盾构技术已经走在世界前列。", recognizer)
+    assert _kind(rels, "membership") == [("Person:李志强", "Organization:清华大学土木工程系", "教授")]
+    assert sorted(m.text for m in mentions.mentions if m.label == "Person") == ["李志强"]  # no 程系
+    assert _kind(rels, "suborganization") == [("Organization:清华大学土木工程系", "Organization:清华大学", None)]
