@@ -244,8 +244,8 @@ class Recognizer:
         if rest.startswith(NAME_FOLLOWERS):
             return 1
         following = self.segmenter.tokens(rest) if verbs_follow else []
-        if following and len(following[0].text) >= 2 and self.segmenter.word_tag(following[0].text).startswith("v"):
-            return 1  # 徐留平出席, 刘飞香发言
+        if following and len(following[0].text) >= 2 and self.segmenter.word_tag(following[0].text)[:1] in ("v", "d"):
+            return 1  # 徐留平出席, 刘飞香发言, 艾爱国长期关注
         return 0
 
     def _word_across(self, text: str, end: int) -> bool:
@@ -660,6 +660,8 @@ class _Builder:
                         title = org_phrase[last:] + title
                         ts = k + last
                 org = self.add_org_phrase(k, org_end)
+            elif org_phrase in ANAPHORIC_BODIES and (antecedent := self.last_org_before(k, org_phrase)) is not None:
+                org = antecedent  # “…”公司董事长张静章说: the company just named
             elif _GENERATION_RE.fullmatch(org_phrase):
                 pass  # 90后技术员: the person's age group, no part of the title
             elif len(org_phrase) <= 4:

@@ -103,9 +103,15 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
     for m in rec.lex.title_re.finditer(between, own.end() if own else 0):
         word = m.group(0)
         if word and rec.lex.titles.get(word) == "worker" and not any(
-                p.span.start == person.span.end + m.end() for p in people):
+                p.span.start == person.span.end + m.end() for p in people) and not _PREDICATIVE.search(
+                between, 0, m.start()) and between[m.end():m.end() + 1] not in _CLAUSE_ENDS:
             return None
     return person
+
+
+# 愿意当|技术工人。: a worker in a predicate or closing a clause is what someone is or becomes, not someone new
+_PREDICATIVE = re.compile("(?:当|做|成为|是)(?:一名|一位|一个)?[一-鿿]{0,2}$")
+_CLAUSE_ENDS = set("。，,！!？?；;、")
 
 
 _OWN_PREDICATE = re.compile("(?:是|曾是|原是|现任|担任)[^，,。；;！？!?]*")
@@ -156,6 +162,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     speech_re = "|".join(map(re.escape, speech))
     # …张永刚|指着监控屏幕说。: a short action between the name and the verb that ends the clause
     speech_ends_clause = re.compile(f"[^，。！？,!?；;：:“”\n]{{1,10}}?(?:{speech_re})[。，,！!]")
+    # …罗昭强|在接受本报记者采访时|表示: the occasion of the statement between the name and the verb
+    speech_occasion = re.compile(f"在[^，。！？,!?；;：:“”\n]{{1,20}}?(?:时|上|中|后|期间)(?={speech_re})")
     out: list[Relation] = []
     taken: set[tuple[int, int]] = set()
     quoted: list[tuple[int, int]] = []
@@ -226,6 +234,9 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             if text[j:j + 1] in ("（", "("):
                 close = re.compile("[）)]").search(text, j, min(p1, j + 40))
                 j = close.end() if close else j  # 李红梅（某公司工程师）介绍，…
+            occasion = speech_occasion.match(text, j)
+            if occasion:
+                j = occasion.end()  # 罗昭强在接受本报记者采访时|表示，…
             verb = next((v for v in speech if text.startswith(v, j)), None)
             if verb == "看来" or _inside(quoted, person.span.start):
                 continue
@@ -278,7 +289,11 @@ def _is_heading(text: str, start: int, end: int) -> bool:
 def _reported_end(text: str, start: int, end: int, speaker: Mention | None, people: list[Mention],
                   speech: tuple[str, ...]) -> int:
     """Where reported speech starting at ``start`` ends: the paragraph's end, or the start of a later
-    sentence in which somebody else speaks (…通道。上海市总工会副主席桂晓燕说，… is hers, not his)."""
+    sentence in which somebody else speaks (…通道。上海市总工会副主席桂晓燕说，… is hers, not his), or a
+    sentence that opens a quotation (…工人。“技能人才…”他说。: a statement of its own)."""
+    quotation = re.compile(f"[。！？!?][{OPEN_QUOTES}]").search(text, start, end)
+    if quotation:
+        end = quotation.start() + 1
     for p in people:
         if start < p.span.start < end and (speaker is None or p.text != speaker.text) and text.startswith(speech, p.span.end):
             s, _ = sentence_span(text, p.span.start)

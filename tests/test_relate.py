@@ -444,3 +444,22 @@ def test_a_university_department_the_dictionary_lists_as_one_word(recognizer):
     assert _kind(rels, "membership") == [("Person:李志强", "Organization:清华大学土木工程系", "教授")]
     assert sorted(m.text for m in mentions.mentions if m.label == "Person") == ["李志强"]  # no 程系
     assert _kind(rels, "suborganization") == [("Organization:清华大学土木工程系", "Organization:清华大学", None)]
+
+
+def test_the_occasion_between_a_speaker_and_the_verb(recognizer):
+    text = ("全国人大代表、中国中车长春轨道客车股份有限公司高级技师罗昭强在接受本报记者采访时表示，要让更多年轻人愿意当技术工人。"
+            "“技能人才的成长需要时间，更需要好的制度。”他说。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:罗昭强", None, "技能人才的成长需要时间，更需要好的制度。"),
+                                    ("Person:罗昭强", None, "要让更多年轻人愿意当技术工人。")]  # 技术工人 is no one new
+
+
+def test_a_name_after_a_title_and_before_an_adverb(recognizer):
+    _, rels = _facts("全国人大代表、湖南华菱湘潭钢铁有限公司焊工艾爱国长期关注技能人才队伍建设。", recognizer)
+    assert _kind(rels, "membership") == [("Person:艾爱国", "Organization:湖南华菱湘潭钢铁有限公司", "焊工")]
+
+
+def test_a_bare_company_before_a_title_is_the_company_just_named(recognizer):
+    text = "在浙江省宁波市北仑区，宁波海天塑机集团有限公司的生产车间里，一台台注塑机正在组装。“我们每年拿出3%用于培训。”公司董事长张静章说。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:张静章", "Organization:宁波海天塑机集团有限公司", "董事长")]
