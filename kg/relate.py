@@ -290,10 +290,12 @@ def _reported_end(text: str, start: int, end: int, speaker: Mention | None, peop
                   speech: tuple[str, ...]) -> int:
     """Where reported speech starting at ``start`` ends: the paragraph's end, or the start of a later
     sentence in which somebody else speaks (…通道。上海市总工会副主席桂晓燕说，… is hers, not his), or a
-    sentence that opens a quotation (…工人。“技能人才…”他说。: a statement of its own)."""
-    quotation = re.compile(f"[。！？!?][{OPEN_QUOTES}]").search(text, start, end)
-    if quotation:
-        end = quotation.start() + 1
+    quotation with a speaker after it (…工人。“技能人才…”他说。: a statement of its own)."""
+    for quotation in re.finditer(f"[。！？!?][{OPEN_QUOTES}][^{CLOSE_QUOTES}]*[{CLOSE_QUOTES}]", text[start:end]):
+        after = start + quotation.end()
+        if any(p.span.start == after for p in people) or (
+                text[after:after + 1] in ("他", "她") and text.startswith(speech, after + 1)):
+            return start + quotation.start() + 1  # “…”他说 / “…”NAME说: a statement with a speaker of its own
     for p in people:
         if start < p.span.start < end and (speaker is None or p.text != speaker.text) and text.startswith(speech, p.span.end):
             s, _ = sentence_span(text, p.span.start)
