@@ -2,7 +2,7 @@
 
 Formats are chosen by name from one table, :data:`EXPORTERS`. Every renderer is pure (graph in, text or
 bytes out) and deterministic: the same graph gives byte-identical files. The RDF formats (Turtle,
-N-Triples, JSON-LD) serialize the same sorted statements (:func:`kg.rdf.statements`), computed once
+N-Triples, JSON-LD) serialize the same sorted statements (:func:`kg.rdf.statement_rows`), computed once
 per export; GraphML and GEXF are the property graph itself, for Gephi, yEd and networkx.
 """
 from __future__ import annotations
@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kg import rdf, store, viz
 from kg.errors import ExportError
@@ -103,15 +102,20 @@ def _file_mode(path: Path) -> int:
 
 @dataclass(frozen=True)
 class ExportInput:
-    """What renderers read: the graph, and its RDF statements computed on first use."""
+    """What renderers read: the graph, and its RDF statements (:func:`kg.rdf.statement_rows`) and their
+    N-Triples text, each computed on first use (Turtle is written from the N-Triples)."""
 
     graph: nx.MultiDiGraph
 
     @functools.cached_property
-    def statements(self) -> list[ox.Triple]:
+    def rows(self) -> list[rdf.Row]:
         from kg.pipeline import honor_classes
 
-        return rdf.statements(self.graph, honor_classes())
+        return rdf.statement_rows(self.graph, honor_classes())
+
+    @functools.cached_property
+    def ntriples(self) -> str:
+        return rdf.ntriples_from_rows(self.rows)
 
 
 @dataclass(frozen=True)
@@ -278,10 +282,10 @@ def gexf(G: nx.MultiDiGraph) -> str:
 
 
 EXPORTERS: dict[str, Exporter] = {
-    "turtle": Exporter("graph.ttl", lambda x: rdf.serialize_turtle(x.statements), "RDF as Turtle"),
-    "ntriples": Exporter("graph.nt", lambda x: rdf.serialize_ntriples(x.statements),
+    "turtle": Exporter("graph.ttl", lambda x: rdf.turtle_from_ntriples(x.ntriples), "RDF as Turtle"),
+    "ntriples": Exporter("graph.nt", lambda x: x.ntriples,
                          "RDF as sorted N-Triples (what the Oxigraph store and `kg push` load)"),
-    "jsonld": Exporter("graph.jsonld", lambda x: rdf.serialize_jsonld(x.statements), "RDF as compact JSON-LD"),
+    "jsonld": Exporter("graph.jsonld", lambda x: rdf.jsonld_from_rows(x.rows), "RDF as compact JSON-LD"),
     "graphml": Exporter("graph.graphml", lambda x: graphml(x.graph), "property graph as GraphML"),
     "gexf": Exporter("graph.gexf", lambda x: gexf(x.graph), "property graph as GEXF, for Gephi"),
     "html": Exporter("graph.html", lambda x: viz.html(x.graph), "offline HTML explorer"),

@@ -49,8 +49,8 @@ def test_a_failing_renderer_leaves_earlier_exports_in_place(seed_graph, tmp_path
 
 def test_rdf_statements_are_computed_once_per_export(seed_graph, tmp_path, monkeypatch):
     calls = []
-    real = rdf.statements
-    monkeypatch.setattr(rdf, "statements", lambda *a: calls.append(1) or real(*a))
+    real = rdf.statement_rows
+    monkeypatch.setattr(rdf, "statement_rows", lambda *a: calls.append(1) or real(*a))
     export.write_exports(seed_graph, tmp_path, ("turtle", "ntriples", "jsonld"))
     assert len(calls) == 1
 

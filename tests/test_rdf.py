@@ -1,6 +1,8 @@
 """kg/rdf.py: the RDF statements of a graph, the vocabulary they use, and their provenance."""
 from __future__ import annotations
 
+import doctest
+import gc
 from pathlib import Path
 
 import networkx as nx
@@ -190,6 +192,66 @@ def test_statements_are_sorted_and_unique(seed_graph):
     triples = rdf.statements(seed_graph)
     assert len(set(triples)) == len(triples)
     assert [str(t) for t in triples] == [str(t) for t in sorted(triples, key=rdf._sort_key)]
+
+
+# Text that N-Triples must escape, and neighbours whose order changes once escaped (\" and \\ sort after !).
+TRICKY = ['他说："好"', "a\\b", "一\n二\r三\t四", "\x00\x01\x08\x0b\x0c\x1f\x7f", "\ufffe\uffff\u2028\u2029\ufeff",
+          "𠮷野家", 'a"', "a!", "a#", "a\\", "a]", "a\u4e00"]
+
+
+@pytest.fixture
+def tricky_graph() -> nx.MultiDiGraph:
+    """A graph with that text in every kind of literal: labels, aliases, headline, date, URL, role, quote, sentence."""
+    G = nx.MultiDiGraph()
+    G.add_node("doc-1", type="Document", label="t", aliases=[], mentions=[], title=TRICKY[0], date='2024"\n',
+               author="a\\b", url="http://example.org/?q=\"a\"\t")
+    G.add_node("person-1", type="Person", label="李\t东", aliases=TRICKY, mentions=[("doc-1", 0, 2)])
+    G.add_node("org-1", type="Organization", label='"工会"\\', aliases=TRICKY[::-1], mentions=[("doc-1", 3, 5)])
+    G.add_edge("person-1", "org-1", key="membership-1", predicate="membership", role='主席"\r', text=None,
+               doc="doc-1", start=0, end=9, sentence="\n".join(TRICKY))
+    G.add_edge("person-1", "doc-1", key="quote-1", predicate="quote", role=None, text="\\".join(TRICKY), doc="doc-1",
+               start=0, end=9, sentence="𠮷\x00𠮷")
+    return G
+
+
+@pytest.mark.parametrize("graph_fixture", ["tricky_graph", "hostile_graph", "seed_graph"])
+def test_exports_written_from_rows_are_pyoxigraphs_text(graph_fixture, request):
+    G = request.getfixturevalue(graph_fixture)
+    triples = rdf.statements(G)
+    assert [str(t) for t in triples] == [str(t) for t in sorted(triples, key=rdf._sort_key)]
+    assert rdf.ntriples(G) == rdf.serialize_ntriples(triples)
+    assert rdf.turtle(G) == rdf.serialize_turtle(triples)
+    assert rdf.jsonld(G) == rdf.serialize_jsonld(triples)
+
+
+def test_literals_are_escaped_as_pyoxigraph_escapes_them():
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    assert rdf._nt_string(every) == str(ox.Literal(every))
+    for ch in map(chr, [*range(0x80), 0xFFFE, 0xFFFF, 0x20000]):
+        assert rdf._nt_string(ch) == str(ox.Literal(ch)), hex(ord(ch))
+
+
+def test_a_lone_surrogate_is_refused_as_pyoxigraph_refuses_it():
+    G = nx.MultiDiGraph()
+    G.add_node("person-1", type="Person", label="李\ud800", aliases=[], mentions=[])
+    with pytest.raises(ValueError):
+        ox.Literal("李\ud800", language="zh")
+    with pytest.raises(ValueError, match="surrogate"):
+        rdf.statement_rows(G)
+    assert gc.isenabled()  # the collector, paused while rows are built, runs again
+
+
+def test_the_collector_stays_off_when_it_was_off(seed_graph):
+    gc.disable()
+    try:
+        rdf.statement_rows(seed_graph)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_doctests():
+    assert doctest.testmod(rdf).failed == 0
 
 
 def _as_set(triples) -> set[tuple]:
