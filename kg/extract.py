@@ -55,6 +55,8 @@ _OWNERSHIP_RE = re.compile(f"(?:{'|'.join(OWNERSHIP_WORDS)})的?")
 # ends there), nouns and 系 after a university (土木工程系).
 _DEPARTMENT_RE = re.compile("[\u4e00-\u9fff]{2,8}?(?<!公)[司系]")
 _DEPARTMENT_OF = {"司": ("部", "委"), "系": ("大学", "学院")}
+# （以下简称“Q公司”）, （简称中国石化）: a short name the article defines for the body before it
+_SHORT_NAME_RE = re.compile("[（(](?:以下)?简称[：:]?[“「\"]?([\u4e00-\u9fffA-Za-z0-9]{2,12}?)[”」\"]?[）)]")
 _NUMBERED_UNIT_RE = re.compile("[一二三四五六七八九十]{1,3}(?:局|公司|处|院|所|厂)")
 # Verbs that commonly stand right before an organization's name.
 ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往", "成立", "创办", "请来", "联系", "督促", "建议",
@@ -139,6 +141,7 @@ class DocumentMentions:
     frames: tuple[Frame, ...]
     units: tuple[tuple[str, str], ...]  # (child org name, parent org name) read from compound names
     paragraphs: tuple[Span, ...]
+    aliases: tuple[tuple[str, str], ...] = ()  # (short name, org name) the text defines: ORG（以下简称“X”）
 
 
 def is_han(text: str) -> bool:
@@ -481,6 +484,7 @@ class _Builder:
         self.frames: list[Frame] = []
         self.units: set[tuple[str, str]] = set()
         self.departments: set[tuple[int, int]] = set()  # a ministry and its 司 (ministry_departments)
+        self.aliases: set[tuple[str, str]] = set()  # (short name, org name): ORG（简称X）
         self.person_names: set[str] = set()
         self.org_names: set[str] = set()
         # the article's words, segmented once (dictionary only: fast, and stable for boundaries)
@@ -1101,6 +1105,24 @@ class _Builder:
             if link and link.end() in starts:
                 self.units.add((text[link.end():starts[link.end()]], text[i:j]))
 
+    def defined_short_names(self) -> None:
+        """ORG（以下简称“X”） and ORG（简称X）: X names the same body in this article (and a unit named right
+        after the bracket is the body's: 中国石油化工集团有限公司（简称中国石化）|镇海炼化分公司)."""
+        text = self.text
+        orgs: dict[int, int] = {}
+        for i, j, label in self.mentions:
+            if label == ORGANIZATION:
+                orgs[j] = min(orgs.get(j, i), i)
+        for j, i in list(orgs.items()):
+            m = _SHORT_NAME_RE.match(text, j)
+            if m is None or m.group(1) == text[i:j]:
+                continue
+            self.add(m.start(1), m.end(1), ORGANIZATION)
+            self.aliases.add((m.group(1), text[i:j]))
+            unit = max((e for (s, e, label) in self.mentions if s == m.end() and label == ORGANIZATION), default=None)
+            if unit is not None:
+                self.units.add((text[m.end():unit], text[i:j]))
+
     def ministry_departments(self) -> None:
         """A ministry or commission and its department (司) named by nouns right after it
         (人力资源和社会保障部|职业能力建设司), a university and its 系 (北京大学|中文系); the department's
@@ -1298,6 +1320,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.find_orgs()
     b.find_known_orgs()
     b.owned_bodies()
+    b.defined_short_names()
     b.ministry_departments()
     b.find_short_names()
     b.find_people()
@@ -1312,7 +1335,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     frames = tuple(sorted((f for f in b.frames if f.person in kept),  # not 程系 inside 清华大学土木工程系
                           key=lambda f: (f.person.span.start, f.person.span.end)))
     return DocumentMentions(tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.label))),
-                            frames, tuple(sorted(b.units)), paras)
+                            frames, tuple(sorted(b.units)), paras, tuple(sorted(b.aliases)))
 
 
 _GAPS = ("的一名", "的一位", "的一个", "的", "一名", "一位")

@@ -240,6 +240,8 @@ def resolve_document(doc: Document, dm: DocumentMentions, lex: Lexicons, rec: Re
             canon[k] = (HONOR, _QUOTE_MARKS.sub("", m.text))  # 江苏省“五一劳动奖章” is 江苏省五一劳动奖章
         else:
             canon[k] = (m.label, m.text)
+    for short, full in dm.aliases:  # ORG（以下简称“X”）: X is that body in this article
+        canon[f"{ORGANIZATION}:{short}"] = canon.get(f"{ORGANIZATION}:{full}", (ORGANIZATION, full))
     # chains of short forms settle on the longest name
     for k, (label, name) in list(canon.items()):
         seen = {name}

@@ -1,7 +1,8 @@
 """Linking within an article and across articles."""
 from __future__ import annotations
 
-from kg.link import entity_id, is_abbreviation, org_cores, place_canonical
+from kg.extract import extract_mentions
+from kg.link import entity_id, is_abbreviation, org_cores, place_canonical, resolve_document
 from kg.pipeline import analyze, assemble
 from kg.types import Document
 
@@ -130,3 +131,14 @@ def test_a_group_and_its_legal_form_are_one_node():
 def test_honors_nobody_holds_are_left_out():
     G = _graph("大会表彰了100名全省劳动模范。全国劳动模范、洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”")
     assert _labels(G, "Honor") == ["全国劳动模范"]
+
+
+def test_a_short_name_the_article_defines_is_the_same_body(recognizer):
+    text = ("宁波海天塑机集团有限公司（以下简称“海天集团”）今年营收增长。海天集团董事长张静章说，公司将加大投入。"
+            "中国石油化工集团有限公司（简称中国石化）镇海炼化分公司总经理孙建华建议，打通职业发展通道。")
+    doc = Document("d1", text)
+    dm = extract_mentions(doc, recognizer)
+    assert ("海天集团", "宁波海天塑机集团有限公司") in dm.aliases
+    assert ("镇海炼化分公司", "中国石油化工集团有限公司") in dm.units
+    canon = resolve_document(doc, dm, recognizer.lex, recognizer).canon
+    assert canon["Organization:海天集团"] == ("Organization", "宁波海天塑机集团有限公司")
