@@ -354,6 +354,7 @@ class Recognizer:
                 cut = tok.end
             elif (tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2 and self.has_proper_part(phrase[tok.end:])
                   and phrase[tok.end:tok.end + 1] not in ("（", "(")  # 控股（集团）
+                  and not (n + 1 < len(tokens) and legal_suffix(tokens[n + 1].text) == tokens[n + 1].text)  # 中通快递|股份有限公司
                   and not (n + 1 < len(tokens) and tokens[n + 1].text[0] in CHINESE_DIGITS
                            and len(tokens[n + 1].text) <= 3)):
                 cut = tok.end  # 注重…培养|辽宁大学: a verb, and a name after it (not 采油|二厂: a numbered unit)
@@ -664,8 +665,11 @@ class _Builder:
                         title = org_phrase[last:] + title
                         ts = k + last
                 org = self.add_org_phrase(k, org_end)
-            elif org_phrase in ANAPHORIC_BODIES and (antecedent := self.last_org_before(k, org_phrase)) is not None:
-                org = antecedent  # “…”公司董事长张静章说: the company just named
+            elif (body := next((w for w in ANAPHORIC_BODIES if org_phrase.startswith(w)
+                                and not self.rec.unit_kind(org_phrase[len(w):] or "-")), None)) and (
+                    antecedent := self.last_org_before(k, body)) is not None:
+                org = antecedent  # “…”公司董事长张静章说, 是公司|焊接工艺首席专家: the company just named
+                title, ts = org_phrase[len(body):] + title, k + len(body)
             elif _GENERATION_RE.fullmatch(org_phrase):
                 pass  # 90后技术员: the person's age group, no part of the title
             elif len(org_phrase) <= 4:

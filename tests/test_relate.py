@@ -463,3 +463,15 @@ def test_a_bare_company_before_a_title_is_the_company_just_named(recognizer):
     text = "在浙江省宁波市北仑区，宁波海天塑机集团有限公司的生产车间里，一台台注塑机正在组装。“我们每年拿出3%用于培训。”公司董事长张静章说。"
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:张静章", "Organization:宁波海天塑机集团有限公司", "董事长")]
+
+
+def test_a_bare_company_and_a_qualified_title(recognizer):
+    text = "在三一重工股份有限公司的智能车间里，焊接机器人挥舞着机械臂。研发这套系统的，是公司焊接工艺首席专家赵海军。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:赵海军", "Organization:三一重工股份有限公司", "焊接工艺首席专家")]
+
+
+def test_a_brand_with_a_verb_before_its_legal_form(recognizer):
+    mentions, _ = _facts("中通快递股份有限公司广东管理中心总经理王涛表示，公司将把技能等级与薪酬挂钩。", recognizer)
+    assert [m.text for m in mentions.mentions if m.label == "Organization"] == [
+        "中通快递股份有限公司", "中通快递股份有限公司广东管理中心"]
