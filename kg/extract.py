@@ -106,6 +106,10 @@ _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
 ADVERB_CHARS = frozenset("正在也又就还都便已曾将才再仍亦均")  # may follow a name: 刘军正和徒弟们
 # 法律援助中心|指派|律师: such a verb between a body and a title belongs to neither (jieba tags 指派 n)
 ASSIGNING_VERBS = frozenset({"指派", "选派", "委派", "派出", "派驻", "安排", "推荐", "聘请"})
+# 中心指定了|周洁|作为刘某的法援律师: a body of a kind just named, a verb of assigning, the person, the post
+_ASSIGNED_RE = re.compile(f"(?<![\u4e00-\u9fff])该?({'|'.join(sorted(set(ANAPHORIC_BODIES) - {'企业'}, key=len, reverse=True))})"
+                          f"(?:{'|'.join(sorted(ASSIGNING_VERBS | {'指定'}))})了?")
+_ASSIGNED_ROLE_RE = re.compile("(?:作为|担任|为)(?:[^，。；;,！？]{0,8}?的)?([\u4e00-\u9fff]{2,8}?)(?=[，。；;,！？])")
 MORPHEME_TAGS = frozenset({"g", "ng", "vg", "ag", "tg", "dg"})  # jieba's bound morphemes: no word alone
 
 
@@ -1214,6 +1218,23 @@ class _Builder:
             s, e = sentence_span(text, person.span.start if person.span.end == end else k, j)
             self.frames.append(Frame(person, (post,), (), (), self.span(s, e)))
 
+    def assigned_posts(self) -> None:
+        """中心指定了周洁作为刘某的法援律师: a body (the one of that kind just named) gives a named person a post."""
+        text = self.text
+        people = {m.span.start: m for m in self.mentions.values() if m.label == PERSON}
+        for m in _ASSIGNED_RE.finditer(text):
+            person = people.get(m.end())
+            if person is None:
+                continue
+            role = _ASSIGNED_ROLE_RE.match(text, person.span.end)
+            title = role.group(1) if role and self.rec.title_suffix(role.group(1)) else None  # 法援律师, as written
+            org = self.last_org_before(m.start(), m.group(1)) if title else None
+            if org is None:
+                continue
+            ts = role.end() - len(title)
+            s, e = sentence_span(text, m.start(), role.end())
+            self.frames.append(Frame(person, (Post(title, self.span(ts, role.end()), org),), (), (), self.span(s, e)))
+
     def has_place(self, word: str) -> bool:
         m = self.lex.place_re.search(word)
         return bool(m and m.group(0))
@@ -1331,6 +1352,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.trim_adverbs()
     b.recurrences()
     b.read_predicates()
+    b.assigned_posts()
     b.split_branches()
     titles = tuple(post.title_span for frame in b.frames for post in frame.posts)
     mentions = _drop_nested(list(b.mentions.values()), titles)

@@ -475,3 +475,9 @@ def test_a_brand_with_a_verb_before_its_legal_form(recognizer):
     mentions, _ = _facts("中通快递股份有限公司广东管理中心总经理王涛表示，公司将把技能等级与薪酬挂钩。", recognizer)
     assert [m.text for m in mentions.mentions if m.label == "Organization"] == [
         "中通快递股份有限公司", "中通快递股份有限公司广东管理中心"]
+
+
+def test_a_body_just_named_assigns_a_person_a_post(recognizer):
+    text = "王强是宁波海天塑机集团有限公司的一名技术员。去年，公司安排王强担任新厂房的项目经理，工期提前了一个月。"
+    _, rels = _facts(text, recognizer)
+    assert ("Person:王强", "Organization:宁波海天塑机集团有限公司", "项目经理") in _kind(rels, "membership")
