@@ -231,7 +231,7 @@ class Recognizer:
         """A name written in parts with a middle dot (艾尔肯·吐尔逊, 约翰·克里), as the tagger finds them:
         Han parts of one to six characters, none of them a place, title or generic word (中国·郑州 is no name);
         the parts may be dictionary words (买买提), so the tagger's judgment is what admits them."""
-        parts = re.split(f"[{''.join(NAME_DOTS)}]", name)
+        parts = _DOT_SPLIT_RE.split(name)
         return (2 <= len(parts) <= 4 and len(name) <= 20
                 and all(1 <= len(p) <= 6 and is_han(p) and not (len(p) <= 2 and any(ch in FUNCTION_CHARS for ch in p))
                         for p in parts)  # 阿不都热依木 holds 都; a short part with one is a word (的·了)
@@ -488,7 +488,7 @@ class _Builder:
         self.mentions: dict[tuple[int, int, str], Mention] = {}
         self.frames: list[Frame] = []
         self.units: set[tuple[str, str]] = set()
-        self.departments: set[tuple[int, int]] = set()  # a ministry and its 司 (ministry_departments)
+        self.departments: set[tuple[int, int]] = set()  # a body and its department: 部|…司, 大学|…系 (named_departments)
         self.aliases: set[tuple[str, str]] = set()  # (short name, org name): ORG（简称X）
         self.person_names: set[str] = set()
         self.org_names: set[str] = set()
@@ -1131,7 +1131,7 @@ class _Builder:
             if unit is not None:
                 self.units.add((text[m.end():unit], text[i:j]))
 
-    def ministry_departments(self) -> None:
+    def named_departments(self) -> None:
         """A ministry or commission and its department (司) named by nouns right after it
         (人力资源和社会保障部|职业能力建设司), a university and its 系 (北京大学|中文系); the department's
         bare tail the tagger found (建设司) goes."""
@@ -1346,7 +1346,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.find_known_orgs()
     b.owned_bodies()
     b.defined_short_names()
-    b.ministry_departments()
+    b.named_departments()
     b.find_short_names()
     b.find_people()
     b.trim_adverbs()
