@@ -99,6 +99,7 @@ def _start_worker(parent: int | None, initializer: Callable[..., Any] | None, in
 
         threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    gc.enable()  # a forked worker collects garbage as usual, whatever the parent paused (kg.collector)
     if initializer is not None:
         initializer(*initargs)
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg import lexicon
+from kg import collector, lexicon
 from kg.extract import DocumentMentions, Recognizer, extract_mentions
 from kg.graph import add_locations, build_graph
 from kg.cache import AnalysisCache, document_key, fingerprint
@@ -137,7 +137,7 @@ def honor_classes() -> dict[str, tuple[str, str]]:
 CHUNK_CHARS = 48_000
 CHUNK_DOCS = 256
 # Modules whose code cannot change what analyze() returns (everything else is in the cache fingerprint).
-_AFTER_ANALYSIS = frozenset({"__init__", "__main__", "cache", "cli", "errors", "export", "graph", "ingest",
+_AFTER_ANALYSIS = frozenset({"__init__", "__main__", "cache", "cli", "collector", "errors", "export", "graph", "ingest",
                              "nereval", "parallel", "progress", "rdf", "viz"})
 
 
@@ -239,6 +239,7 @@ def _file_size(path: Path) -> int:
         return 0
 
 
+@collector.paused()  # a rebuild loads and links hundreds of thousands of records (see kg.collector)
 def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress], None] | None = None, *,
                       workers: int | None = None, segmenter: str = DEFAULT_SEGMENTER,
                       cache_dir: Path | str | None = None, scheduler: str | None = None) -> BuildReport:

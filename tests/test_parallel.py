@@ -1,6 +1,7 @@
 """The parallel map (in process, process pool, Dask cluster) and a Dask build equal to a local one."""
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import parallel, pipeline
+from kg import collector, parallel, pipeline
 from kg.parallel import SchedulerError, chunked, map_dask, map_unordered
 from kg.pipeline import build_with_report
 
@@ -30,6 +31,10 @@ def _fail_on_three(x: int) -> int:
     if x == 3:
         raise ValueError("three")
     return x
+
+
+def _collecting(_: int) -> bool:
+    return gc.isenabled()
 
 
 _initialized: list[str] = []
@@ -80,6 +85,13 @@ def test_a_threaded_parent_starts_clean_workers():
     # back to fork once this process is single-threaded again (other tests may keep threads alive)
     expected = "fork" if threading.active_count() == 1 else "forkserver"
     assert parallel._pool_context().get_start_method() == expected
+
+
+def test_workers_collect_garbage_though_the_parent_paused_the_collector():
+    with collector.paused():
+        results = list(map_unordered(_collecting, range(4), workers=2))
+        assert not gc.isenabled()
+    assert results == [True] * 4
 
 
 def test_a_failing_task_raises_in_the_caller():

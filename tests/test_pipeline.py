@@ -77,6 +77,17 @@ def test_two_workers_build_the_same_graph(reference, small_chunks):
     assert graph_state(report.graph) == graph_state(ref.graph)
 
 
+def test_a_build_pauses_the_garbage_collector_and_leaves_it_on(reference, small_chunks):
+    import gc
+
+    folder, ref = reference
+    collecting = []
+    report = build_with_report([folder], lambda _: collecting.append(gc.isenabled()), workers=2)
+    assert collecting and not any(collecting)  # its records hold no cycles (kg.collector)
+    assert gc.isenabled()
+    assert graph_state(report.graph) == graph_state(ref.graph)
+
+
 def test_input_order_does_not_matter(reference, tmp_path):
     folder, ref = reference
     files = sorted(folder.iterdir())
