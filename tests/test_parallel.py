@@ -59,6 +59,13 @@ def test_one_worker_runs_in_this_process_and_calls_the_initializer():
     assert _initialized == ["here"]
 
 
+def test_no_task_needs_no_initializer():
+    _initialized.clear()
+    assert list(map_unordered(_square_pid, [], workers=1, initializer=_init, initargs=("here",))) == []
+    assert list(map_unordered(_square_pid, iter([]), workers=4, initializer=_init, initargs=("here",))) == []
+    assert _initialized == []
+
+
 def test_a_single_task_needs_no_pool():
     assert list(map_unordered(_square_pid, [7], workers=4)) == [(49, os.getpid())]
 
