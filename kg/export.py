@@ -34,6 +34,13 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 
 def _write_temp(path: Path, data: str | bytes) -> str:
     """Write ``data`` to a new hidden temporary file beside ``path``; return its name."""
+    tmp = _new_temp(path)
+    _fill_temp(path, tmp, data)
+    return tmp
+
+
+def _new_temp(path: Path) -> str:
+    """A new, empty hidden temporary file beside ``path``, with the mode ``path`` has or would get."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -41,14 +48,27 @@ def _write_temp(path: Path, data: str | bytes) -> str:
         raise ExportError(f"{path.parent}: cannot write exports here ({e.strerror}); choose another --out folder") from e
     try:
         os.fchmod(fd, _file_mode(path))
-        with os.fdopen(fd, "wb") as f:
+    except OSError as e:
+        _remove(tmp)
+        raise ExportError(f"{path}: could not be written ({e.strerror}); the previous file is unchanged") from e
+    finally:
+        os.close(fd)
+    return tmp
+
+
+def _fill_temp(path: Path, tmp: str, data: str | bytes) -> None:
+    """Write ``data`` into the temporary file ``tmp`` (from :func:`_new_temp`) and flush it to disk.
+
+    The file is opened without being created: one that the build removed after giving up stays removed.
+    """
+    try:
+        with open(os.open(tmp, os.O_WRONLY | os.O_CLOEXEC), "wb") as f:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
             f.flush()
             os.fsync(f.fileno())
     except OSError as e:
         _remove(tmp)
         raise ExportError(f"{path}: could not be written ({e.strerror}); the previous file is unchanged") from e
-    return tmp
 
 
 def _remove(name: str) -> None:
@@ -65,23 +85,32 @@ def write_all_atomic(files: dict[Path, str | bytes]) -> None:
     place, so a full disk or a kill mid-way leaves the previous generation of every file.
     Temporary files left by an earlier killed run are removed.
     """
-    written: list[tuple[str, Path]] = []
+    temps: dict[Path, str] = {}
     try:
         for path, data in files.items():
-            written.append((_write_temp(Path(path), data), Path(path)))
+            temps[Path(path)] = _write_temp(Path(path), data)
     except ExportError:
-        for tmp, _ in written:
-            _remove(tmp)
+        _remove_all(temps)
         raise
-    for tmp, path in written:
+    _replace_all(temps)
+
+
+def _remove_all(temps: dict[Path, str]) -> None:
+    for tmp in temps.values():
+        _remove(tmp)
+
+
+def _replace_all(temps: dict[Path, str]) -> None:
+    """Rename complete temporary files into place, ``{path: temporary file}`` in order, then remove the
+    temporary files an earlier killed run left. When a rename fails, the rest are removed, not renamed."""
+    for path, tmp in temps.items():
         try:
             os.replace(tmp, path)
         except OSError as e:
-            for rest, _ in written:
-                _remove(rest)
+            _remove_all(temps)
             raise ExportError(f"{path}: could not be replaced ({e.strerror}); files not yet replaced are unchanged") from e
     # temporary files of a killed run (old enough not to belong to a build running now)
-    for folder in {Path(p).parent for p in files}:
+    for folder in {Path(p).parent for p in temps}:
         for stale in folder.glob(".graph.*.tmp"):
             try:
                 if time.time() - stale.stat().st_mtime > STALE_TEMP_SECONDS:
@@ -319,19 +348,25 @@ def render_jobs(formats: tuple[str, ...], with_store: bool = False) -> list[tupl
 PARALLEL_MIN_EDGES = 2000  # smaller graphs render in well under a second: not worth starting processes
 _SHARED: ExportInput | None = None  # the graph a forked render worker inherits (too big to send)
 _STAGE_IN: Path | None = None  # the folder the job rendering N-Triples loads the Oxigraph store into (None: no store)
+_TEMPS: dict[str, tuple[Path, str]] | None = None  # filename -> (export path, its temporary file) to write into
 
 
 def _render_job(names: tuple[str, ...]) -> dict[str, str | bytes]:
+    """Render ``names`` (and load the store, if asked); with temporary files to fill, write each format
+    into its own there and return only what was not written."""
     assert _SHARED is not None
     rendered = {EXPORTERS[name].filename: EXPORTERS[name].render(_SHARED) for name in names}
     if _STAGE_IN is not None and "ntriples" in names:
-        _load_store(_STAGE_IN, rendered)
+        _load_store(_STAGE_IN, rendered[EXPORTERS["ntriples"].filename])
+    if _TEMPS is not None:
+        # written here, beside the other jobs, rather than sent back to the parent to write one by one
+        for filename in list(rendered):
+            _fill_temp(*_TEMPS[filename], rendered.pop(filename))
     return rendered
 
 
-def _load_store(staged: Path, rendered: dict[str, str | bytes]) -> None:
-    nt = rendered[EXPORTERS["ntriples"].filename]
-    store.load_stage(staged, nt.encode("utf-8") if isinstance(nt, str) else nt)
+def _load_store(staged: Path, ntriples: str | bytes | Path) -> None:
+    store.load_stage(staged, ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples)
 
 
 def _check_formats(formats: tuple[str, ...]) -> None:
@@ -347,35 +382,41 @@ def render(G: nx.MultiDiGraph, formats: tuple[str, ...] = DEFAULT_FORMATS, worke
     platform forks; elsewhere here); the bytes are the same either way. Raises ExportError for an
     unknown name.
     """
-    return _render(G, formats, workers, None)
-
-
-def _render(G: nx.MultiDiGraph, formats: tuple[str, ...], workers: int, stage_in: Path | None) -> dict[str, str | bytes]:
-    """:func:`render`; with ``stage_in`` (a folder from :func:`kg.store.new_stage`) the job that renders
-    N-Triples also loads them into a store there."""
     _check_formats(formats)
-    global _SHARED, _STAGE_IN
+    rendered = _render(G, formats, workers, None, None)
+    return {EXPORTERS[name].filename: rendered[EXPORTERS[name].filename] for name in formats}
+
+
+def _render(G: nx.MultiDiGraph, formats: tuple[str, ...], workers: int, stage_in: Path | None,
+            temps: dict[Path, str] | None) -> dict[str, str | bytes]:
+    """Render ``formats`` in jobs side by side; with ``stage_in`` (a folder from :func:`kg.store.new_stage`)
+    the job that renders N-Triples also loads them into a store there; with ``temps`` (``{path: temporary
+    file}``, from :func:`_new_temp`) the jobs write the formats into those files. Returns what was not
+    written: ``{filename: content}``."""
+    global _SHARED, _STAGE_IN, _TEMPS
     # A process that has opened a store runs RocksDB's threads; a forked worker must not use RocksDB then.
     store_in_job = stage_in is not None and not has_native_threads()
     jobs = render_jobs(formats, with_store=store_in_job)
     if G.number_of_edges() < PARALLEL_MIN_EDGES:
         workers = 1
-    _SHARED, _STAGE_IN = ExportInput(G), stage_in if store_in_job else None
+    named = {path.name: (path, tmp) for path, tmp in temps.items()} if temps is not None else None
+    _SHARED, _STAGE_IN, _TEMPS = ExportInput(G), stage_in if store_in_job else None, named
     rendered: dict[str, str | bytes] = {}
     try:
         for part in map_unordered(_render_job, jobs, min(workers, len(jobs)), fork_only=True):
             rendered.update(part)
     finally:
-        _SHARED = _STAGE_IN = None
+        _SHARED = _STAGE_IN = _TEMPS = None
     if stage_in is not None and not store_in_job:
-        _load_store(stage_in, rendered)
-    return {EXPORTERS[name].filename: rendered[EXPORTERS[name].filename] for name in formats}
+        nt = EXPORTERS["ntriples"].filename
+        _load_store(stage_in, rendered[nt] if named is None else Path(named[nt][1]))
+    return rendered
 
 
 def write_exports(G: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
                   workers: int = 1, with_store: bool = False) -> list[Path]:
-    """Render every format first (``workers`` processes), then write them; a failure leaves all earlier
-    files in place. Returns the paths written.
+    """Render every format into a temporary file (``workers`` processes side by side), then rename them all
+    into place; a failure leaves all earlier files in place. Returns the paths written.
 
     ``with_store``: also load the Oxigraph store (:mod:`kg.store`) from the N-Triples, when that format is
     written; it is loaded while the other formats render and swapped in after the files.
@@ -383,15 +424,19 @@ def write_exports(G: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = DEFA
     out = Path(out)
     _check_formats(formats)  # before a store folder is made
     staged = store.new_stage(out) if with_store and "ntriples" in formats else None
+    temps: dict[Path, str] = {}
     try:
-        rendered = _render(G, formats, workers, staged)
-        files = {out / filename: data for filename, data in rendered.items()}
-        write_all_atomic(files)
+        for name in formats:
+            path = out / EXPORTERS[name].filename
+            temps[path] = _new_temp(path)
+        _render(G, formats, workers, staged, temps)
+        _replace_all(temps)
     except BaseException:
+        _remove_all(temps)  # a job still running finds its file gone and stops
         if staged is not None:
             shutil.rmtree(staged, ignore_errors=True)
         raise
-    written = list(files)
+    written = list(temps)
     if staged is not None:
         written.append(store.install_store(out, staged))
     return written

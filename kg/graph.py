@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from operator import itemgetter
 
 import networkx as nx
 
@@ -50,9 +51,10 @@ def build_graph(entities: dict[str, Entity], documents: Iterable[LinkedDocument]
             if m.entity_id in G:
                 G.nodes[m.entity_id]["mentions"].append((ld.document.id, m.span.start, m.span.end))
         text = ld.document.text
-        for r in sorted(ld.relations, key=edge_key):
+        keyed = sorted(((edge_key(r), r) for r in ld.relations), key=itemgetter(0))  # each key hashed once
+        for key, r in keyed:
             target = r.object if r.object is not None else ld.document.id
-            G.add_edge(r.subject, target, key=edge_key(r), predicate=r.kind, role=r.role, text=r.text,
+            G.add_edge(r.subject, target, key=key, predicate=r.kind, role=r.role, text=r.text,
                        doc=ld.document.id, start=r.evidence.start, end=r.evidence.end,
                        sentence=text[r.evidence.start:r.evidence.end])
     _add_places(G, places or {})

@@ -256,11 +256,11 @@ def resolve_document(doc: Document, dm: DocumentMentions, lex: Lexicons, rec: Re
 
 def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]
                              | tuple[Document, DocumentMentions, list[Relation], Resolution]],
-         lex: Lexicons, rec: Recognizer) -> tuple[dict[str, Entity], list[LinkedDocument]]:
+         lex: Lexicons, rec: Recognizer | None) -> tuple[dict[str, Entity], list[LinkedDocument]]:
     """Link all documents: entities by id, and each document's mentions and relations with ids.
 
     Each item is an analysis ``(document, mentions, relations)``, optionally with its :class:`Resolution`
-    as a fourth element (else it is computed here).
+    as a fourth element (else it is computed here, with ``rec``, which may be None when every item has one).
     """
     resolved = []
     person_orgs: dict[str, dict[str, set[str]]] = defaultdict(dict)  # name -> doc -> org names

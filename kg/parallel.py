@@ -99,6 +99,7 @@ def _start_worker(parent: int | None, initializer: Callable[..., Any] | None, in
 
         threading.Thread(target=watch, name="kg-parent-watch", daemon=True).start()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    gc.enable()  # a forked worker collects garbage as usual, whatever the parent paused (kg.collector)
     if initializer is not None:
         initializer(*initargs)
 
@@ -125,7 +126,8 @@ def map_unordered(fn: Callable[[T], R], tasks: Iterable[T], workers: int,
                   in_flight: int | None = None, fork_only: bool = False) -> Iterator[R]:
     """``fn`` over ``tasks`` on ``workers`` processes; results in completion order.
 
-    With one worker, or a single task, everything runs in this process (no pool to start).
+    With one worker, or a single task, everything runs in this process (no pool to start); with no task
+    at all, not even ``initializer`` runs.
     ``fn`` and the tasks must pickle. At most ``in_flight`` tasks (default ``3 * workers``) are
     submitted at a time, so ``tasks`` may be a lazy stream of any length. ``fork_only``: ``fn`` reads
     state the parent holds (too big to send), so without a fork everything runs in this process.
@@ -133,7 +135,7 @@ def map_unordered(fn: Callable[[T], R], tasks: Iterable[T], workers: int,
     it = iter(tasks)
     head = list(itertools.islice(it, 2))
     if workers <= 1 or len(head) < 2 or (fork_only and not can_fork()):
-        if initializer is not None:
+        if initializer is not None and head:
             initializer(*initargs)
         for task in itertools.chain(head, it):
             yield fn(task)

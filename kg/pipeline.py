@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg import lexicon
+from kg import collector, lexicon
 from kg.extract import DocumentMentions, Recognizer, extract_mentions
 from kg.graph import add_locations, build_graph
 from kg.cache import AnalysisCache, document_key, fingerprint
@@ -101,10 +101,15 @@ def analyze(doc: Document, rec: Recognizer | None = None) -> tuple[Document, Doc
 
 
 def assemble(analyses: Iterable[Analysis | ResolvedAnalysis], rec: Recognizer | None = None) -> nx.MultiDiGraph:
-    """Link analyzed documents (with their resolutions, when they have them) and build the graph."""
-    rec = rec or default_recognizer()
-    lex = rec.lex
-    entities, linked = link(list(analyses), lex, rec)
+    """Link analyzed documents (with their resolutions, when they have them) and build the graph.
+
+    Only analyses without a resolution need the recognizer (loaded here if not given); the rest, the lexicons.
+    """
+    analyses = list(analyses)
+    if rec is None and any(len(item) < 4 for item in analyses):
+        rec = default_recognizer()
+    lex = rec.lex if rec is not None else lexicon.load()
+    entities, linked = link(analyses, lex, rec)
     places: dict[str, tuple[str, str | None]] = {}
     for eid, e in entities.items():
         if e.label == PLACE:
@@ -137,7 +142,7 @@ def honor_classes() -> dict[str, tuple[str, str]]:
 CHUNK_CHARS = 48_000
 CHUNK_DOCS = 256
 # Modules whose code cannot change what analyze() returns (everything else is in the cache fingerprint).
-_AFTER_ANALYSIS = frozenset({"__init__", "__main__", "cache", "cli", "errors", "export", "graph", "ingest",
+_AFTER_ANALYSIS = frozenset({"__init__", "__main__", "cache", "cli", "collector", "errors", "export", "graph", "ingest",
                              "nereval", "parallel", "progress", "rdf", "viz"})
 
 
@@ -239,6 +244,7 @@ def _file_size(path: Path) -> int:
         return 0
 
 
+@collector.paused()  # a rebuild loads and links hundreds of thousands of records (see kg.collector)
 def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress], None] | None = None, *,
                       workers: int | None = None, segmenter: str = DEFAULT_SEGMENTER,
                       cache_dir: Path | str | None = None, scheduler: str | None = None) -> BuildReport:
@@ -267,7 +273,7 @@ def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress]
         raise KgError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
     n_workers = default_workers(workers)
     started = time.perf_counter()
-    rec = default_recognizer(segmenter)  # before any pool forks, so workers inherit it
+    rec: Recognizer | None = None  # loaded at the first article the cache does not have (none: not at all)
     report = BuildReport(workers=n_workers if scheduler is None else 0)
     files, report.skipped = find_files([Path(p) for p in paths])
     sizes = [_file_size(p) for p in files]
@@ -283,6 +289,7 @@ def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress]
 
     def misses() -> Iterator[Document]:
         """Read the inputs file by file; yield the documents the cache does not have."""
+        nonlocal rec
         for path, size in zip(files, sizes):
             try:
                 found, bad = read_file(path)
@@ -308,6 +315,8 @@ def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress]
                         analyses[doc.id] = (doc, *hit)
                         tracker.advance(share, articles=1, cached=1)
                         continue
+                if rec is None and scheduler is None:
+                    rec = default_recognizer(segmenter)  # before any pool forks, so workers inherit it
                 yield doc
             if not found:
                 tracker.advance(left)

@@ -16,15 +16,13 @@ evidence as a W3C Web Annotation: ``fact kg:evidence ev``; ``ev oa:hasBody fact`
 from __future__ import annotations
 
 import functools
-import gc
 import hashlib
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
 import networkx as nx
 import pyoxigraph as ox
@@ -32,6 +30,7 @@ import rdflib.namespace
 from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import ORG, PROV, SKOS
 
+from kg import collector
 from kg.types import AWARD, CONTAINED_IN_PLACE, HONOR, LOCATED_IN, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, QUOTE, SUBORGANIZATION
 
 DOCUMENT = "Document"  # kg.graph.DOCUMENT; not imported, so that reading RDF does not load the extractor
@@ -109,27 +108,6 @@ def _hash(*parts: object) -> str:
 
 def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _collector_paused(fn: Callable[P, R]) -> Callable[P, R]:
-    """``fn`` with Python's cyclic garbage collector paused while it runs. The functions so marked build
-    hundreds of thousands of tuples, sets and dicts that hold no reference cycles; with the collector on,
-    their number alone sets off full collections that walk the whole heap again and again (a third of the
-    time they take)."""
-    @functools.wraps(fn)
-    def paused(*args: P.args, **kwargs: P.kwargs) -> R:
-        was_enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            if was_enabled:
-                gc.enable()
-    return paused
 
 
 # A statement as plain strings, the form the exports sort and write: (subject IRI, predicate is not
@@ -246,7 +224,7 @@ def statements(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | N
     return triples_from_rows(statement_rows(G, honor_classes))
 
 
-@_collector_paused
+@collector.paused()
 def statement_rows(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | None = None) -> list[Row]:
     """:func:`statements` as :data:`Row`s of plain strings, in the same order: what the exports write from.
 
@@ -442,7 +420,7 @@ def _row_of(tr: ox.Triple) -> Row:
     return (tr.subject.value, p != _RDF_TYPE, p, "", obj)
 
 
-@_collector_paused
+@collector.paused()
 def triples_from_rows(rows: Iterable[Row]) -> list[ox.Triple]:
     """The pyoxigraph triples of ``rows``, in their order (one NamedNode per IRI)."""
     nodes = _NamedNodes()
@@ -471,7 +449,7 @@ def ntriples_from_rows(rows: Iterable[Row]) -> str:
     return "".join([f"<{s}> <{p}> {o} .\n" for s, _, p, o, _ in rows])
 
 
-@_collector_paused
+@collector.paused()
 def jsonld_from_rows(rows: Iterable[Row]) -> str:
     """:func:`serialize_jsonld` for ``rows``: the same text as for their triples."""
     nodes: dict[str, dict[str, list]] = {}

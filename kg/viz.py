@@ -66,8 +66,14 @@ def script_json(data: object) -> str:
     True
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
-    return text.translate({ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
-                           0x2028: "\\u2028", 0x2029: "\\u2029"})
+    for char, escape in _SCRIPT_ESCAPES:  # str.replace, not str.translate: ten times faster on a big page
+        text = text.replace(char, escape)
+    return text
+
+
+# No escape contains a character escaped after it, so replacing one after another escapes each once.
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                   ("\u2029", "\\u2029"))
 
 
 def find_entity(G: nx.MultiDiGraph, name: str) -> str:
@@ -189,14 +195,10 @@ def _close_pairs(pos, cutoff: float):
     width = int(grid[:, 1].max()) + 3
     key = grid[:, 0] * width + grid[:, 1]
     order = np.argsort(key, kind="stable")
-    cells, start, count = np.unique(key[order], return_index=True, return_counts=True)
+    cell = _cell_lookup(key, order, (int(grid[:, 0].max()) + 3) * width)
     firsts, seconds = [], []
     for dx, dy in ((0, 0), (1, -1), (1, 0), (1, 1), (0, 1)):  # half the neighbourhood: each pair once
-        wanted = key + dx * width + dy
-        at = np.minimum(np.searchsorted(cells, wanted), len(cells) - 1)
-        found = cells[at] == wanted
-        c = np.where(found, count[at], 0)
-        first = np.where(found, start[at], 0)
+        c, first = cell(key + dx * width + dy)
         i = np.repeat(np.arange(n), c)
         j = order[np.repeat(first, c) + np.arange(int(c.sum())) - np.repeat(np.cumsum(c) - c, c)]
         keep = i < j if (dx, dy) == (0, 0) else np.ones(len(i), dtype=bool)
@@ -206,6 +208,30 @@ def _close_pairs(pos, cutoff: float):
     d = pos[i] - pos[j]
     near = (d * d).sum(1) < cutoff * cutoff
     return i[near], j[near]
+
+
+_TABLE_CELLS_PER_POINT = 8  # grids up to this many cells a point (and 4,096 more) get a table; layouts need 1-4
+
+
+def _cell_lookup(key, order, cells: int):
+    """A function from cell keys to (how many points the cells hold, where those start in ``order``), for a
+    grid of ``cells`` cells whose points have keys ``key`` (sorted by ``order``): a table of every cell
+    while the grid is small, else a binary search among the cells that hold points. Either gives the same
+    counts, and the same starts for every cell that holds points."""
+    import numpy as np
+
+    if cells <= _TABLE_CELLS_PER_POINT * len(key) + 4096:
+        count = np.bincount(key, minlength=cells)
+        start = np.cumsum(count) - count
+        return lambda wanted: (count[wanted], start[wanted])
+    held, start, count = np.unique(key[order], return_index=True, return_counts=True)
+
+    def search(wanted):
+        at = np.minimum(np.searchsorted(held, wanted), len(held) - 1)
+        found = held[at] == wanted
+        return np.where(found, count[at], 0), np.where(found, start[at], 0)
+
+    return search
 
 
 def _separate(pos, radius, pad: float = 14.0, rounds: int = 40):
@@ -311,6 +337,7 @@ def page_data(G: nx.MultiDiGraph, title: str = "kg", positions: dict[str, tuple[
             item["x"], item["y"] = positions[n]
         nodes.append(item)
     edges = []
+    mentions = _mentions_by_document(G)
     seen_pairs: dict[tuple[str, str], int] = {}
     key_count: dict[str, int] = {}
     for _, _, key in G.edges(keys=True):
@@ -321,7 +348,7 @@ def page_data(G: nx.MultiDiGraph, title: str = "kg", positions: dict[str, tuple[
         edge_id = str(key) if key_count[str(key)] == 1 else f"{u}|{v}|{key}"  # fact ids are unique; others may not be
         edges.append({"id": edge_id, "from": u, "to": v, "predicate": d.get("predicate"), "role": d.get("role"),
                       "text": d.get("text"), "doc": d.get("doc"), "sentence": d.get("sentence"),
-                      "marks": _marks(G, (u, v), d), "parallel": seen_pairs[pair] - 1})
+                      "marks": _marks(mentions, (u, v), d), "parallel": seen_pairs[pair] - 1})
     return {
         "title": title,
         "types": [{"type": t, "name": name, "color": color, "shape": shape} for t, (name, color, shape) in TYPES.items()],
@@ -334,15 +361,27 @@ def page_data(G: nx.MultiDiGraph, title: str = "kg", positions: dict[str, tuple[
     }
 
 
-def _marks(G: nx.MultiDiGraph, ends: tuple[str, str], d: dict) -> list[list[int]]:
-    """Code-point spans, relative to the evidence sentence, of the two entities' mentions inside it."""
+def _mentions_by_document(G: nx.MultiDiGraph) -> dict[str, dict[str, list[tuple[int, int]]]]:
+    """Each node's mentions as ``{document: [(start, end), ...]}``, so an edge looks only at its own
+    document's (a person named in hundreds of articles has hundreds of edges)."""
+    index: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    for node, mentions in G.nodes(data="mentions"):
+        by_doc = index[node] = {}
+        for m_doc, m_start, m_end in mentions or ():
+            by_doc.setdefault(m_doc, []).append((m_start, m_end))
+    return index
+
+
+def _marks(mentions: dict[str, dict[str, list[tuple[int, int]]]], ends: tuple[str, str], d: dict) -> list[list[int]]:
+    """Code-point spans, relative to the evidence sentence, of the two entities' mentions inside it
+    (``mentions`` from :func:`_mentions_by_document`)."""
     doc, start, end = d.get("doc"), d.get("start"), d.get("end")
     if not d.get("sentence") or doc is None or start is None or end is None:
         return []
     spans = set()
     for node in ends:
-        for m_doc, m_start, m_end in G.nodes[node].get("mentions") or ():
-            if m_doc == doc and start <= m_start < m_end <= end:
+        for m_start, m_end in mentions[node].get(doc, ()):
+            if start <= m_start < m_end <= end:
                 spans.add((m_start - start, m_end - start))
     return [list(s) for s in sorted(spans)]
 

@@ -91,6 +91,12 @@ print("pids", alone.pop("pid.txt") == str(os.getpid()) != side_by_side.pop("pid.
 print("order", list(side_by_side) == list(alone) == [e.filename for e in export.EXPORTERS.values()][:-1])
 print("bytes", side_by_side == alone)
 
+# each worker writes its own files (the parent only renames them)
+pid_out = Path(sys.argv[3])
+export.write_exports(G, pid_out, ("turtle", "pid"), workers=2)
+print("written", sorted(p.name for p in pid_out.iterdir()) == ["graph.ttl", "pid.txt"]
+      and (pid_out / "pid.txt").read_text() != str(os.getpid()))
+
 out = Path(sys.argv[2])
 formats = ("turtle", "ntriples", "gexf")
 written = export.write_exports(G, out, formats, workers=2, with_store=True)
@@ -125,11 +131,21 @@ print("again", store.is_current(out) and {p.name: p.read_bytes() for p in out.it
 @pytest.mark.skipif(sys.platform != "linux", reason="parallel rendering forks, on Linux")
 def test_two_workers_render_the_same_bytes_and_a_failing_worker_loses_nothing(tmp_path):
     seeds = Path(__file__).resolve().parents[1] / "seeds"
-    run = subprocess.run([sys.executable, "-c", _SIDE_BY_SIDE, str(seeds), str(tmp_path)],
+    run = subprocess.run([sys.executable, "-c", _SIDE_BY_SIDE, str(seeds), str(tmp_path / "out"), str(tmp_path / "pid")],
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.split("\n")[:-1] == ["pids True", "order True", "bytes True", "store True", "raised True",
-                                           "kept True", "again True"]
+    assert run.stdout.split("\n")[:-1] == ["pids True", "order True", "bytes True", "written True", "store True",
+                                           "raised True", "kept True", "again True"]
+
+
+def test_a_temporary_file_the_build_gave_up_on_is_not_made_again(tmp_path):
+    path = tmp_path / "graph.ttl"
+    tmp = export._new_temp(path)
+    os.unlink(tmp)  # what write_exports does to every temporary file when a job fails
+    with pytest.raises(ExportError, match=f"{path}: could not be written \\(No such file or directory\\); "
+                                          "the previous file is unchanged"):
+        export._fill_temp(path, tmp, "<a> <b> <c> .\n")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_files_get_the_usual_mode_not_mkstemps(seed_export):

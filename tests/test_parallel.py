@@ -1,6 +1,7 @@
 """The parallel map (in process, process pool, Dask cluster) and a Dask build equal to a local one."""
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import subprocess
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import parallel, pipeline
+from kg import collector, parallel, pipeline
 from kg.parallel import SchedulerError, chunked, map_dask, map_unordered
 from kg.pipeline import build_with_report
 
@@ -32,6 +33,10 @@ def _fail_on_three(x: int) -> int:
     return x
 
 
+def _collecting(_: int) -> bool:
+    return gc.isenabled()
+
+
 _initialized: list[str] = []
 
 
@@ -52,6 +57,13 @@ def test_one_worker_runs_in_this_process_and_calls_the_initializer():
     assert [r for r, _ in results] == [0, 1, 4, 9, 16]
     assert {pid for _, pid in results} == {os.getpid()}
     assert _initialized == ["here"]
+
+
+def test_no_task_needs_no_initializer():
+    _initialized.clear()
+    assert list(map_unordered(_square_pid, [], workers=1, initializer=_init, initargs=("here",))) == []
+    assert list(map_unordered(_square_pid, iter([]), workers=4, initializer=_init, initargs=("here",))) == []
+    assert _initialized == []
 
 
 def test_a_single_task_needs_no_pool():
@@ -80,6 +92,13 @@ def test_a_threaded_parent_starts_clean_workers():
     # back to fork once this process is single-threaded again (other tests may keep threads alive)
     expected = "fork" if threading.active_count() == 1 else "forkserver"
     assert parallel._pool_context().get_start_method() == expected
+
+
+def test_workers_collect_garbage_though_the_parent_paused_the_collector():
+    with collector.paused():
+        results = list(map_unordered(_collecting, range(4), workers=2))
+        assert not gc.isenabled()
+    assert results == [True] * 4
 
 
 def test_a_failing_task_raises_in_the_caller():

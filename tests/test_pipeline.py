@@ -77,6 +77,17 @@ def test_two_workers_build_the_same_graph(reference, small_chunks):
     assert graph_state(report.graph) == graph_state(ref.graph)
 
 
+def test_a_build_pauses_the_garbage_collector_and_leaves_it_on(reference, small_chunks):
+    import gc
+
+    folder, ref = reference
+    collecting = []
+    report = build_with_report([folder], lambda _: collecting.append(gc.isenabled()), workers=2)
+    assert collecting and not any(collecting)  # its records hold no cycles (kg.collector)
+    assert gc.isenabled()
+    assert graph_state(report.graph) == graph_state(ref.graph)
+
+
 def test_input_order_does_not_matter(reference, tmp_path):
     folder, ref = reference
     files = sorted(folder.iterdir())
@@ -116,6 +127,25 @@ def test_adding_an_article_analyzes_only_that_article(tmp_path, monkeypatch):
     assert analyzed == [str(folder / "c.txt")]
     assert (report.documents, report.cached) == (4, 3)
     assert "洛阳市总工会" in labels(report.graph, "Organization")
+
+
+def test_a_rebuild_with_every_article_cached_loads_no_recognizer(reference, tmp_path, monkeypatch):
+    folder, ref = reference
+    cache = tmp_path / "cache"
+    build_with_report([folder], workers=1, cache_dir=cache)
+    loaded = []
+    real = pipeline.default_recognizer
+    monkeypatch.setattr(pipeline, "default_recognizer", lambda *a: loaded.append(a) or real(*a))
+    for workers in (1, 2):
+        report = build_with_report([folder], workers=workers, cache_dir=cache)
+        assert (report.cached, loaded) == (4, [])
+        assert graph_state(report.graph) == graph_state(ref.graph)
+    (folder / "new.txt").write_text("郑州市总工会主席张三说：“好。”", encoding="utf-8")
+    try:
+        report = build_with_report([folder], workers=1, cache_dir=cache)
+    finally:
+        (folder / "new.txt").unlink()
+    assert (report.documents, report.cached) == (5, 4) and loaded  # wanted for the one new article
 
 
 def test_removing_an_article_removes_its_facts_and_the_entities_only_it_named(reference, tmp_path):

@@ -162,6 +162,15 @@ def test_marks_are_code_point_offsets_into_the_sentence(hostile_graph):
     assert len(sentence[:first].encode("utf-16-le")) // 2 == first + 1  # 𠮷 takes two UTF-16 units
 
 
+def test_marks_come_only_from_the_edge_s_own_article(hostile_graph):
+    G = hostile_graph
+    person = G.nodes["person-1"]
+    (doc, start, end), = person["mentions"]
+    person["mentions"] = [("doc-2", start - 1, end), (doc, start, end), ("doc-2", start, end)]  # another article
+    edge = next(e for e in viz.page_data(G)["edges"] if e["id"] == "membership-1")
+    assert [edge["sentence"][a:b] for a, b in edge["marks"]] == [G.nodes["org-1"]["label"], person["label"]]
+
+
 def test_page_data_gives_types_sizes_labels_and_articles(seed_graph):
     data = viz.page_data(seed_graph)
     assert {t["type"] for t in data["types"]} == {"Person", "Organization", "Place", "Honor", "Document"}
@@ -222,6 +231,23 @@ def test_layout_is_deterministic_and_keeps_clusters_together():
     assert mean_distance(a, a) < mean_distance(a, b) / 2
     assert mean_distance(b, b) < mean_distance(a, b) / 2
     assert pos["lonely"][1] > max(y for n, (x, y) in pos.items() if n != "lonely")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_close_pairs_are_every_pair_within_the_cutoff_whether_cells_are_in_a_table_or_searched(seed, monkeypatch):
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 400))
+    pos = rng.random((n, 2)) * 40 - 20
+    pos[: n // 4] = pos[0]  # some points on top of each other
+    if seed % 2:
+        pos[-1] = (1e6, -1e6)  # one far away: a grid too big for a table
+    table = viz._close_pairs(pos, 1.5)
+    monkeypatch.setattr(viz, "_TABLE_CELLS_PER_POINT", -10**9)  # always search
+    searched = viz._close_pairs(pos, 1.5)
+    assert all(np.array_equal(a, b) for a, b in zip(table, searched))  # the same pairs in the same order
+    brute = {(i, j) for i in range(n) for j in range(i + 1, n) if ((pos[i] - pos[j]) ** 2).sum() < 1.5 ** 2}
+    assert {(min(i, j), max(i, j)) for i, j in zip(*table)} == brute and len(table[0]) == len(brute)
 
 
 def test_edges_get_unique_ids_even_without_fact_keys():
