@@ -291,6 +291,7 @@ def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress]
         """Read the inputs file by file; yield the documents the cache does not have."""
         nonlocal rec
         for path, size in zip(files, sizes):
+            collector.sweep()  # the cycles the last file's decoding left (the collector is paused)
             try:
                 found, bad = read_file(path)
             except InputError as e:
