@@ -143,8 +143,8 @@ def honor_classes() -> dict[str, tuple[str, str]]:
 CHUNK_CHARS = 48_000
 CHUNK_DOCS = 256
 # Modules whose code cannot change what analyze() returns (everything else is in the cache fingerprint).
-_AFTER_ANALYSIS = frozenset({"__init__", "__main__", "cache", "cli", "collector", "errors", "export", "graph", "ingest",
-                             "nereval", "parallel", "progress", "rdf", "viz"})
+_AFTER_ANALYSIS = frozenset({"__init__", "__main__", "cache", "cli", "collector", "errors", "export", "graph",
+                             "ingest", "nereval", "parallel", "progress", "rdf", "viz"})
 
 
 def analysis_fingerprint(segmenter: str = DEFAULT_SEGMENTER) -> str:
@@ -299,7 +299,7 @@ def _build(paths: Iterable[Path | str], progress: Callable[[Progress], None] | N
         """Read the inputs file by file; yield the documents the cache does not have."""
         nonlocal rec
         for path, size in zip(files, sizes):
-            collector.sweep()  # the cycles the last file's decoding left (the collector is paused)
+            collector.sweep()  # the cycles the last file's decoding left: nothing else frees them while paused
             try:
                 found, bad = read_file(path)
             except InputError as e:
