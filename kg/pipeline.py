@@ -1,6 +1,7 @@
 """The one place that knows the order of the stages: ingest → segment → extract → relate → link → graph."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 import threading
@@ -142,8 +143,8 @@ def honor_classes() -> dict[str, tuple[str, str]]:
 CHUNK_CHARS = 48_000
 CHUNK_DOCS = 256
 # Modules whose code cannot change what analyze() returns (everything else is in the cache fingerprint).
-_AFTER_ANALYSIS = frozenset({"__init__", "__main__", "cache", "cli", "collector", "errors", "export", "graph", "ingest",
-                             "nereval", "parallel", "progress", "rdf", "viz"})
+_AFTER_ANALYSIS = frozenset({"__init__", "__main__", "cache", "cli", "collector", "errors", "export", "graph",
+                             "ingest", "nereval", "parallel", "progress", "rdf", "viz"})
 
 
 def analysis_fingerprint(segmenter: str = DEFAULT_SEGMENTER) -> str:
@@ -244,7 +245,6 @@ def _file_size(path: Path) -> int:
         return 0
 
 
-@collector.paused()  # a rebuild loads and links hundreds of thousands of records (see kg.collector)
 def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress], None] | None = None, *,
                       workers: int | None = None, segmenter: str = DEFAULT_SEGMENTER,
                       cache_dir: Path | str | None = None, scheduler: str | None = None) -> BuildReport:
@@ -269,6 +269,14 @@ def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress]
     The graph is the same whatever the worker count, scheduler, input order or cache state: analyses are
     sorted by document id before linking.
     """
+    # A build loads and links hundreds of thousands of records: with the collector paused (kg.collector).
+    # Not beside a Dask client, whose event loop thread makes garbage cycles of its own all along.
+    with collector.paused() if scheduler is None else contextlib.nullcontext():
+        return _build(paths, progress, workers, segmenter, cache_dir, scheduler)
+
+
+def _build(paths: Iterable[Path | str], progress: Callable[[Progress], None] | None, workers: int | None,
+           segmenter: str, cache_dir: Path | str | None, scheduler: str | None) -> BuildReport:
     if segmenter not in SEGMENTERS:
         raise KgError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
     n_workers = default_workers(workers)
@@ -291,6 +299,7 @@ def build_with_report(paths: Iterable[Path | str], progress: Callable[[Progress]
         """Read the inputs file by file; yield the documents the cache does not have."""
         nonlocal rec
         for path, size in zip(files, sizes):
+            collector.sweep()  # the cycles the last file's decoding left: nothing else frees them while paused
             try:
                 found, bad = read_file(path)
             except InputError as e:

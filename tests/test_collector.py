@@ -32,3 +32,19 @@ def test_an_error_ends_the_pause_and_a_decorated_function_pauses_each_call():
     with pytest.raises(ValueError), collector.paused():
         raise ValueError("inside")
     assert gc.isenabled()
+
+
+def test_a_sweep_frees_young_garbage_while_paused():
+    import weakref
+
+    class Cycle:
+        pass
+
+    with collector.paused():
+        cycle = Cycle()
+        cycle.me = cycle
+        gone = weakref.ref(cycle)
+        del cycle
+        assert gone() is not None  # paused: nothing collects it
+        collector.sweep()
+        assert gone() is None

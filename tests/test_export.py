@@ -131,8 +131,8 @@ print("again", store.is_current(out) and {p.name: p.read_bytes() for p in out.it
 @pytest.mark.skipif(sys.platform != "linux", reason="parallel rendering forks, on Linux")
 def test_two_workers_render_the_same_bytes_and_a_failing_worker_loses_nothing(tmp_path):
     seeds = Path(__file__).resolve().parents[1] / "seeds"
-    run = subprocess.run([sys.executable, "-c", _SIDE_BY_SIDE, str(seeds), str(tmp_path / "out"), str(tmp_path / "pid")],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run([sys.executable, "-c", _SIDE_BY_SIDE, str(seeds), str(tmp_path / "out"),
+                          str(tmp_path / "pid")], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split("\n")[:-1] == ["pids True", "order True", "bytes True", "written True", "store True",
                                            "raised True", "kept True", "again True"]

@@ -188,7 +188,10 @@ def test_a_dask_build_equals_the_local_build(cluster, tmp_path, monkeypatch):
         (folder / f"gen{n}.txt").write_text(text, encoding="utf-8")
     local = build_with_report([folder], workers=1)
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 200)  # several chunks, spread over both workers
-    remote = build_with_report([folder], scheduler=cluster, cache_dir=tmp_path / "cache")
+    collecting = []
+    remote = build_with_report([folder], lambda _: collecting.append(gc.isenabled()), scheduler=cluster,
+                               cache_dir=tmp_path / "cache")
+    assert collecting and all(collecting)  # not paused beside the Dask client's event loop
     assert remote.documents == local.documents == 3
     assert list(remote.graph.nodes(data=True)) == list(local.graph.nodes(data=True))
     assert list(remote.graph.edges(keys=True, data=True)) == list(local.graph.edges(keys=True, data=True))

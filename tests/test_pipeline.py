@@ -88,6 +88,30 @@ def test_a_build_pauses_the_garbage_collector_and_leaves_it_on(reference, small_
     assert graph_state(report.graph) == graph_state(ref.graph)
 
 
+def test_a_paused_build_frees_what_reading_each_file_leaves(reference, monkeypatch):
+    import weakref
+
+    folder, ref = reference
+
+    class Cycle:
+        """Garbage only the collector frees, as charset_normalizer leaves when it decodes GBK."""
+
+    left = weakref.WeakSet()
+    real = pipeline.read_file
+
+    def leaky_read(path):
+        cycle = Cycle()
+        cycle.me = cycle
+        left.add(cycle)
+        return real(path)
+
+    monkeypatch.setattr(pipeline, "read_file", leaky_read)
+    uncollected = []
+    report = build_with_report([folder], lambda _: uncollected.append(len(left)), workers=1)
+    assert max(uncollected) == 1  # only the file just read: each earlier file's was swept
+    assert graph_state(report.graph) == graph_state(ref.graph)
+
+
 def test_input_order_does_not_matter(reference, tmp_path):
     folder, ref = reference
     files = sorted(folder.iterdir())
