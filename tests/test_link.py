@@ -15,6 +15,11 @@ def _labels(G, type_):
     return sorted(d["label"] for _, d in G.nodes(data=True) if d["type"] == type_)
 
 
+def _node(G, label):
+    """The data of the node labelled ``label``."""
+    return next(d for _, d in G.nodes(data=True) if d["label"] == label)
+
+
 def test_entity_ids_are_stable_hashes():
     assert entity_id("Person", "李会东") == entity_id("Person", "李会东")
     assert entity_id("Person", "李会东") != entity_id("Organization", "李会东")
@@ -84,21 +89,21 @@ def test_a_name_and_its_legal_form_are_one_node_without_a_self_loop():
 def test_a_short_form_may_abbreviate_the_unit_after_its_group():
     G = _graph("### 宝武钢铁集团马鞍山钢铁股份有限公司热轧总厂质检班班长周红梅——\n\n"
                "马钢热轧总厂厂长刘志军介绍，产品合格率提升至99.6%。")
-    mill = next(d for _, d in G.nodes(data=True) if d["label"] == "宝武钢铁集团马鞍山钢铁股份有限公司热轧总厂")
+    mill = _node(G, "宝武钢铁集团马鞍山钢铁股份有限公司热轧总厂")
     assert "马钢热轧总厂" in mill["aliases"]
 
 
 def test_the_province_s_union_is_the_province_the_article_names():
     G = _graph("黑龙江省委常委、省总工会主席胡亚枫在会上讲话。")
     assert _labels(G, "Organization") == ["黑龙江省委", "黑龙江省总工会"]
-    union = next(d for _, d in G.nodes(data=True) if d["label"] == "黑龙江省总工会")
+    union = _node(G, "黑龙江省总工会")
     assert union["aliases"] == ["省总工会"]
 
 
 def test_a_city_s_union_is_not_short_for_its_district_s():
     G = _graph("洛阳市涧西区总工会常务副主席郑伟介绍了情况。洛阳市总工会党组书记钱卫东表示，将继续推进。")
     assert _labels(G, "Organization") == ["洛阳市总工会", "洛阳市涧西区总工会"]
-    city = next(d for _, d in G.nodes(data=True) if d["label"] == "洛阳市总工会")
+    city = _node(G, "洛阳市总工会")
     assert city["aliases"] == []
 
 
@@ -111,7 +116,7 @@ def test_known_bodies_get_their_full_name_in_every_article():
 def test_an_abbreviation_of_a_body_written_under_two_names():
     G = _graph("### 中国中车株洲电力机车有限公司电工班组长刘军——\n\n在中车株洲电力机车有限公司总装车间里，"
                "刘军正在检查机车。中车株机公司工会主席王红表示，将培养更多人才。")
-    company = next(d for _, d in G.nodes(data=True) if d["label"] == "中国中车株洲电力机车有限公司")
+    company = _node(G, "中国中车株洲电力机车有限公司")
     assert "中车株机公司" in company["aliases"]
 
 
