@@ -623,6 +623,8 @@ class _Builder:
                 k += 1  # 他和|芬兰外长
             chunk = text[k:j]
         if title is None:
+            if adjacent:
+                k += self.rec.name_start(chunk)  # 来自|中国一重集团有限公司的王强
             if adjacent and self.plausible_org(k, j):
                 org = self.add_org_phrase(k, j)
                 return (honors, None, org) if org else None
@@ -840,6 +842,10 @@ class _Builder:
         end = ps
         adjacent = True
         chain_start = ps
+        # 宇通集团的李萌, 来自中国一重的王强: the body the person belongs to, with no title
+        possessive = ps > 1 and text[ps - 1] == "的"
+        if possessive:
+            end = ps - 1
         if ps > 1 and text[ps - 1] in CLOSE_QUOTES:  # “大国工匠”罗昭强: an honor in quotes before the name
             opening = max(text.rfind(q, max(0, ps - 16), ps - 1) for q in OPEN_QUOTES)
             if opening >= 0 and text[opening + 1:ps - 1] in self.lex.honors:
@@ -856,6 +862,9 @@ class _Builder:
             if parsed is None:
                 break
             h, post, org = parsed
+            if possessive and (post or h or not org):
+                break  # only ORG的NAME is a chain; 劳动模范的李萌 or 厂长的张三 is not
+            possessive = False
             honors[:0] = h
             if post:
                 posts.insert(0, post)
@@ -984,17 +993,18 @@ class _Builder:
         relation_starts = {m.end() for m in re.finditer("|".join(RELATION_NOUNS), text)}
         # people the statistical tagger found (tagger_mentions ran first)
         tagged = {i: j for i, j, label in self.mentions if label == PERSON}
-        for i in sorted(strong | weak | relation_starts):
+        possessed = {i for i in tagged if i > 1 and text[i - 1] == "的"}  # 宇通集团的李萌 (read_chain checks the body)
+        for i in sorted(strong | weak | relation_starts | possessed):
             if i >= len(text):
                 continue
             end = self.rec.name_at(text, i, verbs_follow=i in strong)
-            if i in tagged and (end is not None or i in strong):
+            if i in tagged and (end is not None or i in strong or i in possessed):
                 # the tagger's boundary (张黎明|说, not 张黎|明说), and a tagged name right after a title
                 # whatever follows it (…书记处书记王建国出席会议)
                 end = tagged[i]
             if end is None:
                 continue
-            if i not in strong and i not in relation_starts:
+            if i not in strong and i not in relation_starts and i not in possessed:
                 if not self._strong_follow(end):
                     continue
                 if text[i] in FUNCTION_SURNAMES and not self.rec.segmenter.word_tag(text[i:end]).startswith("nr"):

@@ -431,6 +431,14 @@ def test_a_title_after_a_body_s_possessive(recognizer):
     assert [m.text for m in mentions.mentions if m.label == "Organization"] == ["华为技术有限公司"]  # no 来自
 
 
+def test_a_body_s_possessive_before_a_name_is_a_bare_affiliation(recognizer):
+    mentions, rels = _facts("来自东风汽车集团有限公司的刘建国说，这批车下月交付。", recognizer)
+    assert _kind(rels, "membership") == [("Person:刘建国", "Organization:东风汽车集团有限公司", None)]
+    assert [m.text for m in mentions.mentions if m.label == "Organization"] == ["东风汽车集团有限公司"]  # no 来自
+    _, rels = _facts("全国劳动模范的刘建国说，这批车下月交付。", recognizer)
+    assert _kind(rels, "membership") == []  # an honor's 的 is no body
+
+
 def test_a_unit_named_after_a_known_group(recognizer):
     _, rels = _facts("中铁隧道局集团有限公司盾构机司机黄明亮已经连续工作了10个小时。", recognizer)
     assert _kind(rels, "membership") == [("Person:黄明亮", "Organization:中铁隧道局集团有限公司", "盾构机司机")]
