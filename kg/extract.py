@@ -207,8 +207,9 @@ class Recognizer:
         given = name[2:] if compound else name[1:]
         given_tag = self.segmenter.word_tag(given)
         if given in self._titles or (given_tag.startswith(FUNCTION_TAGS) and not (tagged and (
-                (given_tag in ("t", "m") and not given.isnumeric()) or (given_tag == "d" and len(given) == 2)))):
-            return False  # 唐外长, 曾两次, 应如此; but the tagger's 赵国庆, 顾万峰, 王立新 are names
+                (given_tag in ("t", "m") and not given.isnumeric()) or (given_tag == "d" and len(given) == 2)
+                or self.segmenter.word_tag(name).startswith("nr")))):
+            return False  # 唐外长, 曾两次, 应如此; but the tagger's 赵国庆, 顾万峰, 王立新, 王刚 are names
         if given in self._speech:
             return False  # 慰问职工时|表示: a speech verb after a character that can be a surname
         if given in self.lex.org_suffixes or (given in self.lex.generic_words and not tagged):
@@ -490,6 +491,7 @@ class _Builder:
         self.units: set[tuple[str, str]] = set()
         self.departments: set[tuple[int, int]] = set()  # a body and its department: 部|…司, 大学|…系 (named_departments)
         self.aliases: set[tuple[str, str]] = set()  # (short name, org name): ORG（简称X）
+        self.defining_brackets: dict[int, tuple[int, int]] = {}  # end of （简称X） -> span of the ORG before it
         self.person_names: set[str] = set()
         self.org_names: set[str] = set()
         # the article's words, segmented once (dictionary only: fast, and stable for boundaries)
@@ -865,6 +867,13 @@ class _Builder:
             if possessive and (post or h or not org):
                 break  # only ORG的NAME is a chain; 劳动模范的李萌 or 厂长的张三 is not
             possessive = False
+            defined = self.defining_brackets.get(start)
+            if defined is not None and not h and not org:
+                # ORG（以下简称“X”）TITLE: the post is in the body the bracket follows (or in its unit
+                # written after the bracket), and the chain goes on before the body
+                if post is not None and post.org is None:
+                    post = replace(post, org=self.mentions[(*defined, ORGANIZATION)])
+                start = defined[0]
             honors[:0] = h
             if post:
                 posts.insert(0, post)
@@ -1035,13 +1044,20 @@ class _Builder:
         for i, j, label in self.rec.tagger(text):
             kind = labels.get(label)
             name = text[i:j]
-            if kind == PERSON and self.rec.valid_name(name, tagged=True):
+            if kind == PERSON and (self.rec.valid_name(name, tagged=True) or self.titled_adverb_name(i, j)):
                 if (len(name) == 3 and name[:2] in self.lex.surnames and self.rec.valid_name(text[i:j + 1])
                         and self.rec._follow_score(text, j + 1) > self.rec._follow_score(text, j)):
                     j += 1  # 吉克阿|依在: a four-character name with a two-character family name (吉克|阿依)
                 self.add(i, j, PERSON)
             elif kind == ORGANIZATION and self.plausible_org(i, j):
                 self.add_org_phrase(i, j)
+
+    def titled_adverb_name(self, i: int, j: int) -> bool:
+        """技术员王刚说, 厂长李才介绍: a two-character name the tagger found whose given name is also an adverb
+        (刚, 才), right after a title, where 王|刚说 (Wang just said) cannot be meant."""
+        name = self.text[i:j]
+        return (len(name) == 2 and name[0] in self.lex.surnames and self.rec.segmenter.word_tag(name[1]) == "d"
+                and self.rec.title_ending_at(self.text, i) is not None)
 
     def find_dotted_names(self) -> None:
         """Names written in dotted parts of transliteration characters (阿依古丽·买买提, 詹姆斯·莱德菲尔德) that
@@ -1137,6 +1153,7 @@ class _Builder:
                 continue
             self.add(m.start(1), m.end(1), ORGANIZATION)
             self.aliases.add((m.group(1), text[i:j]))
+            self.defining_brackets[m.end()] = (i, j)
             unit = max((e for (s, e, label) in self.mentions if s == m.end() and label == ORGANIZATION), default=None)
             if unit is not None:
                 self.units.add((text[m.end():unit], text[i:j]))

@@ -439,6 +439,19 @@ def test_a_body_s_possessive_before_a_name_is_a_bare_affiliation(recognizer):
     assert _kind(rels, "membership") == []  # an honor's 的 is no body
 
 
+def test_a_name_whose_given_name_is_an_adverb_after_a_title(recognizer):
+    _, rels = _facts("东风汽车集团有限公司技术员王刚说，这批车下月交付。", recognizer)
+    assert _kind(rels, "membership") == [("Person:王刚", "Organization:东风汽车集团有限公司", "技术员")]
+    mentions, _ = _facts("老王刚说完，大家就笑了。", recognizer)
+    assert [m.text for m in mentions.mentions if m.label == "Person"] == []
+
+
+def test_a_post_after_a_body_s_defined_short_name(recognizer):
+    _, rels = _facts("全国人大代表、东风汽车集团有限公司（以下简称“东风公司”）首席技师刘建国说，好。", recognizer)
+    assert _kind(rels, "membership") == [("Person:刘建国", "Organization:东风汽车集团有限公司", "首席技师")]
+    assert _kind(rels, "award") == [("Person:刘建国", "Honor:全国人大代表", None)]
+
+
 def test_a_unit_named_after_a_known_group(recognizer):
     _, rels = _facts("中铁隧道局集团有限公司盾构机司机黄明亮已经连续工作了10个小时。", recognizer)
     assert _kind(rels, "membership") == [("Person:黄明亮", "Organization:中铁隧道局集团有限公司", "盾构机司机")]
