@@ -38,6 +38,11 @@ NAME_STOP = set("的了是在和与及对把被将从也都就着过等说为以
 # Surnames that are far more often function words (向市民介绍, 曾两次): outside a title's context a name
 # may not start with one.
 FUNCTION_SURNAMES = set("向应曾满印童于以从和经过但将只仅却还也再又更最都就才便并且而及与同由据按凭随被让叫给对替为因除自至当离朝往沿顺比跟")
+_MEETING_RE = re.compile("(?:见到|找到|遇到|采访|拜访|看到)了?")
+# a one-character given name that the dictionary tags as a time or measure morpheme (崔春, 任天, 魏家): taken
+# when the tagger found the name, but for 家/户/里 (王家 is the Wang family, not a person)
+_LOOSE_GIVEN_TAGS = ("tg", "t", "q", "ag", "zg", "m")
+_HOUSEHOLD_CHARS = set("家户里村屯庄院寨")
 FUNCTION_TAGS = ("c", "m", "t", "r", "p", "d", "u", "f", "q")
 # Words that commonly follow a name and so confirm where it ends.
 NAME_FOLLOWERS = ("团队", "夫妇", "同志", "等人", "一家", "所在", "带领", "是", "在", "的", "把", "被", "将", "从",
@@ -208,8 +213,9 @@ class Recognizer:
         given_tag = self.segmenter.word_tag(given)
         if given in self._titles or (given_tag.startswith(FUNCTION_TAGS) and not (tagged and (
                 (given_tag in ("t", "m") and not given.isnumeric()) or (given_tag == "d" and len(given) == 2)
+                or (len(given) == 1 and given_tag in _LOOSE_GIVEN_TAGS and given not in _HOUSEHOLD_CHARS)
                 or self.segmenter.word_tag(name).startswith("nr")))):
-            return False  # 唐外长, 曾两次, 应如此; but the tagger's 赵国庆, 顾万峰, 王立新, 王刚 are names
+            return False  # 唐外长, 曾两次, 应如此; but the tagger's 赵国庆, 顾万峰, 王立新, 崔春, 任天 are names
         if given in self._speech:
             return False  # 慰问职工时|表示: a speech verb after a character that can be a surname
         if given in self.lex.org_suffixes or (given in self.lex.generic_words and not tagged):
@@ -989,6 +995,8 @@ class _Builder:
                 strong.add(j)
                 if label == HONOR and text[j:j + 1] in CLOSE_QUOTES and text[i - 1:i] in OPEN_QUOTES:
                     strong.add(j + 1)  # “大国工匠”罗昭强
+            if label == ORGANIZATION and text.startswith("的", j):
+                weak.add(j + 1)  # 国网河南省电力公司的|涂安说
         for i, ch in enumerate(text):
             if ch in CLOSE_QUOTES:
                 weak.add(i + 1)
@@ -1019,6 +1027,14 @@ class _Builder:
                 if text[i] in FUNCTION_SURNAMES and not self.rec.segmenter.word_tag(text[i:end]).startswith("nr"):
                     continue
             self.read_chain(i, end)
+        for m in _MEETING_RE.finditer(text):  # 记者见到杨海时，…: whom the reporter met, then 时 (when)
+            i = m.end()
+            for size in (3, 2):
+                j = i + size
+                if (text.startswith("时", j) and text[j + 1:j + 2] in PUNCT_AFTER_NAME
+                        and self.rec.valid_name(text[i:j], tagged=tagged.get(i) == j)):
+                    self.add(i, j, PERSON)
+                    break
 
     def _strong_follow(self, end: int) -> bool:
         text = self.text
@@ -1043,6 +1059,8 @@ class _Builder:
         text = self.text
         for i, j, label in self.rec.tagger(text):
             kind = labels.get(label)
+            if kind == PERSON and j - i == 3 and text[j - 1] == "时" and text[j:j + 1] in PUNCT_AFTER_NAME:
+                j -= 1  # 记者见到杨海时，: the name, then 时 (when)
             name = text[i:j]
             if kind == PERSON and (self.rec.valid_name(name, tagged=True) or self.titled_adverb_name(i, j)):
                 if (len(name) == 3 and name[:2] in self.lex.surnames and self.rec.valid_name(text[i:j + 1])

@@ -223,3 +223,16 @@ def test_a_person_name_inside_a_place_is_no_person(recognizer):
     _, found = _mentions("在安徽省阜阳市临泉县杨桥镇，一家服装加工厂里机器轰鸣。", recognizer)
     assert "杨桥" not in [t for t, label in found if label == "Person"]
     assert "杨桥镇" in [t for t, label in found if label == "Place"]
+
+
+def test_whom_the_reporter_met_before_shi(recognizer):
+    for name in ("杨海", "付强", "赵宏进"):
+        _, found = _mentions(f"记者见到{name}时，他正在车间里调试设备。", recognizer)
+        assert {text for text, label in found if label == "Person"} == {name}
+
+
+def test_a_given_name_the_dictionary_reads_as_a_time_or_measure_word(recognizer):
+    _, found = _mentions("田春表示，今年的订单比去年多了三成。", recognizer)
+    assert ("田春", "Person") in found
+    _, found = _mentions("王家的院子里种满了花。", recognizer)
+    assert not any(label == "Person" for _, label in found)  # the Wang family
