@@ -88,6 +88,7 @@ RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "�
 # Verbs that bind a subject to an organization it works for.
 AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于", "来到", "考入",
                      "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立")
+_AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
 ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "原是", "曾是", "现是", "是")
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
 LOCAL_LEVELS = ("街道", "镇", "乡", "村")  # the levels below a county that titles start with (镇党委书记)
@@ -185,6 +186,7 @@ class Recognizer:
         self.known_people: set[str] = set()
         self._speech = tuple(sorted(set(lex.speech_verbs) | {"说", "表示", "介绍", "认为", "指出", "看来"},
                                     key=lambda w: (-len(w), w)))
+        self.long_speech_verbs = tuple(w for w in self._speech if len(w) >= 2)  # a name's last character may start one
 
     # ------------------------------------------------------------------ names
     def valid_name(self, name: str, tagged: bool = False) -> bool:
@@ -1027,6 +1029,15 @@ class _Builder:
                 if text[i] in FUNCTION_SURNAMES and not self.rec.segmenter.word_tag(text[i:end]).startswith("nr"):
                     continue
             self.read_chain(i, end)
+        org_starts = {i for i, _, label in self.mentions if label == ORGANIZATION}
+        for m in _AFFILIATION_RE.finditer(text):  # 1998年，石晨进入国网河南省电力公司工作: a clause's subject
+            if m.end() not in org_starts:
+                continue
+            for size in (3, 2):
+                i = m.start() - size
+                if i in weak and self.rec.valid_name(text[i:m.start()], tagged=tagged.get(i) == m.start()):
+                    self.read_chain(i, m.start())
+                    break
         for m in _MEETING_RE.finditer(text):  # 记者见到杨海时，…: whom the reporter met, then 时 (when)
             i = m.end()
             for size in (3, 2):
@@ -1059,8 +1070,10 @@ class _Builder:
         text = self.text
         for i, j, label in self.rec.tagger(text):
             kind = labels.get(label)
-            if kind == PERSON and j - i == 3 and text[j - 1] == "时" and text[j:j + 1] in PUNCT_AFTER_NAME:
-                j -= 1  # 记者见到杨海时，: the name, then 时 (when)
+            if kind == PERSON and j - i == 3 and (
+                    (text[j - 1] == "时" and text[j:j + 1] in PUNCT_AFTER_NAME)
+                    or text.startswith(self.rec.long_speech_verbs, j - 1)):
+                j -= 1  # 记者见到杨海时，: the name, then 时 (when); 刘明|笑着说: then a speech verb
             name = text[i:j]
             if kind == PERSON and (self.rec.valid_name(name, tagged=True) or self.titled_adverb_name(i, j)):
                 if (len(name) == 3 and name[:2] in self.lex.surnames and self.rec.valid_name(text[i:j + 1])

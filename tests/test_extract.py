@@ -236,3 +236,13 @@ def test_a_given_name_the_dictionary_reads_as_a_time_or_measure_word(recognizer)
     assert ("田春", "Person") in found
     _, found = _mentions("王家的院子里种满了花。", recognizer)
     assert not any(label == "Person" for _, label in found)  # the Wang family
+
+
+def test_a_name_before_a_speech_verb_it_could_run_into(recognizer):
+    _, found = _mentions("“今年的任务很重。”刘明笑着说。", recognizer)
+    assert {text for text, label in found if label == "Person"} == {"刘明"}
+
+
+def test_the_subject_of_a_clause_that_joins_a_body(recognizer):
+    dm, found = _mentions("1998年，石晨进入国网河南省电力公司工作。", recognizer)
+    assert ("石晨", "Person") in found
