@@ -308,6 +308,12 @@ class Recognizer:
             return True  # 全国总工会, 中华全国总工会, 国家统计局: bodies named by their national scope
         if any(name[:k] in self.lex.known_orgs for k in range(2, min(len(name), 7))):
             return True  # 中铁|隧道局集团有限公司: a unit named after a known group's short form
+        legal = _LEGAL_FORM_RE.search(name)
+        if legal is not None:
+            head = self.segmenter.tagged(name[:legal.start()])
+            if ((len(head) == 2 or (len(head) > 2 and legal.group(0) != "集团")) and not head[0].text.startswith(COMPANY_KINDS)
+                    and not any(t.pos[:1] in ("r", "p", "c", "u", "d", "m", "f") or t.pos == "v" for t in head)):
+                return True  # 东方|钢铁|有限公司, 宏远|重工|集团: a brand and a trade before a legal form (not 组建|报业|集团)
         tokens = self.segmenter.tagged(name)
         for n, tok in enumerate(tokens):
             if (len(tok.text) == 1 and tok.pos in MORPHEME_TAGS and n + 1 < len(tokens)
@@ -442,6 +448,11 @@ class Recognizer:
         return ends
 
 
+# words that say what kind of company it is, not which (民营|科技|有限公司 is no name)
+COMPANY_KINDS = ("民营", "国有", "私营", "外资", "合资", "独资", "中外合资", "大型", "中型", "小型", "知名", "当地",
+                 "本地", "上市", "龙头", "一家", "这家", "该", "某", "国内", "国外", "海外", "全球", "世界", "跨国",
+                 "骨干", "重点", "企业", "国际")
+_LEGAL_FORM_RE = re.compile("集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团(?!化)")
 LEGAL_SUFFIXES = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
 
 

@@ -246,3 +246,12 @@ def test_a_name_before_a_speech_verb_it_could_run_into(recognizer):
 def test_the_subject_of_a_clause_that_joins_a_body(recognizer):
     dm, found = _mentions("1998年，石晨进入国网河南省电力公司工作。", recognizer)
     assert ("石晨", "Person") in found
+
+
+def test_a_brand_and_a_trade_before_a_legal_form_name_a_company(recognizer):
+    for org in ("东方钢铁有限公司", "远大装备有限责任公司", "宏远重工集团"):
+        _, found = _mentions(f"{org}焊接车间主任张建国说，今年的订单比去年多。", recognizer)
+        assert (org, "Organization") in found
+    for phrase in ("民营科技有限公司", "组建报业集团", "国际贩毒集团"):
+        _, found = _mentions(f"他们{phrase}的规模很大。", recognizer)
+        assert not any(label == "Organization" for _, label in found)
