@@ -91,6 +91,8 @@ AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "�
 _AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
 ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "原是", "曾是", "现是", "是")
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
+REGION_LEVELS = ("自治区", "自治州", "省", "市", "县")  # a body named by its level alone: 省总工会, 自治区党委
+LOCAL_BODIES = ("人民政府", "政府", "党委", "委", "总工会", "人大常委会", "人大", "政协", "纪委", "监委")
 LOCAL_LEVELS = ("街道", "镇", "乡", "村")  # the levels below a county that titles start with (镇党委书记)
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
@@ -634,10 +636,11 @@ class _Builder:
             antecedent = self.last_org_before(k, this)
             if antecedent is not None:
                 return honors, Post(title, self.span(j - len(title), j), antecedent, None), None
-        word = self.org_word(title) if title and chunk[:1] in ("省", "市") and chunk[1:] == title else None
-        if word:  # 省总工会主席: the union of the province the article names (linking finds which)
-            org = self.add(k, k + 1 + len(word), ORGANIZATION)
-            return honors, Post(title[len(word):], self.span(k + 1 + len(word), j), org, None), None
+        local = self.local_body_post(k, j, title) if title else None
+        if local is not None:  # 省总工会主席, 自治区人民政府副主席, 县委书记: a body of the place the article names
+            body_end, title = local
+            org = self.add(k, body_end, ORGANIZATION)
+            return honors, Post(title, self.span(j - len(title), j), org, None), None
         if title is not None and len(chunk) > len(title):
             k += self.rec.name_start(chunk[:-len(title)])
             if self.function_char_at(k, j):
@@ -735,6 +738,26 @@ class _Builder:
     def is_local_name(local: re.Match[str]) -> bool:
         """A town's name may be a common word (马鞍镇), but not a pronoun or a count (这个镇, 全乡)."""
         return not any(ch in NAME_STOP for ch in local.group(1)) and local.group(1)[0] not in "省市县区州盟旗乡镇村全本该各"
+
+    def local_body_post(self, i: int, j: int, title: str) -> tuple[int, str] | None:
+        """(end of the body, post) for text[i:j] = LEVEL+BODY+POST, a body named by its level alone, of the
+        place the article names (linking finds which): 省总工会|主席, 自治区党委|常委, 自治区人民政府|副主席,
+        省委|常委, 县委|书记; None otherwise (市场监管局局长: 市 starts a word)."""
+        chunk = self.text[i:j]
+        level = next((lv for lv in REGION_LEVELS if chunk.startswith(lv)), None)
+        first = self.rec.segmenter.tokens(chunk)[0].text if level else ""
+        if level is None or not (first == level or first.startswith(level + "委")):
+            return None
+        rest = chunk[len(level):]
+        if rest == title or chunk == title:  # 省总工会主席 (title 总工会主席), 省委常委 (title 省委常委)
+            word = "委" if chunk == title and rest[1:] in self.lex.titles and rest[:1] == "委" else self.org_word(rest)
+            if word and rest[len(word):] in self.lex.titles:
+                return i + len(level) + len(word), rest[len(word):]
+            return None
+        body = rest[:-len(title)]
+        if body in LOCAL_BODIES:
+            return i + len(level) + len(body), title
+        return None
 
     def org_word(self, title: str) -> str | None:
         """The organization word a title starts with: 工会 for 工会主席, 党委 for 党委书记."""

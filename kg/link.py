@@ -119,19 +119,19 @@ def _own_segment(name: str, lex: Lexicons) -> str | None:
     return name[m.end():]
 
 
-_LEVEL_OF = {"省": "province", "市": "prefecture"}
+_LEVEL_OF = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county"}
 
 
 def _local_body(m: Mention, mentions: list[Mention], lex: Lexicons, rec: Recognizer) -> str | None:
     """省总工会, 市教育局: the body of the province (city) the article last named before it
     (黑龙江省…省总工会 → 黑龙江省总工会); None when the article names none (or 市 starts a word: 市场监管局)."""
-    level = _LEVEL_OF.get(m.text[:1])
-    if level is None or len(m.text) < 3 or rec.segmenter.tokens(m.text)[0].text != m.text[:1]:
+    word = next((w for w in _LEVEL_OF if m.text.startswith(w)), None)
+    if word is None or len(m.text) < len(word) + 1 or rec.segmenter.tokens(m.text)[0].text not in (word, word + "委"):
         return None
     places = [lex.place_alias[p.text] for p in mentions
               if p.label == PLACE and p.span.start < m.span.start and p.text in lex.place_alias]
-    places = [p for p in places if lex.places[p].level == level]
-    return places[-1] + m.text[1:] if places else None
+    places = [p for p in places if lex.places[p].level == _LEVEL_OF[word] and p.endswith(word)]
+    return places[-1] + m.text[len(word):] if places else None
 
 
 def _unit_tails(name: str) -> list[str]:

@@ -530,7 +530,16 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _listed_awards(doc, dm)
     relations += _quotes(doc, dm, rec)
     relations += structure(doc, dm)
-    return _without_bare_repeats(_unique(relations))
+    return _without_occupations(_without_bare_repeats(_unique(relations)), rec)
+
+
+def _without_occupations(relations: list[Relation], rec: Recognizer) -> list[Relation]:
+    """Drop a worker's title held in no organization (货车司机赵长河, 外卖骑手刘洋): an occupation that
+    describes the person, not a post (ANNOTATION.md counts generic people as no facts)."""
+    def occupation(role: str) -> bool:
+        base = next((role[k:] for k in range(len(role) - 1) if role[k:] in rec.lex.titles), None)
+        return base is not None and rec.lex.titles[base] == "worker"
+    return [r for r in relations if not (r.kind == MEMBERSHIP and r.object is None and r.role and occupation(r.role))]
 
 
 def _without_bare_repeats(relations: list[Relation]) -> list[Relation]:

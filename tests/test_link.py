@@ -100,6 +100,13 @@ def test_the_province_s_union_is_the_province_the_article_names():
     assert union["aliases"] == ["省总工会"]
 
 
+def test_bodies_named_by_their_level_are_the_named_place_s():
+    G = _graph("新疆维吾尔自治区总工会召开表彰大会。自治区党委常委、自治区总工会主席张志平出席大会。"
+               "自治区人民政府副主席艾尔肯·吐尼亚孜宣读表彰决定。在临颍县，县委书记王建民说，好。")
+    assert _labels(G, "Organization") == ["临颍县委", "新疆维吾尔自治区人民政府", "新疆维吾尔自治区党委",
+                                          "新疆维吾尔自治区总工会"]
+
+
 def test_a_city_s_union_is_not_short_for_its_district_s():
     G = _graph("洛阳市涧西区总工会常务副主席郑伟介绍了情况。洛阳市总工会党组书记钱卫东表示，将继续推进。")
     assert _labels(G, "Organization") == ["洛阳市总工会", "洛阳市涧西区总工会"]

@@ -240,8 +240,8 @@ def test_a_common_word_and_a_character_of_the_next_word_are_no_name(recognizer):
 def test_a_post_without_a_body_is_in_the_body_the_sentence_is_set_in(recognizer):
     _, rels = _facts("在陕西煤业化工集团黄陵矿业公司一号煤矿，综采队队长杜永刚每天第一个下井。"
                      "在广东，电工李明说，培训很有用。", recognizer)
-    assert sorted(_kind(rels, "membership"), key=str) == [
-        ("Person:李明", None, "电工"), ("Person:杜永刚", "Organization:陕西煤业化工集团黄陵矿业公司一号煤矿", "队长")]
+    # 广东 is no body: 电工 stays an occupation in no organization, which is no fact
+    assert _kind(rels, "membership") == [("Person:杜永刚", "Organization:陕西煤业化工集团黄陵矿业公司一号煤矿", "队长")]
 
 
 def test_this_company_is_the_company_named_last(recognizer):
@@ -450,6 +450,12 @@ def test_a_post_after_a_body_s_defined_short_name(recognizer):
     _, rels = _facts("全国人大代表、东风汽车集团有限公司（以下简称“东风公司”）首席技师刘建国说，好。", recognizer)
     assert _kind(rels, "membership") == [("Person:刘建国", "Organization:东风汽车集团有限公司", "首席技师")]
     assert _kind(rels, "award") == [("Person:刘建国", "Honor:全国人大代表", None)]
+
+
+def test_a_worker_s_title_in_no_organization_is_an_occupation(recognizer):
+    _, rels = _facts("货车司机赵长河把车停进停车场，他说：“这里真方便。”", recognizer)
+    assert _kind(rels, "membership") == []
+    assert [r.subject for r in rels if r.kind == "quote"] == ["Person:赵长河"]
 
 
 def test_a_unit_named_after_a_known_group(recognizer):
