@@ -100,6 +100,11 @@ _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
 # 获得“河北省青年岗位能手”称号: whatever is quoted between a verb of conferring and 称号 is an honor
 _QUOTED_HONOR_RE = re.compile("(?:获得|荣获|获评|获授|被授予|授予|被评为|评为)了?[“「]([\u4e00-\u9fff]{2,16})[”」](?:荣誉)?称号")
 # PLACE“HONOR”(称号): a place's honor with the class in quotes (江苏省“五一创新能手”称号)
+# an honor nobody listed, in quotes after a verb of conferring, without 称号 (_QUOTED_HONOR_RE has those)
+_CONFERRED_IN_QUOTES_RE = re.compile("(?:获评|被评为|评为|荣获|获得了?|被授予|授予|当选为?)[“「]([一-鿿]{3,16})[”」]")
+HONOR_PRAISE = ("优秀", "最美", "十佳", "杰出", "先进", "模范", "金牌", "首席")
+HONOR_HEADS = ("能手", "标兵", "模范", "工匠", "先锋", "劳模", "人物", "之星", "奖章", "奖状", "楷模", "先进个人", "带头人",
+               "红旗手", "巾帼", "先进工作者", "英雄", "大师", "名匠", "技师", "明星", "示范岗", "青年")
 _PLACE_QUOTED_HONOR_RE = re.compile("[“「]([\u4e00-\u9fff]{2,12})[”」]((?:荣誉)?称号)?")
 # 邹平(县)市: a county that became a city keeps its name, and news writes it with 市
 _CITY_AFTER_COUNTY_RE = re.compile("市(?!场|民|值|面|容|井|价|况|政|县)")
@@ -197,10 +202,10 @@ class Recognizer:
         name that jieba's dictionary lists as a frequent word (江泽民), is accepted."""
         if any(dot in name for dot in NAME_DOTS):
             return self.valid_transliterated_name(name)
+        if self.two_part_name(name):
+            return True  # 次仁多吉, 巴图孟和, 乌云其木格: no family name, two name words
         if not 2 <= len(name) <= 4 or not is_han(name):
             return False
-        if len(name) == 4 and name[:2] in self.lex.tibetan_name_parts and name[2:] in self.lex.tibetan_name_parts:
-            return True  # 次仁多吉: a Tibetan name has no family name, it is two name words
         compound = name[:2] in self.lex.surnames
         if not compound and name[0] not in self.lex.surnames:
             return False
@@ -237,6 +242,13 @@ class Recognizer:
                 and self.segmenter.word_tag(given) in ("n", "vn", "v", "a", "ad", "an")):
             return False  # 向总部, 向战斗: a preposition and a common word (于建国, tagged ns, stays)
         return True
+
+    def two_part_name(self, name: str) -> bool:
+        """Whether ``name`` is two Tibetan name words (次仁|多吉) or two Mongolian ones (巴图|孟和, 乌云|其木格)."""
+        for parts in (self.lex.tibetan_name_parts, self.lex.mongolian_name_parts):
+            if any(name[:k] in parts and name[k:] in parts for k in (2, 3) if 4 <= len(name) <= 6):
+                return True
+        return False
 
     def valid_transliterated_name(self, name: str) -> bool:
         """A name written in parts with a middle dot (艾尔肯·吐尔逊, 约翰·克里), as the tagger finds them:
@@ -287,7 +299,7 @@ class Recognizer:
     def name_at(self, text: str, i: int, min_score: int = 1, verbs_follow: bool = True) -> int | None:
         """End of the person name starting at ``i``, judged by what follows it; None if none fits."""
         best, best_score = None, min_score - 1
-        for length in (2, 3, 4):
+        for length in (2, 3, 4, 5, 6):
             name = text[i:i + length]
             if len(name) < length or not self.valid_name(name):
                 continue
@@ -1018,13 +1030,20 @@ class _Builder:
             honor = None if i is None else text[i:m.start()] + m.group(1)
             if honor is not None and (honor in self.lex.honors or m.group(2)):
                 self.add(i, m.end(1) + 1, HONOR)  # 江苏省“五一劳动奖章”: one honor, its quotes inside
+        for m in _CONFERRED_IN_QUOTES_RE.finditer(text):
+            name = m.group(1)
+            if any(s <= m.start(1) < e for s, e, label in self.mentions if label == HONOR):
+                continue  # a listed honor, or a place's quoted one (江苏省“五一创新能手”)
+            if (name.endswith(HONOR_HEADS) or any(w in name for w in HONOR_PRAISE)
+                    or self.rec.title_suffix(name) is not None):
+                self.add(m.start(1), m.end(1), HONOR)  # 获评“齐河县优秀农机手”, 被评为“大国工匠年度人物”
 
     def find_people(self) -> None:
         text = self.text
         strong: set[int] = set()  # right after a title, an organization or an honor
         weak: set[int] = set()  # elsewhere: the name needs a speech verb, a colon or a leader's title after it
         for m in self.rec.lex.title_re.finditer(text):
-            if m.group(0):
+            if m.group(0) and not self.inside_longer_title(m.start(), m.end()):
                 strong.add(m.end())
         for i, j, label in list(self.mentions):
             if label in (HONOR, ORGANIZATION):
@@ -1081,6 +1100,10 @@ class _Builder:
                     self.add(i, j, PERSON)
                     break
 
+    def inside_longer_title(self, i: int, j: int) -> bool:
+        """Whether a longer title starts inside text[i:j] and runs past it (入|职工|程师: 工程师, no 职工)."""
+        return any(k + len(self.rec._title_at(self.text, k) or "") > j for k in range(i + 1, j))
+
     def _strong_follow(self, end: int) -> bool:
         text = self.text
         rest = text[end:end + 6]
@@ -1108,6 +1131,9 @@ class _Builder:
                     (text[j - 1] == "时" and text[j:j + 1] in PUNCT_AFTER_NAME)
                     or text.startswith(self.rec.long_speech_verbs, j - 1)):
                 j -= 1  # 记者见到杨海时，: the name, then 时 (when); 刘明|笑着说: then a speech verb
+            whole = next((i + n for n in (6, 5, 4) if n > j - i and self.rec.two_part_name(text[i:i + n])), None)
+            if kind == PERSON and whole is not None:
+                j = whole  # 巴图孟|和: the tagger cut a Mongolian name after its first word and a half
             name = text[i:j]
             if kind == PERSON and (self.rec.valid_name(name, tagged=True) or self.titled_adverb_name(i, j)):
                 if (len(name) == 3 and name[:2] in self.lex.surnames and self.rec.valid_name(text[i:j + 1])

@@ -101,6 +101,7 @@ class Lexicons:
     industry_words: frozenset[str] = frozenset()  # 矿业, 保险, 地铁: end a company's short name
     known_orgs: dict[str, str] = dataclasses.field(default_factory=dict)  # full or short form -> full name
     tibetan_name_parts: frozenset[str] = frozenset()  # 次仁, 多吉: a Tibetan name is two of them
+    mongolian_name_parts: frozenset[str] = frozenset()  # 巴图, 孟和: a Mongolian name is one or two of them
     transliteration_chars: frozenset[str] = frozenset()  # 阿, 尔, 提: the characters foreign names are written in
 
     @functools.cached_property
@@ -204,6 +205,7 @@ def load() -> Lexicons:
         industry_words=frozenset(r[0] for r in _rows("industry_words.txt")),
         known_orgs=_known_orgs(_rows("known_orgs.tsv", 2)),
         tibetan_name_parts=frozenset(r[0] for r in _rows("tibetan_name_parts.txt")),
+        mongolian_name_parts=frozenset(r[0] for r in _rows("mongolian_name_parts.txt")),
         transliteration_chars=frozenset("".join(r[0] for r in _rows("transliteration_chars.txt"))),
     )
 

@@ -369,8 +369,14 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             previous = (h, previous[1])
             continue
         previous = None
-        before = text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES)  # 获评“湖北工匠”
+        before = text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES).removesuffix("了")  # 获评“湖北工匠”
         s, e = sentence_span(text, h.span.start)
+        after = h.span.end + (1 if text[h.span.end:h.span.end + 1] in CLOSE_QUOTES else 0)
+        holder = next((p for p in people if p.span.start == after + 1), None) if text.startswith("的", after) else None
+        if holder is not None and any(before.endswith(v) for v in AWARD_VERBS):
+            out.append(Relation(AWARD, key(holder), key(h), Span(doc.id, s, e)))  # 被评为HONOR的NAME
+            previous = (h, holder)
+            continue
         in_sentence = [p for p in people if s <= p.span.start < h.span.start]
         subjects = [p for p in in_sentence if not text[max(s, p.span.start - 2):p.span.start].endswith(_BEFORE_AN_OBJECT)]
         person = (subjects or in_sentence)[-1] if in_sentence else None  # not 跟着|郭建华 学习…获得
@@ -401,7 +407,8 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
 
 # Prepositions a person may follow as their object, not as the subject of the sentence
 _BEFORE_AN_OBJECT = ("跟着", "跟随", "师从", "跟", "向", "给", "为", "对", "随", "被", "让", "帮")
-_COPULA = re.compile("[，,]?(?:也|还|更|就)?是")
+# 是HONOR, and 是运行一处的高级操纵员，也是HONOR: the person's own predicate, then the honor
+_COPULA = re.compile("(?:是[^。；;！？!?，,“”]{1,30}[，,])?[，,]?(?:也|还|更|就|同时也)?是")
 _AFTER_HONOR = re.compile("(?:称号)?(?:[。，,；;！!、\n]|和|及|$)")
 
 
@@ -423,7 +430,8 @@ def _is_honor_holder(text: str, person: Mention, honor: Mention) -> bool:
 _COUNT = "[0-9０-９一二三四五六七八九十百千两几多]+"
 _COUNTED_PEOPLE = re.compile("(?<!第)" + _COUNT + "(?:人|名|位)")  # 有3人获得…: a group (第一名 is a rank)
 _CONFERRED_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]{0,4}")  # 授予A、B等100名职工
-_LIST_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)(?:同志)?(?:" + "|".join(AWARD_VERBS) + ")")
+# A、B、C等10人获评, 等12名农机手先后获评: each of them
+_LIST_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]{0,6}?(?:" + "|".join(AWARD_VERBS) + ")")
 
 
 def _listed_before(text: str, people: list[Mention], last: Mention) -> list[Mention]:

@@ -255,3 +255,23 @@ def test_a_brand_and_a_trade_before_a_legal_form_name_a_company(recognizer):
     for phrase in ("民营科技有限公司", "组建报业集团", "国际贩毒集团"):
         _, found = _mentions(f"他们{phrase}的规模很大。", recognizer)
         assert not any(label == "Organization" for _, label in found)
+
+
+def test_mongolian_and_korean_chinese_names(recognizer):
+    for text, name in (("“以前跑完一趟，只能在车里过夜。”巴图孟和说。", "巴图孟和"),
+                       ("乌云其木格是内蒙古蒙原律师事务所的执业律师。", "乌云其木格"),
+                       ("芯片公司工程师朴成民说，好。", "朴成民")):
+        _, found = _mentions(text, recognizer)
+        assert {t for t, label in found if label == "Person"} == {name}
+
+
+def test_no_name_after_a_title_that_is_part_of_a_longer_one(recognizer):
+    _, found = _mentions("公司为每名新入职工程师配备技术导师。", recognizer)  # 入|职工|程师: 工程师
+    assert not any(label == "Person" for _, label in found)
+
+
+def test_an_honor_in_quotes_after_a_verb_of_conferring(recognizer):
+    _, found = _mentions("2020年，她获评“齐河县优秀农机手”。", recognizer)
+    assert ("齐河县优秀农机手", "Honor") in found
+    _, found = _mentions("他获得“第一名”的好成绩。", recognizer)
+    assert not any(label == "Honor" for _, label in found)

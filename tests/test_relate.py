@@ -458,6 +458,17 @@ def test_a_worker_s_title_in_no_organization_is_an_occupation(recognizer):
     assert [r.subject for r in rels if r.kind == "quote"] == ["Person:赵长河"]
 
 
+def test_awards_in_a_relative_clause_a_second_predicate_and_a_counted_list(recognizer):
+    _, rels = _facts("“司机不容易。”被评为鄂尔多斯市劳动模范的王建军说。", recognizer)
+    assert _kind(rels, "award") == [("Person:王建军", "Honor:鄂尔多斯市劳动模范", None)]
+    _, rels = _facts("郑晓敏是运行一处少有的女性高级操纵员，也是福建省劳动模范。", recognizer)
+    assert _kind(rels, "award") == [("Person:郑晓敏", "Honor:福建省劳动模范", None)]
+    _, rels = _facts("刘长河、赵金锁、许志远等12名农机手先后获评“齐河县优秀农机手”。", recognizer)
+    assert [s for s, _, _ in _kind(rels, "award")] == ["Person:刘长河", "Person:许志远", "Person:赵金锁"]
+    _, rels = _facts("马慧敏获得了“宁夏技术能手”称号。", recognizer)
+    assert _kind(rels, "award") == [("Person:马慧敏", "Honor:宁夏技术能手", None)]
+
+
 def test_a_unit_named_after_a_known_group(recognizer):
     _, rels = _facts("中铁隧道局集团有限公司盾构机司机黄明亮已经连续工作了10个小时。", recognizer)
     assert _kind(rels, "membership") == [("Person:黄明亮", "Organization:中铁隧道局集团有限公司", "盾构机司机")]
