@@ -94,7 +94,7 @@ ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "�
 REGION_LEVELS = ("自治区", "自治州", "省", "市", "县")  # a body named by its level alone: 省总工会, 自治区党委
 LOCAL_BODIES = ("人民政府", "政府", "党委", "委", "总工会", "人大常委会", "人大", "政协", "纪委", "监委")
 LOCAL_LEVELS = ("街道", "镇", "乡", "村")  # the levels below a county that titles start with (镇党委书记)
-ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "自贸区", "保税区", "新区")
+ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "工业园区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
 # a town, township, street or village written right after the place it belongs to
 # 获得“河北省青年岗位能手”称号: whatever is quoted between a verb of conferring and 称号 is an honor
@@ -1003,6 +1003,8 @@ class _Builder:
             if not m.group(0):
                 continue
             i, j = m.start(), m.end()
+            if text.startswith("族", j):
+                continue  # 朝鲜族, 蒙古族: a people, not the country
             short = self.lex.place_alias[m.group(0)] != m.group(0)
             if short and not self.rec.segmenter.word_tag(m.group(0)).startswith("ns") and not self.word_at(i, j):
                 continue  # 每天等待 holds no 天等

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kg.extract import (CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, DocumentMentions, Frame, Post,
+from kg.extract import (CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, ZONE_SUFFIXES, DocumentMentions, Frame, Post,
                         Recognizer, is_han, legal_suffix, sentence_span)
 from kg.types import (AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
@@ -588,7 +588,7 @@ def organization_places(name: str, lex) -> str | None:  # noqa: ANN001 - Lexicon
         full = lex.place_alias[m.group(0)]
         rank = LEVEL_RANK.get(lex.places[full].level, 0)
         tail = name[m.end():].removeprefix("市")
-        for suffix in ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "新区"):
+        for suffix in ZONE_SUFFIXES:
             if tail.startswith(suffix):
                 candidate = place_canonical(name[m.start():m.end()] + suffix, lex)
                 if candidate:

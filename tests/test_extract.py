@@ -275,3 +275,10 @@ def test_an_honor_in_quotes_after_a_verb_of_conferring(recognizer):
     assert ("齐河县优秀农机手", "Honor") in found
     _, found = _mentions("他获得“第一名”的好成绩。", recognizer)
     assert not any(label == "Honor" for _, label in found)
+
+
+def test_a_people_is_no_country_and_an_industrial_park_is_a_place(recognizer):
+    _, found = _mentions("吉林省延边朝鲜族自治州的朝鲜族小伙朴成民说，好。", recognizer)
+    assert {t for t, label in found if label == "Place"} == {"吉林省", "延边朝鲜族自治州"}
+    _, found = _mentions("在江苏省苏州市的苏州工业园区，芯片企业很多。", recognizer)
+    assert ("苏州工业园区", "Place") in found
