@@ -193,6 +193,7 @@ class Recognizer:
         self.known_people: set[str] = set()
         self._speech = tuple(sorted(set(lex.speech_verbs) | {"说", "表示", "介绍", "认为", "指出", "看来"},
                                     key=lambda w: (-len(w), w)))
+        self._name_parts = lex.tibetan_name_parts | lex.mongolian_name_parts
         self.long_speech_verbs = tuple(w for w in self._speech if len(w) >= 2)  # a name's last character may start one
 
     # ------------------------------------------------------------------ names
@@ -245,8 +246,10 @@ class Recognizer:
 
     def two_part_name(self, name: str) -> bool:
         """Whether ``name`` is two Tibetan name words (次仁|多吉) or two Mongolian ones (巴图|孟和, 乌云|其木格)."""
+        if not 4 <= len(name) <= 6:
+            return False
         for parts in (self.lex.tibetan_name_parts, self.lex.mongolian_name_parts):
-            if any(name[:k] in parts and name[k:] in parts for k in (2, 3) if 4 <= len(name) <= 6):
+            if (name[:2] in parts and name[2:] in parts) or (name[:3] in parts and name[3:] in parts):
                 return True
         return False
 
@@ -299,7 +302,9 @@ class Recognizer:
     def name_at(self, text: str, i: int, min_score: int = 1, verbs_follow: bool = True) -> int | None:
         """End of the person name starting at ``i``, judged by what follows it; None if none fits."""
         best, best_score = None, min_score - 1
-        for length in (2, 3, 4, 5, 6):
+        parts = self._name_parts
+        two_part = text[i:i + 2] in parts or text[i:i + 3] in parts
+        for length in (2, 3, 4, 5, 6) if two_part else (2, 3, 4):  # five and six: two-part names (乌云其木格)
             name = text[i:i + length]
             if len(name) < length or not self.valid_name(name):
                 continue
@@ -1133,8 +1138,9 @@ class _Builder:
                     (text[j - 1] == "时" and text[j:j + 1] in PUNCT_AFTER_NAME)
                     or text.startswith(self.rec.long_speech_verbs, j - 1)):
                 j -= 1  # 记者见到杨海时，: the name, then 时 (when); 刘明|笑着说: then a speech verb
-            whole = next((i + n for n in (6, 5, 4) if n > j - i and self.rec.two_part_name(text[i:i + n])), None)
-            if kind == PERSON and whole is not None:
+            whole = next((i + n for n in (6, 5, 4) if n > j - i and self.rec.two_part_name(text[i:i + n])),
+                         None) if kind == PERSON else None
+            if whole is not None:
                 j = whole  # 巴图孟|和: the tagger cut a Mongolian name after its first word and a half
             name = text[i:j]
             if kind == PERSON and (self.rec.valid_name(name, tagged=True) or self.titled_adverb_name(i, j)):
