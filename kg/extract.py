@@ -91,7 +91,8 @@ AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "�
 _AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
 ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "原是", "曾是", "现是", "是")
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
-REGION_LEVELS = ("自治区", "自治州", "省", "市", "县")  # a body named by its level alone: 省总工会, 自治区党委
+# a body named by its level alone (省总工会, 自治区党委) -> the level of the place it belongs to (kg.link)
+REGION_LEVELS = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county"}
 LOCAL_BODIES = ("人民政府", "政府", "党委", "委", "总工会", "人大常委会", "人大", "政协", "纪委", "监委")
 LOCAL_LEVELS = ("街道", "镇", "乡", "村")  # the levels below a county that titles start with (镇党委书记)
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "工业园区", "自贸区", "保税区", "新区")

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kg.extract import _ZONE_RE, DocumentMentions, Recognizer, legal_suffix, occurrences
+from kg.extract import _ZONE_RE, REGION_LEVELS, DocumentMentions, Recognizer, legal_suffix, occurrences
 from kg.lexicon import Lexicons
 from kg.types import AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, Document, Entity, Mention, Relation
 
@@ -119,18 +119,15 @@ def _own_segment(name: str, lex: Lexicons) -> str | None:
     return name[m.end():]
 
 
-_LEVEL_OF = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county"}
-
-
 def _local_body(m: Mention, mentions: list[Mention], lex: Lexicons, rec: Recognizer) -> str | None:
     """省总工会, 市教育局: the body of the province (city) the article last named before it
     (黑龙江省…省总工会 → 黑龙江省总工会); None when the article names none (or 市 starts a word: 市场监管局)."""
-    word = next((w for w in _LEVEL_OF if m.text.startswith(w)), None)
+    word = next((w for w in REGION_LEVELS if m.text.startswith(w)), None)
     if word is None or len(m.text) < len(word) + 1 or rec.segmenter.tokens(m.text)[0].text not in (word, word + "委"):
         return None
     places = [lex.place_alias[p.text] for p in mentions
               if p.label == PLACE and p.span.start < m.span.start and p.text in lex.place_alias]
-    places = [p for p in places if lex.places[p].level == _LEVEL_OF[word] and p.endswith(word)]
+    places = [p for p in places if lex.places[p].level == REGION_LEVELS[word] and p.endswith(word)]
     return places[-1] + m.text[len(word):] if places else None
 
 
