@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from kg.extract import (CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, ZONE_SUFFIXES, DocumentMentions, Frame, Post,
                         Recognizer, is_han, legal_suffix, sentence_span)
@@ -538,14 +539,119 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _listed_awards(doc, dm)
     relations += _quotes(doc, dm, rec)
     relations += structure(doc, dm)
-    return _without_occupations(_without_bare_repeats(_unique(relations)), rec)
+    return _without_occupations(_in_context_orgs(_without_bare_repeats(_unique(relations)), doc, dm, rec), rec)
+
+
+# Posts the context can place: a workplace's titles, not a party or government office (总书记, 县长), nor a
+# worker's occupation (dropped below), nor a retiree's former one; each in the kinds of body that have it
+# (None: a name with no suffix, 沪东中华). Titles of any body (主任, 主席) take only a body named beside them.
+_CONTEXT_KINDS: dict[str, frozenset[str | None]] = {
+    "enterprise": frozenset({"company", "group", "unit", "team", "research", None}),
+    "academic": frozenset({"school", "research", "unit", None}),
+    "education": frozenset({"school", "unit", "team", None}),
+    "medical": frozenset({"hospital", "unit", None}),
+    "legal": frozenset({"court", "procuratorate", "company", None}),
+    "union": frozenset({"union", "unit"}),
+    "other": frozenset({"company", "group", "unit", "team", "research", "school", "hospital", "court", "union",
+                        "social", None}),
+}
+_NEAR_ONLY = frozenset({"other", "union"})
+_BODY_KINDS = frozenset({"company", "group", "research", "school", "hospital", "court", "procuratorate"})
+_NO_CONTEXT_PREFIXES = ("退休", "离休")
+_COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "b"})
+
+
+def base_title(role: str, rec: Recognizer) -> str | None:
+    """The longest lexicon title that ``role`` ends with (车间主任 for 总装车间主任), or None."""
+    return next((role[k:] for k in range(len(role)) if role[k:] in rec.lex.titles), None)
+
+
+def _in_context_orgs(relations: list[Relation], doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
+    """Give a workplace post with no organization in its chain the one the article makes clear
+    (ANNOTATION.md: "a title with its organization implied by context gets that organization"):
+
+    1. the person's post in an organization elsewhere in the article (焊工马晓雯 … 班长马晓雯);
+    2. the body of the unit written before the title (总装车间主任 after 211厂总装车间 is named: 211厂;
+       福清核电副总经理 with 中核集团福建福清核电有限公司 named); a name there that no body matches
+       (军委主席, 中国足协专职副主席) leaves the post without one;
+    3. the nearest body of a kind that has the title, named before it in the same paragraph (站长林小燕 after
+       the station is named);
+    4. for a workplace's own titles (工程师, 车间主任, 法官), the body of that kind the article names most
+       (a whole body, by a name with a suffix that tells its kind: not a unit, 财政部|, nor 沪东中华).
+    """
+    orgs = sorted((m for m in dm.mentions if m.label == ORGANIZATION), key=lambda m: m.span.start)
+    if not orgs:
+        return relations
+    counts: dict[str, int] = {}
+    for m in orgs:
+        counts[m.text] = counts.get(m.text, 0) + 1
+    own: dict[str, list[Relation]] = {}
+    for r in relations:
+        if r.kind == MEMBERSHIP and r.object is not None and r.role:
+            own.setdefault(r.subject, []).append(r)
+    out = []
+    for r in relations:
+        if r.kind == MEMBERSHIP and r.object is None and r.role and not r.role.startswith(_NO_CONTEXT_PREFIXES):
+            base = base_title(r.role, rec)
+            if base is not None and rec.lex.titles[base] in _CONTEXT_KINDS:
+                found = _context_org(r, base, own.get(r.subject, []), orgs, counts, doc.text, rec)
+                r = replace(r, object=key(found)) if isinstance(found, Mention) else replace(r, object=found)
+        out.append(r)
+    return out
+
+
+def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention], counts: dict[str, int],
+                 text: str, rec: Recognizer) -> Mention | str | None:
+    title_at = text.find(r.role, r.evidence.start, r.evidence.end)
+    at = title_at if title_at >= 0 else r.evidence.start
+    if own:
+        before = [o for o in own if o.evidence.start <= at]
+        return (before[-1] if before else own[0]).object
+    unit = r.role[:-len(base)]
+    # the unit may end in a word that the title starts with (装配车间|主任, 装配|车间主任): the longest first
+    units = [r.role[:k] for k in range(len(r.role) - 1, 1, -1) if r.role[k:] in rec.lex.titles]
+    for part in units:
+        named = [m for m in orgs if m.span.start < at and m.text.endswith(part)]
+        if not named:  # the body's short name before its title: its full name holds it, with at most a form after
+            named = [m for m in orgs if part in m.text and len(m.text) > len(part)
+                     and _bare_form(m.text[m.text.index(part) + len(part):])]
+        if named:
+            unit_of = named[-1] if named[-1].span.start < at else named[0]
+            # the body, as for 中原区总工会办公室主任 (the title keeps the unit): 211厂|总装车间 → 211厂
+            return next((m for m in orgs if m.span.start == unit_of.span.start
+                         and m.span.end == unit_of.span.end - len(part)), unit_of)
+    if len(unit) >= 2 and not _generic_unit(unit, rec):
+        return None
+    category = rec.lex.titles[base]
+    kinds = _CONTEXT_KINDS[category]
+    fits = [m for m in orgs if rec.unit_kind(m.text) in kinds]
+    paragraph = text.rfind("\n", 0, at) + 1
+    near = [m for m in fits if paragraph <= m.span.start and m.span.end <= at]
+    if near:
+        return near[-1]
+    named = [m for m in fits if rec.unit_kind(m.text) in _BODY_KINDS]  # a whole body, by a name that tells its kind
+    if category in _NEAR_ONLY or not named:
+        return None
+    return max(named, key=lambda m: counts[m.text])  # max keeps the first of equals: the earliest named
+
+
+def _generic_unit(unit: str, rec: Recognizer) -> bool:
+    """Whether ``unit`` is a unit described in common words (事业部, 直属库, 刻蚀工艺部), not a name (八一队, 军委)."""
+    kind = rec.unit_kind(unit)
+    tags = [t.pos for t in rec.segmenter.tagged(unit)]
+    return kind in ("unit", "team", None) and all(
+        tag in _COMMON_WORD_TAGS or (tag == "j" and kind is not None) for tag in tags)
+
+
+def _bare_form(rest: str) -> bool:
+    return rest == "" or legal_suffix(rest) == rest
 
 
 def _without_occupations(relations: list[Relation], rec: Recognizer) -> list[Relation]:
     """Drop a worker's title held in no organization (货车司机赵长河, 外卖骑手刘洋): an occupation that
     describes the person, not a post (ANNOTATION.md counts generic people as no facts)."""
     def occupation(role: str) -> bool:
-        base = next((role[k:] for k in range(len(role) - 1) if role[k:] in rec.lex.titles), None)
+        base = base_title(role, rec)
         return base is not None and rec.lex.titles[base] == "worker"
     return [r for r in relations if not (r.kind == MEMBERSHIP and r.object is None and r.role and occupation(r.role))]
 

@@ -519,3 +519,42 @@ def test_a_body_just_named_assigns_a_person_a_post(recognizer):
     text = "王强是宁波海天塑机集团有限公司的一名技术员。去年，公司安排王强担任新厂房的项目经理，工期提前了一个月。"
     _, rels = _facts(text, recognizer)
     assert ("Person:王强", "Organization:宁波海天塑机集团有限公司", "项目经理") in _kind(rels, "membership")
+
+
+def _posts(text, recognizer):
+    return [(s, o, role) for s, o, role in _kind(_facts(text, recognizer)[1], "membership") if role]
+
+
+def test_a_unit_before_a_title_is_in_the_body_named_with_it(recognizer):
+    text = "东方机械有限公司装配车间是一支年轻的队伍。\n装配车间主任刘明远介绍，车间今年交付了20台设备。"
+    assert ("Person:刘明远", "Organization:东方机械有限公司", "装配车间主任") in _posts(text, recognizer)
+
+
+def test_a_short_name_before_a_title_is_the_body_that_holds_it(recognizer):
+    text = "记者来到华能江苏南通发电有限公司。\n南通发电副总经理周立新说，机组已安全运行1000天。"
+    assert ("Person:周立新", "Organization:华能江苏南通发电有限公司", "南通发电副总经理") in _posts(text, recognizer)
+
+
+def test_a_workplace_title_is_in_the_body_named_before_it_in_the_paragraph(recognizer):
+    text = "在苏州明德精密机械有限公司的车间里，机器轰鸣。工程师孙晓雯正在调试设备。"
+    assert _posts(text, recognizer) == [("Person:孙晓雯", "Organization:苏州明德精密机械有限公司", "工程师")]
+
+
+def test_a_workplace_title_with_no_body_in_its_paragraph_is_in_the_article_s_body(recognizer):
+    text = ("苏州明德精密机械有限公司今年订单增长三成。\n在刻蚀工艺部，记者见到了主任工程师赵一鸣。"
+            "\n苏州明德精密机械有限公司还建起了职工书屋。")
+    assert _posts(text, recognizer) == [("Person:赵一鸣", "Organization:苏州明德精密机械有限公司", "主任工程师")]
+
+
+def test_a_person_s_other_post_gives_the_body(recognizer):
+    text = "宏达重工有限公司焊工陈建华今年38岁。\n苏州明德精密机械有限公司派人来学习。班长陈建华带着他们练手艺。"
+    posts = _posts(text, recognizer)
+    assert ("Person:陈建华", "Organization:宏达重工有限公司", "班长") in posts
+
+
+def test_titles_no_context_places(recognizer):
+    # a named body no mention matches, a party office, a title of any body with none beside it, a retiree
+    text = ("东方机械有限公司今年订单增长三成。\n军委主席王力说，要加强训练。\n党委书记李强说，要加快发展。"
+            "\n主席赵刚说，大家辛苦了。\n退休教师刘德说，公交很方便。")
+    assert [(s, o) for s, o, _ in _posts(text, recognizer)] == [("Person:刘德", None), ("Person:李强", None),
+                                                              ("Person:王力", None), ("Person:赵刚", None)]
