@@ -31,6 +31,12 @@ DEPARTMENT_SUFFIXES = frozenset("部厅局委署")  # weak suffixes that end gov
 NAME_DOTS = ("·", "•", "・", "‧")  # between the parts of a transliterated name
 _DOT_SPLIT_RE = re.compile(f"[{''.join(NAME_DOTS)}]")
 # A run of Han parts joined by dots, each part up to six characters (trimmed to transliteration characters).
+_DOTS = "".join(NAME_DOTS)
+# short references to a person (short_references): 老韩, 小韩, 韩师傅, 韩老师; never themselves a full name
+_REFERENCE_RE = re.compile("[老小].|.{1,2}(?:师傅|老师)")
+# a character after 老X/小X that makes a word (老黄牛, 小高层, 老林子, 小时) or before 老/小 that makes one (从小, 古老)
+_NOT_AFTER_OLD_YOUNG = frozenset("子头层牛路车师时年区学组家乡队伙将")
+_NOT_BEFORE_OLD_YOUNG = frozenset("从古养元最大较很太变缩减")
 _DOTTED_RE = re.compile(f"[\u4e00-\u9fff]{{1,6}}(?:[{''.join(NAME_DOTS)}][\u4e00-\u9fff]{{1,6}}){{1,3}}")
 FUNCTION_CHARS = set("的了是在和与及对把被将从也都就着过等说为以于而或向让给这那其之我你他她它们")  # never inside one
 # Characters that never occur inside a given name in running text (function words).
@@ -160,6 +166,7 @@ class DocumentMentions:
     units: tuple[tuple[str, str], ...]  # (child org name, parent org name) read from compound names
     paragraphs: tuple[Span, ...]
     aliases: tuple[tuple[str, str], ...] = ()  # (short name, org name) the text defines: ORG（以下简称“X”）
+    person_aliases: tuple[tuple[str, str], ...] = ()  # (short reference, full name): 老韩, 韩师傅 → 韩立军
 
 
 def is_han(text: str) -> bool:
@@ -532,6 +539,7 @@ class _Builder:
         self.aliases: set[tuple[str, str]] = set()  # (short name, org name): ORG（简称X）
         self.defining_brackets: dict[int, tuple[int, int]] = {}  # end of （简称X） -> span of the ORG before it
         self.person_names: set[str] = set()
+        self.person_aliases: set[tuple[str, str]] = set()  # (老韩, 韩立军): short_references
         self.org_names: set[str] = set()
         # the article's words, segmented once (dictionary only: fast, and stable for boundaries)
         self.words = rec.segmenter.tokens(self.text)
@@ -1443,6 +1451,45 @@ class _Builder:
             if not any(lab == PERSON and text[a:b] == old.text for a, b, lab in self.mentions):
                 self.person_names.discard(old.text)
 
+    def short_references(self) -> None:
+        """The short ways news refers to a person named in full: 老韩, 小韩, 韩师傅, 韩老师 for the one 韩 the
+        article names (none when it names two), and the given name alone for a dotted name (古丽巴哈尔 for
+        古丽巴哈尔·努尔兰). Each is a mention of that person (DocumentMentions.person_aliases)."""
+        text = self.text
+        by_surname: dict[str, set[str]] = {}
+        by_given: dict[str, set[str]] = {}
+        for name in self.person_names:
+            if "·" in name:
+                by_given.setdefault(_DOT_SPLIT_RE.split(name)[0], set()).add(name)
+            elif 2 <= len(name) <= 4 and not _REFERENCE_RE.fullmatch(name):
+                surname = name[:2] if len(name) >= 3 and name[:2] in self.lex.surnames else name[0]
+                if surname in self.lex.surnames:
+                    by_surname.setdefault(surname, set()).add(name)
+        # what else is written there: not a person found as the reference itself (the tagger's 韩师傅, 艾尔肯)
+        taken = [(i, j) for i, j, label in self.mentions if label != PERSON or (
+            j - i > 2 and not _REFERENCE_RE.fullmatch(text[i:j]) and text[i:j] not in by_given)]
+        for surname, names in sorted(by_surname.items()):
+            if len(names) > 1:
+                continue
+            for form in (f"老{surname}", f"小{surname}", f"{surname}师傅", f"{surname}老师"):
+                for i in occurrences(form, text):
+                    j = i + len(form)
+                    if form[0] in "老小" and (text[j:j + 1] in _NOT_AFTER_OLD_YOUNG or text[i - 1:i] in _NOT_BEFORE_OLD_YOUNG):
+                        continue  # 老黄牛, 小高层, 从小
+                    if any(a < j and i < b for a, b in taken):
+                        continue
+                    self.add(i, j, PERSON)
+                    self.person_aliases.add((form, next(iter(names))))
+        for given, names in sorted(by_given.items()):
+            if len(names) > 1 or len(given) < 2:
+                continue
+            for i in occurrences(given, text):
+                j = i + len(given)
+                if text[j:j + 1] in _DOTS or any(a < j and i < b for a, b in taken):
+                    continue
+                self.add(i, j, PERSON)
+                self.person_aliases.add((given, next(iter(names))))
+
     def recurrences(self) -> None:
         """Every later occurrence of a name found once is a mention too."""
         text = self.text
@@ -1478,6 +1525,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.find_people()
     b.trim_adverbs()
     b.recurrences()
+    b.short_references()
     b.read_predicates()
     b.assigned_posts()
     b.split_branches()
@@ -1488,7 +1536,8 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     frames = tuple(sorted((f for f in b.frames if f.person in kept),  # not 程系 inside 清华大学土木工程系
                           key=lambda f: (f.person.span.start, f.person.span.end)))
     return DocumentMentions(tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.label))),
-                            frames, tuple(sorted(b.units)), paras, tuple(sorted(b.aliases)))
+                            frames, tuple(sorted(b.units)), paras, tuple(sorted(b.aliases)),
+                            tuple(sorted(b.person_aliases)))
 
 
 _GAPS = ("的一名", "的一位", "的一个", "的", "一名", "一位")

@@ -239,6 +239,8 @@ def resolve_document(doc: Document, dm: DocumentMentions, lex: Lexicons, rec: Re
             canon[k] = (m.label, m.text)
     for short, full in dm.aliases:  # ORG（以下简称“X”）: X is that body in this article
         canon[f"{ORGANIZATION}:{short}"] = canon.get(f"{ORGANIZATION}:{full}", (ORGANIZATION, full))
+    for short, full in dm.person_aliases:  # 老韩, 韩师傅: the one 韩 the article names
+        canon[f"{PERSON}:{short}"] = (PERSON, full)
     # chains of short forms settle on the longest name
     for k, (label, name) in list(canon.items()):
         seen = {name}

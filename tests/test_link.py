@@ -154,3 +154,18 @@ def test_a_short_name_the_article_defines_is_the_same_body(recognizer):
     assert ("镇海炼化分公司", "中国石油化工集团有限公司") in dm.units
     canon = resolve_document(doc, dm, recognizer.lex, recognizer).canon
     assert canon["Organization:海天集团"] == ("Organization", "宁波海天塑机集团有限公司")
+
+
+def test_short_references_are_the_person_named_in_full():
+    G = _graph("宏达重工有限公司焊接班班长韩立军今年50岁。傍晚，老韩从船舱里钻出来。他说：“心里特别踏实。”"
+               "\n徒弟们都说，韩师傅手上有真功夫。\n医生古丽巴哈尔·努尔兰作了发言。“牧民信任我。”古丽巴哈尔说。")
+    assert _labels(G, "Person") == ["古丽巴哈尔·努尔兰", "韩立军"]
+    assert sorted(_node(G, "韩立军")["aliases"]) == ["老韩", "韩师傅"]
+    quotes = sorted((G.nodes[u]["label"], d["text"]) for u, _, d in G.edges(data=True) if d["predicate"] == "quote")
+    assert quotes == [("古丽巴哈尔·努尔兰", "牧民信任我。"), ("韩立军", "心里特别踏实。")]
+
+
+def test_a_short_reference_needs_one_person_of_that_surname():
+    G = _graph("班长韩立军和技术员韩东都是全国劳动模范。老韩说：“干就要干好。”\n他像一头老黄牛。班长黄建新说，要干好。")
+    assert _labels(G, "Person") == ["韩东", "韩立军", "黄建新"]
+    assert _node(G, "黄建新")["aliases"] == []
