@@ -105,10 +105,10 @@ ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
 # a town, township, street or village written right after the place it belongs to
 # 获得“河北省青年岗位能手”称号: whatever is quoted between a verb of conferring and 称号 is an honor
-_QUOTED_HONOR_RE = re.compile("(?:获得|荣获|获评|获授|被授予|授予|被评为|评为)了?[“「]([\u4e00-\u9fff]{2,16})[”」](?:荣誉)?称号")
+_QUOTED_HONOR_RE = re.compile("(?:获得|荣获|获评|获授|被授予|授予|被评为|评为|命名为)了?[“「]([\u4e00-\u9fff]{2,16})[”」](?:荣誉)?称号")
 # PLACE“HONOR”(称号): a place's honor with the class in quotes (江苏省“五一创新能手”称号)
 # an honor nobody listed, in quotes after a verb of conferring, without 称号 (_QUOTED_HONOR_RE has those)
-_CONFERRED_IN_QUOTES_RE = re.compile("(?:获评|被评为|评为|荣获|获得了?|被授予|授予|当选为?)[“「]([一-鿿]{3,16})[”」]")
+_CONFERRED_IN_QUOTES_RE = re.compile("(?:获评|被评为|评为|荣获|获得了?|被授予|授予|命名为|当选为?)[“「]([一-鿿]{3,16})[”」]")
 HONOR_PRAISE = ("优秀", "最美", "十佳", "杰出", "先进", "模范", "金牌", "首席")
 HONOR_HEADS = ("能手", "标兵", "模范", "工匠", "先锋", "劳模", "人物", "之星", "奖章", "奖状", "楷模", "先进个人", "带头人",
                "红旗手", "巾帼", "先进工作者", "英雄", "大师", "名匠", "技师", "明星", "示范岗", "青年")
@@ -1044,8 +1044,8 @@ class _Builder:
         for m in _PLACE_QUOTED_HONOR_RE.finditer(text):
             i = places.get(m.start())
             honor = None if i is None else text[i:m.start()] + m.group(1)
-            if honor is not None and (honor in self.lex.honors or m.group(2)):
-                self.add(i, m.end(1) + 1, HONOR)  # 江苏省“五一劳动奖章”: one honor, its quotes inside
+            if honor is not None and (honor in self.lex.honors or m.group(2) or m.group(1) in self.lex.honors):
+                self.add(i, m.end(1) + 1, HONOR)  # 江苏省“五一劳动奖章”, 武侯区“最美职工”: one honor, its quotes inside
         for m in _CONFERRED_IN_QUOTES_RE.finditer(text):
             name = m.group(1)
             if any(s <= m.start(1) < e for s, e, label in self.mentions if label == HONOR):

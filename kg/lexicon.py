@@ -146,13 +146,15 @@ class Lexicons:
         return out
 
 
-def _expand_honor_templates(rows: list[list[str]], places: dict[str, Place], regions: dict[str, str]) -> dict[str, tuple[str, str]]:
+def _expand_honor_templates(rows: list[list[str]], places: dict[str, Place], regions: dict[str, str],
+                            industries: list[str]) -> dict[str, tuple[str, str]]:
     provinces = [p for p in places.values() if p.level == "province"]
     cities = [p for p in places.values() if p.level == "prefecture"]
     fill = {
         "{PROVINCE}": sorted({n for p in provinces for n in (p.name, p.short)}),
         "{CITY}": sorted({n for p in cities for n in (p.name, p.short)}),
         "{REGION}": sorted(regions),
+        "{INDUSTRY}": sorted(industries),
     }
     honors: dict[str, tuple[str, str]] = {}
     for row in rows:
@@ -195,7 +197,7 @@ def load() -> Lexicons:
         titles=titles,
         title_modifiers=frozenset(r[0] for r in _rows("title_modifiers.txt")),
         org_suffixes=suffixes,
-        honors=_expand_honor_templates(_rows("honors.txt"), places, regions),
+        honors=_expand_honor_templates(_rows("honors.txt"), places, regions, [r[0] for r in _rows("industry_words.txt")]),
         places=places,
         place_alias=alias,
         generic_words=frozenset(r[0] for r in _rows("generic_words.txt")),

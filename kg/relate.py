@@ -15,7 +15,7 @@ from kg.extract import (CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, ZONE_SUFFI
 from kg.types import (AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
 
-AWARD_VERBS = ("获评", "荣获", "被授予", "获得", "当选", "被评为", "获授", "获")
+AWARD_VERBS = ("获评", "荣获", "被授予", "获得", "当选", "被评为", "被命名为", "获授", "获")
 PRONOUNS = ("他", "她")
 # Titles written after a name that need no organization (习近平总书记).
 LEADER_CATEGORIES = {"party", "government"}
@@ -164,6 +164,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     # …张永刚|指着监控屏幕说。: a short action between the name and the verb that ends the clause
     speech_ends_clause = re.compile(f"[^，。！？,!?；;：:“”\n]{{1,10}}?(?:{speech_re})[。，,！!]")
     # …罗昭强|在接受本报记者采访时|表示: the occasion of the statement between the name and the verb
+    # “…”他|望着远处的铁塔，笑着说。: what a pronoun after a quote may do before the verb of speech
+    pronoun_speech = re.compile(f"[^。！？!?；;：:“”\n]{{0,16}}?(?:{speech_re})[。，,！!：:]")
     speech_occasion = re.compile(f"在[^，。！？,!?；;：:“”\n]{{1,20}}?(?:时|上|中|后|期间)(?={speech_re})")
     out: list[Relation] = []
     taken: set[tuple[int, int]] = set()
@@ -196,6 +198,9 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
         lead = text[s:i].lstrip("“”\"　 ")
         if lead.startswith(PRONOUNS):
             return _antecedent(text, people, s, rec)
+        clause = _LAST_CLAUSE.search(text, s, i)  # 采访结束时，|他对记者说：; “…，”|他说，“…”
+        if clause is not None and clause.group(1):
+            return _antecedent(text, people, clause.start(1), rec)
         if lead.startswith("我") and not _inside(quoted, s):
             return narrator(s)
         return None
@@ -215,14 +220,18 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             if len(inner) < 4 or not (sentence_like or introduced) or opens_statement(qs, qe):
                 continue  # too short, no statement, or the start of one that the next step takes
             speaker = person_at.get(qe)
+            if speaker is None and introduced and text[qs - 1] in "：:":
+                s, _ = sentence_span(text, qs - 1)
+                speaker = subject_before(s, qs)  # NAME对记者说：“…” before any name after the quote
             if speaker is None:
                 # “…”ORG+TITLE+NAME说: the chain between the quote and the name
                 after = [p for p in people if qe <= p.span.start <= qe + 60
                          and not re.search(f"[。！？!?\n{OPEN_QUOTES}{CLOSE_QUOTES}]", text[qe:p.span.start])
                          and (text.startswith(speech, p.span.end) or speech_ends_clause.match(text, p.span.end))]
                 speaker = after[0] if after else None
-            if speaker is None and text.startswith(PRONOUNS, qe) and text[qe + 1:qe + 3].startswith(speech):
-                speaker = _antecedent(text, people, qs, rec)
+            if speaker is None and text.startswith(PRONOUNS, qe) and (
+                    text[qe + 1:qe + 3].startswith(speech) or pronoun_speech.match(text, qe + 1)):
+                speaker = _antecedent(text, people, qs, rec)  # “…”他说; “…”他笑着说; “…”他望着铁塔，笑着说
             if speaker is None and (introduced or (qs > 0 and text[qs - 1] in "：:")):
                 s, _ = sentence_span(text, qs - 1)
                 speaker = subject_before(s, qs)
@@ -275,6 +284,10 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 _, e = sentence_span(text, s)
                 emit(speaker, s, e, (p0 + m.start(), e))
     return out
+
+
+# the last clause before a statement, when a pronoun opens it (采访结束时，|他对记者说：)
+_LAST_CLAUSE = re.compile("[，,”」]([他她])(?!们)[^，,。！？!?；;“”]{0,12}[，,：:]?$")
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
@@ -391,8 +404,15 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             # 授予A、B、C等100名职工“HONOR”: each of them
             out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in listed]
             continue
-        if not any(before.endswith(v) for v in AWARD_VERBS) and not text.startswith("获得者", h.span.end):
-            continue  # 荣获HONOR, or 是HONOR获得者
+        if person is not None and len(listed) > 1 and _LIST_AWARDED.fullmatch(
+                text[person.span.end:h.span.start].rstrip(OPEN_QUOTES)):
+            # A、B、C获得HONOR; A、B、C等来自全省的职工获得HONOR: each of them
+            out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in listed]
+            previous = (h, person)
+            continue
+        if (not any(before.endswith(v) for v in AWARD_VERBS) and not text.startswith("获得者", h.span.end)
+                and not _AGENT_CONFERRED.search(text, s, h.span.start)):
+            continue  # 荣获HONOR, 是HONOR获得者, or 被人社部授予HONOR
         if person is not None and _COUNTED_PEOPLE.search(text, person.span.end, h.span.start):
             if _LIST_COUNTED.fullmatch(text[person.span.end:h.span.start].rstrip(OPEN_QUOTES)):
                 for p in _listed_before(text, people, person):  # A、B、C等10人获评HONOR: each of them
@@ -432,6 +452,11 @@ _COUNT = "[0-9０-９一二三四五六七八九十百千两几多]+"
 _COUNTED_PEOPLE = re.compile("(?<!第)" + _COUNT + "(?:人|名|位)")  # 有3人获得…: a group (第一名 is a rank)
 _CONFERRED_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]{0,4}")  # 授予A、B等100名职工
 # A、B、C等10人获评, 等12名农机手先后获评: each of them
+# A、B、C(等…)获得HONOR: what may stand between the last of a list of names and the honor they all hold
+_LIST_AWARDED = re.compile("(?:等[^，,。；;！!？?、“”]{0,16}?)?(?:先后|分别|均|都|同时|也|还)?(?:"
+                           + "|".join(AWARD_VERBS) + ")了?")
+# 被人力资源和社会保障部授予HONOR: a body between 被 and the verb, right before the honor
+_AGENT_CONFERRED = re.compile("被[^，,。；;！!？?“”]{1,24}?(?:授予|评为|命名为)了?[“「]?$")  # searched up to the honor
 _LIST_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]{0,6}?(?:" + "|".join(AWARD_VERBS) + ")")
 
 

@@ -24,7 +24,7 @@ ORG_KINDS = set(
     "social team".split()
 )
 HONOR_LEVELS = {"national", "provincial", "municipal", "industry", "other"}
-HONOR_PLACEHOLDERS = {"{PROVINCE}", "{CITY}", "{REGION}"}  # the ones kg.lexicon expands
+HONOR_PLACEHOLDERS = {"{PROVINCE}", "{CITY}", "{REGION}", "{INDUSTRY}"}  # the ones kg.lexicon expands
 GENERIC_KINDS = {"org", "person", "honor", "scope", "misc"}
 CUE_SIDES = {"after", "before"}
 

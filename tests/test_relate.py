@@ -558,3 +558,42 @@ def test_titles_no_context_places(recognizer):
             "\n主席赵刚说，大家辛苦了。\n退休教师刘德说，公交很方便。")
     assert [(s, o) for s, o, _ in _posts(text, recognizer)] == [("Person:刘德", None), ("Person:李强", None),
                                                               ("Person:王力", None), ("Person:赵刚", None)]
+
+
+def test_quotes_after_a_pronoun_that_does_something_first(recognizer):
+    text = ("班长王建国今年50岁。“每一列车都平平安安地出去，这就是心愿。”他笑着说。"
+            "“线路安全了，电才能送得出去。”他望着远处的铁塔，笑着说。")
+    assert [r[0] for r in _kind(_facts(text, recognizer)[1], "quote")] == ["Person:王建国"] * 2
+
+
+def test_quotes_introduced_by_a_pronoun_after_a_fronted_clause(recognizer):
+    text = ("班长王建国今年50岁。采访结束时，他对记者说：“帮农民工讨回的不只是工钱。”"
+            "“一个值就是一个战斗集体，”他说，“值长是集体的主心骨。”停了一会儿，他又说，“熟也得动脑子。”")
+    assert _kind(_facts(text, recognizer)[1], "quote") == [
+        ("Person:王建国", None, "一个值就是一个战斗集体，"), ("Person:王建国", None, "值长是集体的主心骨。"),
+        ("Person:王建国", None, "帮农民工讨回的不只是工钱。"), ("Person:王建国", None, "熟也得动脑子。")]
+
+
+def test_a_speaker_before_the_colon_keeps_the_quote(recognizer):
+    text = "技术员李晓慧对记者说：“做瓷先做人，手上的功夫骗不了人。”谈起传承，工程师赵志刚直言：“手艺要传下去。”"
+    assert _kind(_facts(text, recognizer)[1], "quote") == [
+        ("Person:李晓慧", None, "做瓷先做人，手上的功夫骗不了人。"), ("Person:赵志刚", None, "手艺要传下去。")]
+
+
+def test_a_list_of_names_shares_the_honor(recognizer):
+    text = ("王建国、李红梅、赵立新等来自全省能源行业的职工获得山西省五一劳动奖章。"
+            "\n周永康、孙丽华获得全国劳动模范称号。")
+    assert [(s, o) for s, o, _ in _kind(_facts(text, recognizer)[1], "award")] == [
+        ("Person:周永康", "Honor:全国劳动模范"), ("Person:孙丽华", "Honor:全国劳动模范"),
+        ("Person:李红梅", "Honor:山西省五一劳动奖章"), ("Person:王建国", "Honor:山西省五一劳动奖章"),
+        ("Person:赵立新", "Honor:山西省五一劳动奖章")]
+
+
+def test_honors_conferred_by_a_body_or_by_naming(recognizer):
+    text = ("詹国栋在比赛中夺冠，随后被人力资源和社会保障部授予全国技术能手称号。"
+            "\n黎晓燕被共青团遵义市委授予“遵义市青年岗位能手”称号。\n王志强同时被命名为“三晋技术能手”。"
+            "\n郝佳乐被评为武侯区“最美职工”。\n张建国先后获得全国纺织行业技术能手、江苏省劳动模范等荣誉。")
+    assert [(s, o) for s, o, _ in _kind(_facts(text, recognizer)[1], "award")] == [
+        ("Person:张建国", "Honor:全国纺织行业技术能手"), ("Person:张建国", "Honor:江苏省劳动模范"),
+        ("Person:王志强", "Honor:三晋技术能手"), ("Person:詹国栋", "Honor:全国技术能手"),
+        ("Person:郝佳乐", "Honor:武侯区“最美职工”"), ("Person:黎晓燕", "Honor:遵义市青年岗位能手")]
