@@ -95,7 +95,11 @@ RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "�
 AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于", "来到", "考入",
                      "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立")
 _AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
-ROLE_VERBS = ("被聘为", "被任命为", "担任", "出任", "现任", "原是", "曾是", "现是", "是")
+ROLE_VERBS = ("被聘为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任", "原是", "曾是", "现是", "是")
+_POST_VERBS = ("被聘为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任", "历任")
+_ELECTED_RE = re.compile("当选为([\u4e00-\u9fff]{2,6}?)(?=[，,。；;])")
+# a clause that goes on with the subject's post: 褚雅琴曾是…徒弟，|现任ORG+TITLE
+_POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=担任|出任|现任|曾任|兼任|升任|当选为)")
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
 # a body named by its level alone (省总工会, 自治区党委) -> the level of the place it belongs to (kg.link)
 REGION_LEVELS = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county"}
@@ -410,6 +414,10 @@ class Recognizer:
                 cut = tok.end  # …主任王兆国及|国务院港澳办: a person ends the chunk before
             elif word in ("和", "与", "及") and n > 0 and (tokens[n - 1].text[-1] in "里内中上" or tokens[n - 1].pos == "f"):
                 cut = tok.end  # 镇里与|四川能投建设工程有限公司: "in the town", then the body
+        for verb in _POST_VERBS:  # 王立国曾任|山西晋东煤业集团: the tagger splits 曾|任, a post follows
+            at = phrase.rfind(verb)
+            if at >= 0 and len(phrase) - at - len(verb) >= 2:
+                cut = max(cut, at + len(verb))
         for m in self.lex.honor_re.finditer(phrase):
             if m.group(0) and m.end() > cut and len(phrase) - m.end() >= 2:
                 cut = m.end() + (1 if phrase[m.end():m.end() + 1] in "和及" else 0)
@@ -663,6 +671,10 @@ class _Builder:
             if antecedent is not None:
                 return honors, Post(title, self.span(j - len(title), j), antecedent, None), None
         local = self.local_body_post(k, j, title) if title else None
+        if local is None and title is not None and len(chunk) > len(title):
+            lead = self.rec.name_start(chunk[:-len(title)])
+            local = self.local_body_post(k + lead, j, title) if lead else None  # 出席会议的还有|省委副书记
+            k = k + lead if local is not None else k
         if local is not None:  # 省总工会主席, 自治区人民政府副主席, 县委书记: a body of the place the article names
             body_end, title = local
             org = self.add(k, body_end, ORGANIZATION)
@@ -772,11 +784,14 @@ class _Builder:
         chunk = self.text[i:j]
         level = next((lv for lv in REGION_LEVELS if chunk.startswith(lv)), None)
         first = self.rec.segmenter.tokens(chunk)[0].text if level else ""
-        if level is None or not (first == level or first.startswith(level + "委")):
+        if level is None or not (first == level or first.startswith(level + "委")
+                                 or any(first == level + body for body in LOCAL_BODIES)):  # 省政协|主席
             return None
         rest = chunk[len(level):]
         if rest == title or chunk == title:  # 省总工会主席 (title 总工会主席), 省委常委 (title 省委常委)
             word = "委" if chunk == title and rest[1:] in self.lex.titles and rest[:1] == "委" else self.org_word(rest)
+            if word is None:  # 省政协|主席 (title 政协主席)
+                word = next((b for b in LOCAL_BODIES if rest.startswith(b) and rest[len(b):] in self.lex.titles), None)
             if word and rest[len(word):] in self.lex.titles:
                 return i + len(level) + len(word), rest[len(word):]
             return None
@@ -1314,6 +1329,12 @@ class _Builder:
         org, qualifier = _split_at_gap(chunk[:-len(title)])
         title = qualifier + title  # 的一名|装配钳工
         ends = self.rec.org_suffix_end(org)
+        if not ends and not qualifier:  # 青海省|总工会主席: the body's suffix opens the title the lexicon lists
+            cut = next((n for n in range(1, len(title) - 1) if title[n:] in self.lex.titles
+                        and self.rec.org_suffix_end(org + title[:n])), None)
+            if cut is not None:
+                org, title = org + title[:cut], title[cut:]
+                ends = self.rec.org_suffix_end(org)
         if not ends or ends[-1][0] < len(org) - 6 or not self.rec.has_proper_part(org):
             return None
         return k, j, title
@@ -1327,10 +1348,15 @@ class _Builder:
         text = self.text
         people = sorted((m for m in self.mentions.values() if m.label == PERSON), key=lambda m: m.span.start)
         subjects = [(m.span.end, m) for m in people]
-        for m in re.finditer("(?<![\u4e00-\u9fff])[我他她](?=是|被聘为|担任|现任)", text):
+        for m in re.finditer("(?<![\u4e00-\u9fff])[我他她](?=是|被聘为|担任|现任|曾任|当选为)", text):
             before = [p for p in people if p.span.end <= m.start()]
             if before:
                 subjects.append((m.end(), before[-1]))
+        for m in _POST_CLAUSE_RE.finditer(text):
+            s, _ = sentence_span(text, m.start())
+            opening = [p for p in people if s <= p.span.start and p.span.end <= m.start()]
+            if opening and opening[0].span.start - s <= 12:  # the sentence's subject, near its start
+                subjects.append((m.end(), opening[0]))
         for end, person in subjects:
             found = self._post_after(end)
             if found is None:
@@ -1352,6 +1378,30 @@ class _Builder:
                 post = Post(title, self.span(ts, j), org)
             s, e = sentence_span(text, person.span.start if person.span.end == end else k, j)
             self.frames.append(Frame(person, (post,), (), (), self.span(s, e)))
+        self.elected_lists(people)
+
+    def elected_lists(self, people: list[Mention]) -> None:
+        """…当选为ORG主席，A、B当选为副主席: each name of the list holds the bare title in the body the
+        sentence has just given a post in."""
+        text = self.text
+        ending_at = {p.span.end: p for p in people}
+        for m in _ELECTED_RE.finditer(text):
+            title = m.group(1)
+            last = ending_at.get(m.start())
+            if title not in self.lex.titles or last is None:
+                continue
+            listed = [last]
+            while (prev := ending_at.get(listed[-1].span.start - 1)) is not None and text[prev.span.end] in "、和及":
+                listed.append(prev)
+            s, e = sentence_span(text, m.start(), m.end())
+            before = [p for f in self.frames for p in f.posts if p.org is not None
+                      and s <= p.title_span.start and p.title_span.end <= listed[-1].span.start]
+            if not before:
+                continue
+            org = max(before, key=lambda p: p.title_span.end).org
+            for person in listed:
+                post = Post(title, self.span(m.end(1) - len(title), m.end(1)), org)
+                self.frames.append(Frame(person, (post,), (), (), self.span(s, e)))
 
     def assigned_posts(self) -> None:
         """中心指定了周洁作为刘某的法援律师: a body (the one of that kind just named) gives a named person a post."""

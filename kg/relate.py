@@ -341,28 +341,49 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
     headings = heading_people(doc, dm)
     orgs = _by_start(dm.mentions, ORGANIZATION)
     out = []
+
+    def subject(start: int, end: int, s: int, e: int, later_ok: bool = True) -> Mention | None:
+        """Who does what is written at text[start:end] in the sentence text[s:e] (``later_ok``: perhaps a
+        name after it, 入职该公司的王强)."""
+        before = text[s:start]
+        in_sentence = [p for p in people if s <= p.span.start < start]
+        if (in_sentence and text.startswith(rec._speech, in_sentence[-1].span.end)
+                and not re.search("[他她我]", text[in_sentence[-1].span.end:start])):
+            return None  # 杨涛表示，厂里已经成立…: what the speaker reports, not what the speaker did
+        if in_sentence:
+            return in_sentence[-1]
+        if re.search("(?<![\u4e00-\u9fff])我", before):
+            earlier = [h for h in headings if h.span.end <= s]
+            return earlier[-1] if earlier else None
+        later = [p for p in people if end <= p.span.start < e] if later_ok else []
+        return later[0] if later else _antecedent(text, people, s, rec)
+
     for verb in AFFILIATION_VERBS:
         for m in re.finditer(verb, text):
             org = orgs.get(m.end()) or (orgs.get(m.end() + 1) if text[m.end():m.end() + 1] in OPEN_QUOTES else None)
             if org is None:
                 continue
             s, e = sentence_span(text, m.start())
-            before = text[s:m.start()]
-            in_sentence = [p for p in people if s <= p.span.start < m.start()]
-            if (in_sentence and text.startswith(rec._speech, in_sentence[-1].span.end)
-                    and not re.search("[他她我]", text[in_sentence[-1].span.end:m.start()])):
-                continue  # 杨涛表示，厂里已经成立…: what the speaker reports, not what the speaker did
-            if in_sentence:
-                person = in_sentence[-1]
-            elif re.search("(?<![\u4e00-\u9fff])我", before):
-                earlier = [h for h in headings if h.span.end <= s]
-                person = earlier[-1] if earlier else None
-            else:
-                later = [p for p in people if m.end() <= p.span.start < e]
-                person = later[0] if later else _antecedent(text, people, s, rec)
+            person = subject(m.start(), m.end(), s, e)
             if person is not None:
                 out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e)))
+    for m in re.finditer("[从在]", text):  # 从兰州交通大学毕业; 在景德镇陶瓷大学担任客座教授
+        org = orgs.get(m.end())
+        if org is None:
+            continue
+        s, e = sentence_span(text, m.start())
+        if m.group(0) == "从" and text.startswith("毕业", org.span.end):
+            person, role = subject(m.start(), org.span.end + 2, s, e, later_ok=False), None  # …毕业后，拜NAME为师
+        elif m.group(0) == "在" and (post := _POST_AT_RE.match(text, org.span.end)) and base_title(post.group(1), rec):
+            person, role = subject(m.start(), post.end(), s, e, later_ok=False), post.group(1)
+        else:
+            continue
+        if person is not None:
+            out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e), role=role))
     return out
+
+
+_POST_AT_RE = re.compile("(?:担任|出任|兼任|任)([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
 
 
 _YEAR = re.compile("[0-9０-９]{4}年")

@@ -522,7 +522,8 @@ def test_a_body_just_named_assigns_a_person_a_post(recognizer):
 
 
 def _posts(text, recognizer):
-    return [(s, o, role) for s, o, role in _kind(_facts(text, recognizer)[1], "membership") if role]
+    return sorted(((r.subject, r.object, r.role) for r in _facts(text, recognizer)[1] if r.kind == "membership" and r.role),
+                  key=lambda t: (t[0], t[1] or "", t[2]))
 
 
 def test_a_unit_before_a_title_is_in_the_body_named_with_it(recognizer):
@@ -597,3 +598,33 @@ def test_honors_conferred_by_a_body_or_by_naming(recognizer):
         ("Person:张建国", "Honor:全国纺织行业技术能手"), ("Person:张建国", "Honor:江苏省劳动模范"),
         ("Person:王志强", "Honor:三晋技术能手"), ("Person:詹国栋", "Honor:全国技术能手"),
         ("Person:郝佳乐", "Honor:武侯区“最美职工”"), ("Person:黎晓燕", "Honor:遵义市青年岗位能手")]
+
+
+def test_posts_after_verbs_of_office(recognizer):
+    text = ("褚雅琴曾是滕桂芝带过的徒弟，现任江苏华芸纺织股份有限公司细纱车间主任。"
+            "\n王立国曾任山西晋东煤业集团有限公司安全监察部部长。\n王明轩在景德镇陶瓷大学担任客座教授。")
+    assert _posts(text, recognizer) == [
+        ("Person:王明轩", "Organization:景德镇陶瓷大学", "客座教授"),
+        ("Person:王立国", "Organization:山西晋东煤业集团有限公司", "安全监察部部长"),
+        ("Person:褚雅琴", "Organization:江苏华芸纺织股份有限公司", "细纱车间主任")]
+
+
+def test_an_elected_list_shares_the_body_just_named(recognizer):
+    text = "张建国当选为青海省总工会主席，李红梅、赵立新当选为副主席。"
+    assert _posts(text, recognizer) == [("Person:张建国", "Organization:青海省总工会", "主席"),
+                                        ("Person:李红梅", "Organization:青海省总工会", "副主席"),
+                                        ("Person:赵立新", "Organization:青海省总工会", "副主席")]
+
+
+def test_graduating_from_a_school_is_an_affiliation(recognizer):
+    text = ("班长欧阳晓峰今年38岁。2010年，欧阳晓峰从兰州交通大学毕业。"
+            "\n技术员周红梅今年30岁。2017年从哈尔滨工业大学毕业后，她进入车间，拜郑国梁为师。")
+    bare = sorted((r.subject, r.object) for r in _facts(text, recognizer)[1] if r.kind == "membership" and not r.role)
+    assert bare == [("Person:周红梅", "Organization:哈尔滨工业大学"), ("Person:欧阳晓峰", "Organization:兰州交通大学")]
+
+
+def test_bodies_named_by_level_after_a_lead_in(recognizer):
+    text = "青海省总工会召开大会。出席会议的还有省委副书记、省长冯立群，省政协主席马文清。"
+    posts = _posts(text, recognizer)
+    assert ("Person:冯立群", "Organization:省委", "副书记") in posts
+    assert ("Person:马文清", "Organization:省政协", "主席") in posts
