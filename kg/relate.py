@@ -59,6 +59,19 @@ def _common_run(a: str, b: str) -> int:
 _HEAD_OF_GOVERNMENT = re.compile("[省市区县州镇乡旗盟]长$")
 
 
+_PARTY_UNITS = ("党委", "党组", "党总支", "党支部", "党工委")
+
+
+def _party_unit_of(org: Mention | None, orgs: list[Mention]) -> tuple[Mention, str] | None:
+    """(the body, its committee word) for a body's party committee written as a unit of it (华芸纺织|党委):
+    the post is the body's, as for 合肥公交集团党委书记 (ANNOTATION.md: 党委书记 @ the company)."""
+    if org is None:
+        return None
+    unit = next((u for u in _PARTY_UNITS if org.text.endswith(u) and len(org.text) > len(u)), None)
+    body = next((m for m in orgs if unit and m.text == org.text[:-len(unit)]), None)
+    return (body, unit) if body is not None else None
+
+
 def frame_relations(frames: Iterable[Frame], orgs: list[Mention]) -> list[Relation]:
     out: list[Relation] = []
     for frame in frames:
@@ -67,6 +80,10 @@ def frame_relations(frames: Iterable[Frame], orgs: list[Mention]) -> list[Relati
         previous_org = None
         for post in frame.posts:
             org = post.org or _implied_org(post, frame, orgs)
+            party = _party_unit_of(org, orgs)
+            if party is not None:  # 华芸纺织党委|书记 → 党委书记 @ 华芸纺织
+                org, post = party[0], replace(post, title=post.title if post.title.startswith(party[1])
+                                              else party[1] + post.title)
             if org is None and not (_HEAD_OF_GOVERNMENT.search(post.title) and previous_org is not None
                                     and previous_org.text.endswith("委")):
                 org = previous_org  # 省总工会党组书记、常务副主席; 神东煤炭集团党委副书记、工会主席: the same body
@@ -642,6 +659,10 @@ def _in_context_orgs(relations: list[Relation], doc: Document, dm: DocumentMenti
             if base is not None and rec.lex.titles[base] in _CONTEXT_KINDS:
                 found = _context_org(r, base, own.get(r.subject, []), orgs, counts, doc.text, rec)
                 r = replace(r, object=key(found)) if isinstance(found, Mention) else replace(r, object=found)
+                named = next((r.role[:k] for k in range(len(r.role) - 1, 1, -1) if r.role[k:] in rec.lex.titles
+                              and isinstance(found, Mention) and _bare_form_of(r.role[:k], found.text)), None)
+                if named:  # 黔茗茶业|总经理, 福清核电|副总经理: the body's own name is no part of the post
+                    r = replace(r, role=r.role[len(named):])
         out.append(r)
     return out
 
@@ -687,6 +708,11 @@ def _generic_unit(unit: str, rec: Recognizer) -> bool:
     tags = [t.pos for t in rec.segmenter.tagged(unit)]
     return kind in ("unit", "team", None) and all(
         tag in _COMMON_WORD_TAGS or (tag == "j" and kind is not None) for tag in tags)
+
+
+def _bare_form_of(short: str, name: str) -> bool:
+    """Whether ``short`` names the body ``name`` (itself, or with a legal form after it), not a unit of it."""
+    return short in name and _bare_form(name[name.index(short) + len(short):])
 
 
 def _bare_form(rest: str) -> bool:

@@ -533,7 +533,9 @@ def test_a_unit_before_a_title_is_in_the_body_named_with_it(recognizer):
 
 def test_a_short_name_before_a_title_is_the_body_that_holds_it(recognizer):
     text = "记者来到华能江苏南通发电有限公司。\n南通发电副总经理周立新说，机组已安全运行1000天。"
-    assert ("Person:周立新", "Organization:华能江苏南通发电有限公司", "南通发电副总经理") in _posts(text, recognizer)
+    assert ("Person:周立新", "Organization:华能江苏南通发电有限公司", "副总经理") in _posts(text, recognizer)  # its name, not the post's
+    text = "贵州黔茗茶业股份有限公司（以下简称“黔茗茶业”）今年收购茶叶。黔茗茶业总经理蒙志强对记者说：“品质稳定。”"
+    assert _posts(text, recognizer) == [("Person:蒙志强", "Organization:黔茗茶业", "总经理")]
 
 
 def test_a_workplace_title_is_in_the_body_named_before_it_in_the_paragraph(recognizer):
@@ -628,3 +630,9 @@ def test_bodies_named_by_level_after_a_lead_in(recognizer):
     posts = _posts(text, recognizer)
     assert ("Person:冯立群", "Organization:省委", "副书记") in posts
     assert ("Person:马文清", "Organization:省政协", "主席") in posts
+
+
+def test_a_party_committee_written_after_a_short_name_is_the_body_s(recognizer):
+    text = "江苏华芸纺织股份有限公司（以下简称“华芸纺织”）是一家老厂。华芸纺织党委书记、董事长沈国梁说，要干好。"
+    assert _posts(text, recognizer) == [("Person:沈国梁", "Organization:华芸纺织", "党委书记"),
+                                        ("Person:沈国梁", "Organization:华芸纺织", "董事长")]
