@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 LEX = ROOT / "ontology" / "lexicons"
-GOLD = Path("/work/shared/eval/gold")
+GOLD = ROOT.parent / "shared" / "eval" / "gold"  # ../shared beside the repository, as in CI
 
 PLACE_LEVELS = {"province", "prefecture", "county"}
 TITLE_CATEGORIES = set(
