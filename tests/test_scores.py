@@ -54,11 +54,16 @@ def test_seed_scores_hold(tmp_path):
     assert relation >= SEED_FLOOR[1] >= SEED_GOAL[1]
 
 
+def _score_folder(articles: Path, golds: Path, count: int, tmp_path: Path) -> dict:
+    """Score every article of ``articles`` against its gold file (same stem) in ``golds``."""
+    paths = sorted(articles.glob("*.md"))
+    assert len(paths) == count
+    return _score(paths, [golds / (p.stem + ".json") for p in paths], tmp_path)
+
+
 @pytest.mark.skipif(not EVAL.is_dir(), reason="../shared/eval is not beside the repository")
 def test_dev_scores_hold(tmp_path):
-    corpus = sorted((EVAL / "corpus").glob("*.md"))
-    assert len(corpus) == 6
-    report = _score(corpus, [EVAL / "gold" / (p.stem + ".json") for p in corpus], tmp_path)
+    report = _score_folder(EVAL / "corpus", EVAL / "gold", 6, tmp_path)
     entity, relation = _figures(report)
     assert entity >= DEV_FLOOR[0] >= DEV_GOAL[0]
     assert relation >= DEV_FLOOR[1] >= DEV_GOAL[1]
@@ -68,9 +73,6 @@ def test_dev_scores_hold(tmp_path):
 
 @pytest.mark.skipif(not EVAL.is_dir(), reason="../shared/eval is not beside the repository")
 def test_handmade_scores_hold(tmp_path):
-    articles = sorted((HANDMADE / "articles").glob("*.md"))
-    assert len(articles) == 24
-    report = _score(articles, [HANDMADE / "gold" / (p.stem + ".json") for p in articles], tmp_path)
-    entity, relation = _figures(report)
+    entity, relation = _figures(_score_folder(HANDMADE / "articles", HANDMADE / "gold", 24, tmp_path))
     assert entity >= HANDMADE_FLOOR[0]
     assert relation >= HANDMADE_FLOOR[1]
