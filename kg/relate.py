@@ -680,8 +680,7 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
     for part in units:
         named = [m for m in orgs if m.span.start < at and m.text.endswith(part)]
         if not named:  # the body's short name before its title: its full name holds it, with at most a form after
-            named = [m for m in orgs if part in m.text and len(m.text) > len(part)
-                     and _bare_form(m.text[m.text.index(part) + len(part):])]
+            named = [m for m in orgs if len(m.text) > len(part) and _bare_form_of(part, m.text)]
         if named:
             unit_of = named[-1] if named[-1].span.start < at else named[0]
             # the body, as for 中原区总工会办公室主任 (the title keeps the unit): 211厂|总装车间 → 211厂
