@@ -95,11 +95,13 @@ RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "�
 AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于", "来到", "考入",
                      "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立")
 _AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
-ROLE_VERBS = ("被聘为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任", "原是", "曾是", "现是", "是")
-_POST_VERBS = ("被聘为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任", "历任")
+# verbs of taking or holding an office, before ORG+TITLE
+OFFICE_VERBS = ("被聘为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任")
+ROLE_VERBS = (*OFFICE_VERBS, "原是", "曾是", "现是", "是")
+_POST_VERBS = (*OFFICE_VERBS, "历任")
 _ELECTED_RE = re.compile("当选为([\u4e00-\u9fff]{2,6}?)(?=[，,。；;])")
 # a clause that goes on with the subject's post: 褚雅琴曾是…徒弟，|现任ORG+TITLE
-_POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=担任|出任|现任|曾任|兼任|升任|当选为)")
+_POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".join(v for v in OFFICE_VERBS if v[0] != "被") + ")")
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
 # a body named by its level alone (省总工会, 自治区党委) -> the level of the place it belongs to (kg.link)
 REGION_LEVELS = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county"}

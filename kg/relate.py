@@ -658,11 +658,12 @@ def _in_context_orgs(relations: list[Relation], doc: Document, dm: DocumentMenti
             base = base_title(r.role, rec)
             if base is not None and rec.lex.titles[base] in _CONTEXT_KINDS:
                 found = _context_org(r, base, own.get(r.subject, []), orgs, counts, doc.text, rec)
-                r = replace(r, object=key(found)) if isinstance(found, Mention) else replace(r, object=found)
-                named = next((r.role[:k] for k in range(len(r.role) - 1, 1, -1) if r.role[k:] in rec.lex.titles
-                              and isinstance(found, Mention) and _bare_form_of(r.role[:k], found.text)), None)
-                if named:  # 黔茗茶业|总经理, 福清核电|副总经理: the body's own name is no part of the post
-                    r = replace(r, role=r.role[len(named):])
+                if isinstance(found, Mention):
+                    # 黔茗茶业|总经理, 福清核电|副总经理: the body's own name is no part of the post
+                    named = next((u for u in _title_units(r.role, rec) if _bare_form_of(u, found.text)), "")
+                    r = replace(r, object=key(found), role=r.role[len(named):])
+                else:
+                    r = replace(r, object=found)
         out.append(r)
     return out
 
@@ -675,9 +676,7 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
         before = [o for o in own if o.evidence.start <= at]
         return (before[-1] if before else own[0]).object
     unit = r.role[:-len(base)]
-    # the unit may end in a word that the title starts with (装配车间|主任, 装配|车间主任): the longest first
-    units = [r.role[:k] for k in range(len(r.role) - 1, 1, -1) if r.role[k:] in rec.lex.titles]
-    for part in units:
+    for part in _title_units(r.role, rec):
         named = [m for m in orgs if m.span.start < at and m.text.endswith(part)]
         if not named:  # the body's short name before its title: its full name holds it, with at most a form after
             named = [m for m in orgs if len(m.text) > len(part) and _bare_form_of(part, m.text)]
@@ -701,6 +700,12 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
     return max(named, key=lambda m: counts[m.text])  # max keeps the first of equals: the earliest named
 
 
+def _title_units(role: str, rec: Recognizer) -> list[str]:
+    """What may name a unit or body before the title in ``role``, longest first: the unit may end in a word
+    the title starts with (装配车间|主任, 装配|车间主任)."""
+    return [role[:k] for k in range(len(role) - 1, 1, -1) if role[k:] in rec.lex.titles]
+
+
 def _generic_unit(unit: str, rec: Recognizer) -> bool:
     """Whether ``unit`` is a unit described in common words (事业部, 直属库, 刻蚀工艺部), not a name (八一队, 军委)."""
     kind = rec.unit_kind(unit)
@@ -711,10 +716,9 @@ def _generic_unit(unit: str, rec: Recognizer) -> bool:
 
 def _bare_form_of(short: str, name: str) -> bool:
     """Whether ``short`` names the body ``name`` (itself, or with a legal form after it), not a unit of it."""
-    return short in name and _bare_form(name[name.index(short) + len(short):])
-
-
-def _bare_form(rest: str) -> bool:
+    if short not in name:
+        return False
+    rest = name[name.index(short) + len(short):]
     return rest == "" or legal_suffix(rest) == rest
 
 
