@@ -9,6 +9,7 @@ Nothing here knows any particular article.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -59,6 +60,9 @@ PUNCT_AFTER_NAME = set("，,、。！？!?：:；;—\n）)（(”」 　")
 # Words that end whatever came before an organization's name.
 NAME_BREAKERS = {"了", "的", "以", "着", "过", "在", "于", "到", "从", "向", "对", "给", "把", "被", "由",
                  "他", "她", "我", "该", "其", "这", "那", "是", "为", "将", "等"}
+# Prepositions of agency that open a clause when they begin what is left of it (受|青海省总工会委托); inside a
+# name they may be abbreviations (郑州经开区: 经济技术开发区).
+_AGENCY_OPENERS = frozenset({"受", "据", "经", "应"})
 # Words that join a body to one it owns (中国机械工业集团有限公司所属|中国第二重型机械集团有限公司).
 OWNERSHIP_WORDS = ("所属", "下属", "旗下", "直属")
 _OWNERSHIP_RE = re.compile(f"(?:{'|'.join(OWNERSHIP_WORDS)})的?")
@@ -217,8 +221,8 @@ class Recognizer:
         name that jieba's dictionary lists as a frequent word (江泽民), is accepted."""
         if any(dot in name for dot in NAME_DOTS):
             return self.valid_transliterated_name(name)
-        if self.two_part_name(name):
-            return True  # 次仁多吉, 巴图孟和, 乌云其木格: no family name, two name words
+        if self.two_part_name(name) or (tagged and name in self._name_parts):
+            return True  # 次仁多吉, 巴图孟和, 乌云其木格: no family name, two name words; the tagger's 乌日娜: one
         if not 2 <= len(name) <= 4 or not is_han(name):
             return False
         compound = name[:2] in self.lex.surnames
@@ -291,8 +295,10 @@ class Recognizer:
         if rest.startswith(NAME_FOLLOWERS):
             return 1
         following = self.segmenter.tokens(rest) if verbs_follow else []
-        if following and len(following[0].text) >= 2 and self.segmenter.word_tag(following[0].text)[:1] in ("v", "d"):
-            return 1  # 徐留平出席, 刘飞香发言, 艾爱国长期关注
+        word = following[0].text if following else ""
+        if len(word) >= 2 and (self.segmenter.word_tag(word)[:1] in ("v", "d")
+                               or (len(word) >= 4 and self.segmenter.word_tag(word[:2])[:1] == "v")):
+            return 1  # 徐留平出席, 刘飞香发言, 艾爱国长期关注; a verb phrase the dictionary lists whole (出席会议)
         return 0
 
     def _word_across(self, text: str, end: int) -> bool:
@@ -398,7 +404,9 @@ class Recognizer:
                 continue
             if word in self.lex.place_alias:
                 continue
-            if word in NAME_BREAKERS or word in ORG_PRECEDING_VERBS or word in OWNERSHIP_WORDS or word in self.known_people:
+            if (word in NAME_BREAKERS or word in ORG_PRECEDING_VERBS or word in OWNERSHIP_WORDS or word in self.known_people
+                    or (word in _AGENCY_OPENERS and cut == tok.start
+                        and (place := self.lex.place_re.match(phrase, tok.end)) and place.group(0))):
                 cut = tok.end
             elif len(word) >= 3 and word.endswith("单位") and tok.end < len(phrase):
                 cut = tok.end  # 施工单位|贵州桥梁建设集团: the party's part in the work, then its name
@@ -554,6 +562,7 @@ class _Builder:
         # the article's words, segmented once (dictionary only: fast, and stable for boundaries)
         self.words = rec.segmenter.tokens(self.text)
         self.word_starts = {t.start for t in self.words} | {len(self.text)}
+        self.word_start_list = [t.start for t in self.words]
         self.word_at_start = {t.start: t.text for t in self.words}
         # brackets that belong to a company's name: 北京市公共交通控股（集团）有限公司
         self.name_brackets = {k for m in _NAME_BRACKET_RE.finditer(self.text) for k in (m.start(), m.end() - 1)}
@@ -571,6 +580,13 @@ class _Builder:
         elif label == ORGANIZATION:
             self.org_names.add(self.text[i:j])
         return self.mentions[key]
+
+    def remove(self, i: int, j: int, label: str) -> None:
+        """Take back a mention that a longer reading of the same text replaces."""
+        mention = self.mentions.pop((i, j, label), None)
+        if mention is not None and label == PERSON and not any(
+                m.text == mention.text for (_, _, kind), m in self.mentions.items() if kind == PERSON):
+            self.person_names.discard(mention.text)
 
     # -------------------------------------------------------------- organizations
     def add_org_phrase(self, i: int, j: int) -> Mention | None:
@@ -906,6 +922,23 @@ class _Builder:
         """Whether text[i:j] starts and ends on word boundaries of the article's segmentation."""
         return i in self.word_starts and j in self.word_ends
 
+    def common_word_across(self, i: int, j: int) -> bool:
+        """Whether a common word of the article's segmentation starts before ``i`` and runs into text[i:j],
+        or starts inside it and runs past ``j`` (创|新平|台: 创新)."""
+        return any((t.start < i < t.end or i < t.start < j < t.end) and self.rec.common_word(t.text)
+                   for t in self.words_near(i, j))
+
+    def words_near(self, i: int, j: int) -> list[Token]:
+        """The article's words that overlap text[i:j]."""
+        lo = bisect.bisect_right(self.word_start_list, i) - 1
+        out = []
+        for t in self.words[max(lo, 0):]:
+            if t.start >= j:
+                break
+            if t.end > i:
+                out.append(t)
+        return out
+
     def ends_word(self, i: int, j: int) -> bool:
         """Whether a word ends at ``j`` (中国科大学子 has no 大学 ending at 学)."""
         return j in self.word_ends
@@ -1037,8 +1070,9 @@ class _Builder:
             if text.startswith("族", j):
                 continue  # 朝鲜族, 蒙古族: a people, not the country
             short = self.lex.place_alias[m.group(0)] != m.group(0)
-            if short and not self.rec.segmenter.word_tag(m.group(0)).startswith("ns") and not self.word_at(i, j):
-                continue  # 每天等待 holds no 天等
+            if short and not self.word_at(i, j) and (not self.rec.segmenter.word_tag(m.group(0)).startswith("ns")
+                                                     or self.common_word_across(i, j)):
+                continue  # 每天等待 holds no 天等, 创新平台 no 新平, 夕阳西下 no 阳西
             if short and any(text[i:j + k] in self.lex.place_stems for k in (1, 2)):
                 continue  # 独山子石化: 独山子(区), not 独山(县)
             if short and (title := self.rec.title_ending_at(text, i + 1)) and title[0] not in "省市县区州":
@@ -1204,8 +1238,11 @@ class _Builder:
                 continue
             if text[i - 1:i] in OPEN_QUOTES + "《" or text[j:j + 1] in CLOSE_QUOTES + "》":
                 continue
-            if any(a < j and i < b for a, b in people):
+            crossing = [(a, b) for a, b in people if a < j and i < b]
+            if any(not (i <= a and b <= j) for a, b in crossing):
                 continue  # the tagger's reading stands
+            for a, b in crossing:  # 买买提江·吐尔逊, which the tagger cut to 江·吐尔逊
+                self.remove(a, b, PERSON)
             self.add(i, j, PERSON)
 
     def find_orgs(self) -> None:
@@ -1489,6 +1526,26 @@ class _Builder:
                     self.units.add((name, stem[:k]))
                     break
 
+    def split_known_groups(self) -> None:
+        """A company named after its group and a place (中国石油|新疆油田公司, 国家电网|天津电力公司): the
+        group is the company's parent, written inside its name."""
+        for (i, j, label) in list(self.mentions):
+            if label != ORGANIZATION:
+                continue
+            name = self.text[i:j]
+            group = self.lex.known_org_re.match(name)
+            if group is None or len(group.group(0)) < 4:
+                continue
+            rest = name[group.end():]
+            place = self.lex.place_re.match(rest)
+            ends = self.rec.org_suffix_end(rest)
+            if (place is not None and place.group(0) and len(rest) > len(place.group(0)) + 1
+                    and [end for end, _ in ends] == [len(rest)]  # one body after the group (its units: their own)
+                    and (legal_suffix(rest) is not None or self.rec.unit_kind(rest) == "research")):
+                # a company or institute (中国石油|大庆油田采油二厂 is a plant of the oil field, not of the group)
+                self.add(i, i + group.end(), ORGANIZATION)
+                self.units.add((name, group.group(0)))
+
     def trim_adverbs(self) -> None:
         """A three-character name that is a name found elsewhere in the article and an adverb (刘军|正和
         徒弟们…, when 刘军 is named in the headline) is that name."""
@@ -1581,6 +1638,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.read_predicates()
     b.assigned_posts()
     b.split_branches()
+    b.split_known_groups()
     titles = tuple(post.title_span for frame in b.frames for post in frame.posts)
     mentions = _drop_nested(list(b.mentions.values()), titles)
     paras = tuple(Span(doc.id, p.start, p.end) for p in paragraphs(doc.text))

@@ -140,6 +140,11 @@ def test_dotted_names_of_transliteration_characters_where_the_tagger_misses_them
     assert sorted(t for t, label in found if label == "Person") == ["阿依古丽·买买提"]
 
 
+def test_a_dotted_name_the_tagger_cut_short_is_read_whole(recognizer):
+    _, found = _mentions("油田采油工买买提江·吐尔逊说，今年产量创新高。", recognizer)
+    assert [t for t, label in found if label == "Person"] == ["买买提江·吐尔逊"]
+
+
 def test_a_township_is_no_word_that_ends_in_its_level(recognizer):
     _, found = _mentions("2015年从广东打工回乡后，他来到雷山县西江镇。", recognizer)
     assert sorted(t for t, label in found if label == "Place") == ["广东", "西江镇", "雷山县"]
@@ -214,6 +219,25 @@ def test_a_short_place_name_that_begins_a_longer_one_is_the_longer_one(recognize
     assert [m.text for m in dm.mentions if m.label == "Place"] == ["克拉玛依市", "独山子区", "焉耆", "宁夏"]
 
 
+def test_no_short_place_name_inside_a_common_word(recognizer):
+    dm, _ = _mentions("他们搭建创新平台，夕阳西下时才收工。云南新平、广东阳西的工人来了。", recognizer)
+    assert [m.text for m in dm.mentions if m.label == "Place"] == ["云南", "新平", "广东", "阳西"]
+
+
+def test_a_company_named_after_its_group_and_a_place_is_a_unit_of_the_group(recognizer):
+    dm, found = _mentions("中国石油新疆油田公司采油二厂党委书记祝春雷说，要干好。", recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == [
+        "中国石油", "中国石油新疆油田公司", "中国石油新疆油田公司采油二厂"]
+    assert dm.units == (("中国石油新疆油田公司", "中国石油"), ("中国石油新疆油田公司采油二厂", "中国石油新疆油田公司"))
+
+
+def test_a_preposition_of_agency_before_a_body_is_no_part_of_it(recognizer):
+    for text, body in (("受青海省总工会委托，他们开展培训。", "青海省总工会"),
+                       ("下一步，经开区总工会将做好服务。", "经开区总工会")):  # 经开区: 经济技术开发区
+        _, found = _mentions(text, recognizer)
+        assert [t for t, label in found if label == "Organization"] == [body]
+
+
 def test_a_list_of_brands_before_a_generic_body_is_no_body(recognizer):
     _, found = _mentions("我们推动美团、京东等平台企业建立工会。", recognizer)
     assert sorted(t for t, label in found if label == "Organization") == ["京东", "美团"]
@@ -260,7 +284,9 @@ def test_a_brand_and_a_trade_before_a_legal_form_name_a_company(recognizer):
 def test_mongolian_and_korean_chinese_names(recognizer):
     for text, name in (("“以前跑完一趟，只能在车里过夜。”巴图孟和说。", "巴图孟和"),
                        ("乌云其木格是内蒙古蒙原律师事务所的执业律师。", "乌云其木格"),
-                       ("芯片公司工程师朴成民说，好。", "朴成民")):
+                       ("芯片公司工程师朴成民说，好。", "朴成民"),
+                       ("蒙古族挡车工乌日娜获得全国五一劳动奖章。", "乌日娜"),  # one name word, found by the tagger
+                       ("厂长上官文博出席会议。", "上官文博")):  # a verb phrase the dictionary lists whole
         _, found = _mentions(text, recognizer)
         assert {t for t, label in found if label == "Person"} == {name}
 
