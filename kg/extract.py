@@ -244,8 +244,10 @@ class Recognizer:
                 or (len(given) == 1 and given_tag in _LOOSE_GIVEN_TAGS and given not in _HOUSEHOLD_CHARS)
                 or self.segmenter.word_tag(name).startswith("nr")))):
             return False  # 唐外长, 曾两次, 应如此; but the tagger's 赵国庆, 顾万峰, 王立新, 崔春, 任天 are names
-        if given in self._speech:
-            return False  # 慰问职工时|表示: a speech verb after a character that can be a surname
+        if given in self._speech or (len(given) == 1 and given in "说讲"):
+            return False  # 慰问职工时|表示: a speech verb after a character that can be a surname (师傅常|讲)
+        if not compound and name[:2] in RELATION_NOUNS:
+            return False  # 师傅常|说: a relation noun and an adverb
         if given in self.lex.org_suffixes or (given in self.lex.generic_words and not tagged):
             return False  # 任公司: 任 (serve as) and a noun; but the tagger's 张黎明 is a name
         if not compound and name[:2] in self._titles:
@@ -299,6 +301,9 @@ class Recognizer:
         if len(word) >= 2 and (self.segmenter.word_tag(word)[:1] in ("v", "d")
                                or (len(word) >= 4 and self.segmenter.word_tag(word[:2])[:1] == "v")):
             return 1  # 徐留平出席, 刘飞香发言, 艾爱国长期关注; a verb phrase the dictionary lists whole (出席会议)
+        if len(word) == 1 and self.segmenter.word_tag(word) == "v" and any(
+                len(t.text) >= 2 and self.segmenter.word_tag(t.text)[:1] == "v" for t in following[1:3]):
+            return 1  # 上官文博到|会|致辞, 才让多杰作|工作报告: a one-character verb, then another verb
         return 0
 
     def _word_across(self, text: str, end: int) -> bool:

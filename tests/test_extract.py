@@ -286,9 +286,17 @@ def test_mongolian_and_korean_chinese_names(recognizer):
                        ("乌云其木格是内蒙古蒙原律师事务所的执业律师。", "乌云其木格"),
                        ("芯片公司工程师朴成民说，好。", "朴成民"),
                        ("蒙古族挡车工乌日娜获得全国五一劳动奖章。", "乌日娜"),  # one name word, found by the tagger
-                       ("厂长上官文博出席会议。", "上官文博")):  # a verb phrase the dictionary lists whole
+                       ("厂长上官文博出席会议。", "上官文博"),  # a verb phrase the dictionary lists whole
+                       ("书记处书记上官文博到会致辞。", "上官文博"),  # a one-character verb, then another
+                       ("常务副主席才让多杰作工作报告。", "才让多杰")):
         _, found = _mentions(text, recognizer)
         assert {t for t, label in found if label == "Person"} == {name}
+
+
+def test_no_name_of_a_relation_noun_or_an_adverb_and_a_speech_verb(recognizer):
+    for text in ("“师傅常说，修车就是修心。”", "她说：“师傅常讲，做瓷先做人。”"):
+        _, found = _mentions(text, recognizer)
+        assert not any(label == "Person" for _, label in found)
 
 
 def test_no_name_after_a_title_that_is_part_of_a_longer_one(recognizer):
