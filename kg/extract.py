@@ -60,6 +60,8 @@ PUNCT_AFTER_NAME = set("，,、。！？!?：:；;—\n）)（(”」 　")
 # Words that end whatever came before an organization's name.
 NAME_BREAKERS = {"了", "的", "以", "着", "过", "在", "于", "到", "从", "向", "对", "给", "把", "被", "由",
                  "他", "她", "我", "该", "其", "这", "那", "是", "为", "将", "等"}
+# Weak suffixes of a body's workplaces, named between the body and a post (燕钢炼铁厂|厂长)
+_WORKPLACE_UNITS = ("厂", "矿", "局", "所", "站", "院", "段", "库", "中心", "基地")
 # Prepositions of agency that open a clause when they begin what is left of it (受|青海省总工会委托); inside a
 # name they may be abbreviations (郑州经开区: 经济技术开发区).
 _AGENCY_OPENERS = frozenset({"受", "据", "经", "应"})
@@ -415,8 +417,8 @@ class Recognizer:
                 cut = tok.end
             elif len(word) >= 3 and word.endswith("单位") and tok.end < len(phrase):
                 cut = tok.end  # 施工单位|贵州桥梁建设集团: the party's part in the work, then its name
-            elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c", "l", "i"):
-                cut = tok.end
+            elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c", "l", "i") and not (tag == "l" and self.noun_pair(word)):
+                cut = tok.end  # 与此同时, 千方百计; not a phrase of two nouns (工程建设管理局, 劳动人事争议仲裁院)
             elif (tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2 and self.has_proper_part(phrase[tok.end:])
                   and phrase[tok.end:tok.end + 1] not in ("（", "(")  # 控股（集团）
                   and not (n + 1 < len(tokens) and legal_suffix(tokens[n + 1].text) == tokens[n + 1].text)  # 中通快递|股份有限公司
@@ -437,6 +439,10 @@ class Recognizer:
             if m.group(0) and m.end() > cut and len(phrase) - m.end() >= 2:
                 cut = m.end() + (1 if phrase[m.end():m.end() + 1] in "和及" else 0)
         return cut
+
+    def noun_pair(self, word: str) -> bool:
+        """Whether a four-character word is two nouns (工程|建设, 货物|运输), as names of bodies hold."""
+        return len(word) == 4 and all(self.segmenter.word_tag(half) in ("n", "vn") for half in (word[:2], word[2:]))
 
     # ------------------------------------------------------------------ chunks
     def title_suffix(self, chunk: str) -> str | None:
@@ -748,6 +754,8 @@ class _Builder:
                 if last < len(org_phrase) and self.rec.is_department(org_phrase[:last], org_phrase[last:]):
                     last = len(org_phrase)  # 清华大学土木工程系|教授
                 org_end = ts
+                if last < len(org_phrase) and self.named_unit(org_phrase[last:]):
+                    last = len(org_phrase)  # 燕山钢铁集团有限公司炼铁厂|厂长: a unit of the company holds the post
                 if last < len(org_phrase):
                     org_end = k + last
                     if org_phrase[last:] not in ASSIGNING_VERBS:
@@ -756,6 +764,9 @@ class _Builder:
                         title = org_phrase[last:] + title
                         ts = k + last
                 org = self.add_org_phrase(k, org_end)
+                unit = self.mentions.get((org.span.start, org_end, ORGANIZATION)) if org is not None else None
+                if unit is not None and title.startswith(text[org_end - 1]) and self.rec.unit_kind(unit.text) != "team":
+                    org = unit  # …管理所五山环卫站|站长: the head of the unit the title names (a team's is the body's)
             elif (body := next((w for w in ANAPHORIC_BODIES if org_phrase.startswith(w)
                                 and not self.rec.unit_kind(org_phrase[len(w):] or "-")), None)) and (
                     antecedent := self.last_org_before(k, body)) is not None:
@@ -1019,6 +1030,12 @@ class _Builder:
         if posts or honors or bare:
             s, e = sentence_span(text, chain_start, pe)
             self.frames.append(Frame(person, tuple(posts), tuple(honors), tuple(bare), self.span(s, e)))
+
+    def named_unit(self, words: str) -> bool:
+        """Whether ``words``, written between a body and a title, name a workplace of the body (炼铁厂, 平罗
+        直属库, 第一研究所), not a department whose name goes with the title (办公室主任, 宣传部部长)."""
+        return (2 <= len(words) <= 8 and is_han(words) and words.endswith(_WORKPLACE_UNITS)
+                and not self.rec.segmenter.is_generic_noun(words) and words not in self.lex.generic_words)  # not 车站|值班员
 
     def is_unit_name(self, words: str) -> bool:
         """Whether ``words`` name a unit of a body, such as a department or workshop (重症医学科, 热轧厂)."""

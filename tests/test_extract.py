@@ -49,6 +49,21 @@ def test_units_written_after_their_parent_are_organizations(recognizer):
     assert [(p.title, p.org.text) for p in frame.posts] == [("班组长", "洛阳金鼎集团有限公司")]
 
 
+def test_a_workplace_named_between_a_body_and_a_title_holds_the_post(recognizer):
+    for text, org, title in (("燕山钢铁集团有限公司炼铁厂厂长王刚说，好。", "燕山钢铁集团有限公司炼铁厂", "厂长"),
+                             ("天河区环境卫生管理所五山环卫站站长罗志强说，好。", "天河区环境卫生管理所五山环卫站", "站长"),
+                             ("宁波舟山港股份有限公司车站站长王刚说，好。", "宁波舟山港股份有限公司", "车站站长")):
+        dm, _ = _mentions(text, recognizer)  # 车站 is a common word, no name
+        assert [(p.title, p.org.text) for f in dm.frames for p in f.posts] == [(title, org)]
+
+
+def test_a_body_name_may_hold_a_phrase_of_two_nouns(recognizer):
+    for text, org in (("云南省滇中引水工程建设管理局局长王刚说，好。", "云南省滇中引水工程建设管理局"),
+                      ("他向宁波市劳动人事争议仲裁院申请仲裁。", "宁波市劳动人事争议仲裁院")):
+        _, found = _mentions(text, recognizer)
+        assert [t for t, label in found if label == "Organization"] == [org]
+
+
 def test_predicate_post(recognizer):
     dm, _ = _mentions("孙立平：扎根一线\n\n孙立平是南阳市恒信电力有限公司首席技师，从业二十年。", recognizer)
     posts = [(p.title, p.org.text) for f in dm.frames if f.person.text == "孙立平" for p in f.posts]
