@@ -27,6 +27,7 @@ SENTENCE_ENDS = set("。！？!?\n")
 OPEN_QUOTES = "“「『"
 CLOSE_QUOTES = "”」』"
 CHINESE_DIGITS = "一二三四五六七八九十"
+_PLACE_BRACKET_RE = re.compile("[（(]([一-鿿]{2,4})[）)](?=有限|股份|集团)")
 _NAME_BRACKET_RE = re.compile("[（(](?:集团|控股|中国|股份)[）)](?=[\u4e00-\u9fff])")
 DEPARTMENT_SUFFIXES = frozenset("部厅局委署")  # weak suffixes that end government departments
 NAME_DOTS = ("·", "•", "・", "‧")  # between the parts of a transliterated name
@@ -59,7 +60,9 @@ NAME_FOLLOWERS = ("团队", "夫妇", "同志", "等人", "一家", "所在", "�
 PUNCT_AFTER_NAME = set("，,、。！？!?：:；;—\n）)（(”」 　")
 # Words that end whatever came before an organization's name.
 NAME_BREAKERS = {"了", "的", "以", "着", "过", "在", "于", "到", "从", "向", "对", "给", "把", "被", "由",
-                 "他", "她", "我", "该", "其", "这", "那", "是", "为", "将", "等"}
+                 "他", "她", "我", "该", "其", "这", "那", "是", "为", "将", "等", "有"}
+_VERB_COMPLEMENTS = frozenset({"上", "下", "来", "去", "着", "了", "过", "起", "到", "进", "出", "回", "完", "好"})
+_KINSHIP_CHARS = frozenset("妈爸爹娘姐哥妹弟婆公叔姨伯爷奶嫂舅")
 # Weak suffixes of a body's workplaces, named between the body and a post (燕钢炼铁厂|厂长)
 _WORKPLACE_UNITS = ("厂", "矿", "局", "所", "站", "院", "段", "库", "中心", "基地")
 # Prepositions of agency that open a clause when they begin what is left of it (受|青海省总工会委托); inside a
@@ -214,7 +217,9 @@ class Recognizer:
         self._speech = tuple(sorted(set(lex.speech_verbs) | {"说", "表示", "介绍", "认为", "指出", "看来"},
                                     key=lambda w: (-len(w), w)))
         self._name_parts = lex.tibetan_name_parts | lex.mongolian_name_parts
+        self._name_chars = lex.transliteration_chars | {ch for part in self._name_parts for ch in part}
         self.long_speech_verbs = tuple(w for w in self._speech if len(w) >= 2)  # a name's last character may start one
+        self.speech_re = re.compile("|".join(map(re.escape, self._speech)))
 
     # ------------------------------------------------------------------ names
     def valid_name(self, name: str, tagged: bool = False) -> bool:
@@ -303,15 +308,39 @@ class Recognizer:
         if len(word) >= 2 and (self.segmenter.word_tag(word)[:1] in ("v", "d")
                                or (len(word) >= 4 and self.segmenter.word_tag(word[:2])[:1] == "v")):
             return 1  # 徐留平出席, 刘飞香发言, 艾爱国长期关注; a verb phrase the dictionary lists whole (出席会议)
-        if len(word) == 1 and self.segmenter.word_tag(word) == "v" and any(
-                len(t.text) >= 2 and self.segmenter.word_tag(t.text)[:1] == "v" for t in following[1:3]):
-            return 1  # 上官文博到|会|致辞, 才让多杰作|工作报告: a one-character verb, then another verb
+        if len(word) == 1 and self.segmenter.word_tag(word) == "v" and (any(
+                len(t.text) >= 2 and self.segmenter.word_tag(t.text)[:1] == "v" for t in following[1:3])
+                or (len(following) > 1 and following[1].text in _VERB_COMPLEMENTS)):
+            return 1  # 上官文博到|会|致辞, 才让多杰作|工作报告, 宝力德骑|上: a one-character verb, then a verb or its complement
         return 0
 
     def _word_across(self, text: str, end: int) -> bool:
         """Whether a common word of two or three characters runs across ``end`` from the character before it."""
         return any(self.segmenter.is_common_word(text[end - 1:end - 1 + k])
                    for k in (2, 3) if end - 1 + k <= len(text))
+
+    def unlisted_name(self, name: str, spoken: bool = True) -> bool:
+        """Whether ``name``, of no listed family name, may be a name of a people that writes none (宝力德, 其木格,
+        阿拉坦仓, 阿西莫日, 格林斯潘): no word of the dictionary, title or place, no character that cannot be in a
+        name at its ends. Unless ``spoken`` (found as a speaker), it is written in the characters of
+        transliterated names only, or starts with a name word (阿拉坦|仓)."""
+        if name in self._name_parts and not self.segmenter.is_common_word(name):
+            return True  # 其木格, 巴图: one name word
+        if (not is_han(name) or name[0] in FUNCTION_CHARS or name[-1] in FUNCTION_CHARS or name[-1] in "时人"
+                or any(ch in "他她我你它们这那的了是" for ch in name) or self.valid_name(name)
+                or name in self._titles or name in self.lex.generic_words or name in self.lex.place_alias
+                or (self.segmenter.in_dictionary(name) and not self.segmenter.word_tag(name).startswith("nr"))):
+            return False  # 凭良心|说, 演讲时|说: words of the dictionary
+        if len(name) == 2 and name[1] in _KINSHIP_CHARS:
+            return False  # 阿妈, 阿爸: what a family calls its own
+        if all(ch in self._name_chars for ch in name) or any(
+                name.startswith(part) and len(part) >= 2 for part in self._name_parts):
+            return True  # 阿西莫日, 其木格: characters of transliterated names only; 阿拉坦|仓: a name word first
+        if not spoken or any(ch in NAME_STOP or ch in FUNCTION_CHARS for ch in name):
+            return False
+        if name[0] in self.lex.surnames or name[:2] in self.lex.surnames:
+            return False  # a listed family name that valid_name refused: a word, not a name
+        return not any(len(t.text) >= 2 and self.segmenter.in_dictionary(t.text) for t in self.segmenter.tokens(name))
 
     def title_ending_at(self, text: str, j: int) -> str | None:
         """The longest title that ends at ``j``, if any (of two characters or more)."""
@@ -577,6 +606,9 @@ class _Builder:
         self.word_at_start = {t.start: t.text for t in self.words}
         # brackets that belong to a company's name: 北京市公共交通控股（集团）有限公司
         self.name_brackets = {k for m in _NAME_BRACKET_RE.finditer(self.text) for k in (m.start(), m.end() - 1)}
+        # and a city in brackets before the legal form: 顺捷速运（深圳）有限公司
+        self.name_brackets |= {k for m in _PLACE_BRACKET_RE.finditer(self.text) if m.group(1) in rec.lex.place_alias
+                               for k in (m.start(), m.end() - 1)}
         self.word_ends = {t.end for t in self.words} | {0}
 
     def span(self, i: int, j: int) -> Span:
@@ -1189,6 +1221,37 @@ class _Builder:
                     self.add(i, j, PERSON)
                     break
 
+    def unlisted_names(self) -> None:
+        """Names of no listed family name where only a person can stand: after a quote, a pause or 的 and right
+        before a speech verb and its colon or comma (“…”宝力德说。 退休的其木格对记者说：), or right after a title
+        where a name ends well (护林员宝力德骑上…, 主任医师阿西莫日、). The name must not be or hold a frequent
+        word (大家, 工人们, 记者) or a character that cannot be in a name, and no mention found so far covers it."""
+        text = self.text
+        title_ends = {m.end() for m in self.rec.lex.title_re.finditer(text)
+                      if m.group(0) and self.word_at(m.start(), m.end()) and not self.inside_longer_title(m.start(), m.end())}
+        taken = [(i, j) for i, j, label in self.mentions if label in (PERSON, ORGANIZATION, PLACE, HONOR)]
+
+        def free(i: int, j: int, spoken: bool = True) -> bool:
+            return self.rec.unlisted_name(text[i:j], spoken) and not any(a < j and i < b for a, b in taken)
+
+        for m in self.rec.speech_re.finditer(text):
+            k = m.start()
+            if text[m.end():m.end() + 1] not in ("，", ",", "：", ":", "。", "“"):
+                continue
+            for size in (2, 3, 4):
+                i = k - size
+                if i >= 0 and (i == 0 or text[i - 1] in PUNCT_AFTER_NAME or text[i - 1] in CLOSE_QUOTES
+                               or text[i - 1] == "的" or i in title_ends):
+                    if free(i, k):
+                        self.read_chain(i, k)
+                    break
+        for i in sorted(title_ends):
+            ends = [(self.rec._follow_score(text, j), j) for j in range(i + 2, min(i + 5, len(text)) + 1)
+                    if free(i, j, spoken=False)]
+            best = max(ends, default=(0, 0))
+            if best[0] >= 1:
+                self.read_chain(i, best[1])
+
     def inside_longer_title(self, i: int, j: int) -> bool:
         """Whether a longer title starts inside text[i:j] and runs past it (入|职工|程师: 工程师, no 职工)."""
         return any(k + len(self.rec._title_at(self.text, k) or "") > j for k in range(i + 1, j))
@@ -1654,6 +1717,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.named_departments()
     b.find_short_names()
     b.find_people()
+    b.unlisted_names()
     b.trim_adverbs()
     b.recurrences()
     b.short_references()

@@ -57,6 +57,16 @@ def test_a_workplace_named_between_a_body_and_a_title_holds_the_post(recognizer)
         assert [(p.title, p.org.text) for f in dm.frames for p in f.posts] == [(title, org)]
 
 
+def test_bodies_of_forest_farms_hydropower_stations_and_colleges_and_a_city_in_brackets(recognizer):
+    for text, org in (("塔拉沟林场场长王振东介绍，林场有职工80人。", "塔拉沟林场"),
+                      ("便到了云岭水电开发有限公司石鼓水电站。", "云岭水电开发有限公司石鼓水电站"),
+                      ("他从长春汽车工业高等专科学校毕业。", "长春汽车工业高等专科学校"),
+                      ("顺捷速运（深圳）有限公司快递员何小龙说，好。", "顺捷速运（深圳）有限公司"),
+                      ("获奖的有四川省昭觉县人民医院医生李芳。", "四川省昭觉县人民医院")):  # 有 is no part of it
+        _, found = _mentions(text, recognizer)
+        assert (org, "Organization") in found, text
+
+
 def test_a_body_name_may_hold_a_phrase_of_two_nouns(recognizer):
     for text, org in (("云南省滇中引水工程建设管理局局长王刚说，好。", "云南省滇中引水工程建设管理局"),
                       ("他向宁波市劳动人事争议仲裁院申请仲裁。", "宁波市劳动人事争议仲裁院")):
@@ -306,6 +316,21 @@ def test_mongolian_and_korean_chinese_names(recognizer):
                        ("常务副主席才让多杰作工作报告。", "才让多杰")):
         _, found = _mentions(text, recognizer)
         assert {t for t, label in found if label == "Person"} == {name}
+
+
+def test_names_of_no_listed_family_name_where_only_a_person_stands(recognizer):
+    for text, name in (("“巡护要细心。”宝力德说。", "宝力德"),  # a speaker after a quote
+                       ("“好。”已经退休的其木格对记者说。", "其木格"),
+                       ("旗总工会副主席阿拉坦仓表示，要干好。", "阿拉坦仓"),  # a name word, then a character
+                       ("护林员宝力德骑上摩托车出发了。", "宝力德"),  # after a title, before a verb
+                       ("主任医师阿西莫日、教师马玉兰等人获奖。", "阿西莫日"),
+                       ("美国总统克林顿说，要合作。", "克林顿")):
+        _, found = _mentions(text, recognizer)
+        assert name in {t for t, label in found if label == "Person"}, text
+    for text in ("“好。”大家说。", "“好。”工人们说。", "“好。”阿妈说。", "“好。”一位村民说。", "凭良心说，好。",
+                 "他在会上演讲时说，好。", "“好。”记者问道。", "市总工会有关负责人说，好。"):
+        _, found = _mentions(text, recognizer)
+        assert not any(label == "Person" for _, label in found), text
 
 
 def test_no_name_of_a_relation_noun_or_an_adverb_and_a_speech_verb(recognizer):
