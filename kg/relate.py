@@ -15,7 +15,7 @@ from kg.extract import (CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, ZONE_SUFFI
 from kg.types import (AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
 
-AWARD_VERBS = ("获评", "荣获", "被授予", "获得", "当选", "被评为", "被命名为", "获授", "获")
+AWARD_VERBS = ("获评", "荣获", "被授予", "获得", "当选", "被评为", "被命名为", "被誉为", "获授", "获")
 PRONOUNS = ("他", "她")
 # Titles written after a name that need no organization (习近平总书记).
 LEADER_CATEGORIES = {"party", "government"}
@@ -175,6 +175,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     text = doc.text
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
     person_at = _by_start(people, PERSON)
+    person_end = {m.span.end: m for m in people}
     headings = heading_people(doc, dm)
     speech = rec._speech
     speech_re = "|".join(map(re.escape, speech))
@@ -183,7 +184,11 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     # …罗昭强|在接受本报记者采访时|表示: the occasion of the statement between the name and the verb
     # “…”他|望着远处的铁塔，笑着说。: what a pronoun after a quote may do before the verb of speech
     pronoun_speech = re.compile(f"[^。！？!?；;：:“”\n]{{0,16}}?(?:{speech_re})[。，,！!：:]")
-    speech_occasion = re.compile(f"在[^，。！？,!?；;：:“”\n]{{1,20}}?(?:时|上|中|后|期间)(?={speech_re})")
+    # …潘志航|一边检查叶片，一边|对记者说: what the speaker does while speaking; 用杨建平|的话|说
+    speech_occasion = re.compile(f"(?:在[^，。！？,!?；;：:“”\n]{{1,20}}?(?:时|上|中|后|期间)"
+                                 f"|一边[^，。！？,!?；;：:“”\n]{{1,16}}?[，,]?一边|的话(?=说))(?={speech_re})")
+    # …孟繁英|指着其中一张|说，…: a short action, then the verb of speech and a pause
+    action_then_speech = re.compile(f"[^，。！？,!?；;：:“”\n的]{{1,10}}?(?<!来)(?={speech_re}[，,：:])")
     out: list[Relation] = []
     taken: set[tuple[int, int]] = set()
     quoted: list[tuple[int, int]] = []
@@ -244,7 +249,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 # “…”ORG+TITLE+NAME说: the chain between the quote and the name
                 after = [p for p in people if qe <= p.span.start <= qe + 60
                          and not re.search(f"[。！？!?\n{OPEN_QUOTES}{CLOSE_QUOTES}]", text[qe:p.span.start])
-                         and (text.startswith(speech, p.span.end) or speech_ends_clause.match(text, p.span.end))]
+                         and (text.startswith(speech, p.span.end) or speech_ends_clause.match(text, p.span.end)
+                              or speech_occasion.match(text, p.span.end))]
                 speaker = after[0] if after else None
             if speaker is None and text.startswith(PRONOUNS, qe) and (
                     text[qe + 1:qe + 3].startswith(speech) or pronoun_speech.match(text, qe + 1)):
@@ -261,9 +267,12 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             if text[j:j + 1] in ("（", "("):
                 close = re.compile("[）)]").search(text, j, min(p1, j + 40))
                 j = close.end() if close else j  # 李红梅（某公司工程师）介绍，…
-            occasion = speech_occasion.match(text, j)
+            occasion = speech_occasion.match(text, j) or (
+                None if text.startswith(speech, j) else action_then_speech.match(text, j))
+            if occasion and any(j <= p.span.start < occasion.end() for p in people):
+                occasion = None  # 马乡|乡长洛桑说: another person speaks
             if occasion:
-                j = occasion.end()  # 罗昭强在接受本报记者采访时|表示，…
+                j = occasion.end()  # 罗昭强在接受本报记者采访时|表示，…; 孟繁英指着其中一张|说，…
             verb = next((v for v in speech if text.startswith(v, j)), None)
             if verb == "看来" or _inside(quoted, person.span.start):
                 continue
@@ -289,12 +298,12 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             speaker = narrator(i) if m.group(1) == "我" else _antecedent(text, people, i, rec)
             e = _reported_end(text, s, p1, speaker, people, speech)
             emit(speaker, s, e, (i, e))
-        # 4. 在NAME看来，… and 在他看来，…
-        for m in re.finditer("在(.{1,4}?)看来[，,]", text[p0:p1]):
-            speaker = person_at.get(p0 + m.start(1))
+        # 4. 在NAME看来，…, 在ORG+TITLE+NAME看来，… and 在他看来，…
+        for m in re.finditer("在([^，,。；;！!？?“”]{1,30}?)看来[，,]", text[p0:p1]):
+            speaker = person_end.get(p0 + m.end(1))
             if m.group(1) in ("他", "她"):
                 speaker = _antecedent(text, people, p0 + m.start(), rec)
-            elif speaker is None or speaker.text != m.group(1):
+            elif speaker is None:
                 continue
             if speaker is not None:
                 s = p0 + m.end()

@@ -328,6 +328,26 @@ def test_in_her_view_quotes_the_person_named_before(recognizer):
     assert _kind(rels, "quote") == [("Person:刘玉梅", None, "技术没有捷径，只有日复一日地练习。")]
 
 
+def test_in_the_view_of_a_person_named_after_a_title(recognizer):
+    _, rels = _facts("在重症医学科主任高建国看来，护理工作就是一份良心活。", recognizer)
+    assert _kind(rels, "quote") == [("Person:高建国", None, "护理工作就是一份良心活。")]
+
+
+def test_what_a_speaker_does_between_the_name_and_the_verb_of_speech(recognizer):
+    _, rels = _facts("“飞机落地，我们的工作才刚刚开始。”车间主任潘志航一边检查叶片，一边对记者说。\n\n"
+                     "孟繁英指着其中一张照片说，这是他刚进厂时的师傅。\n\n"
+                     "用杨建平的话说，工作室的专利是在装置上磨出来的。\n\n"
+                     "对于喜爱李白的读者来说，这本书值得一读。", recognizer)
+    assert _kind(rels, "quote") == [("Person:孟繁英", None, "这是他刚进厂时的师傅。"),
+                                    ("Person:杨建平", None, "工作室的专利是在装置上磨出来的。"),
+                                    ("Person:潘志航", None, "飞机落地，我们的工作才刚刚开始。")]
+
+
+def test_hailed_as_an_honor(recognizer):
+    _, rels = _facts("焊工李强被誉为“大国工匠”。", recognizer)
+    assert _kind(rels, "award") == [("Person:李强", "Honor:大国工匠", None)]
+
+
 def test_an_age_group_is_no_part_of_the_title_and_a_workshop_leaves_the_post_in_its_body(recognizer):
     _, rels = _facts("在中国商飞上海飞机制造有限公司总装车间，90后技术员胡晓东正在安装线缆。", recognizer)
     assert _kind(rels, "membership") == [("Person:胡晓东", "Organization:中国商飞上海飞机制造有限公司", "技术员")]
