@@ -178,7 +178,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     person_end = {m.span.end: m for m in people}
     headings = heading_people(doc, dm)
     speech = rec._speech
-    speech_re = "|".join(map(re.escape, speech))
+    speech_re = rec.speech_re.pattern
     # …张永刚|指着监控屏幕说。: a short action between the name and the verb that ends the clause
     speech_ends_clause = re.compile(f"[^，。！？,!?；;：:“”\n]{{1,10}}?(?:{speech_re})[。，,！!]")
     # …罗昭强|在接受本报记者采访时|表示: the occasion of the statement between the name and the verb
