@@ -334,7 +334,7 @@ class Recognizer:
         if len(name) == 2 and name[1] in _KINSHIP_CHARS:
             return False  # 阿妈, 阿爸: what a family calls its own
         if all(ch in self._name_chars for ch in name) or any(
-                name.startswith(part) and len(part) >= 2 for part in self._name_parts):
+                name[:k] in self._name_parts for k in range(2, len(name) + 1)):
             return True  # 阿西莫日, 其木格: characters of transliterated names only; 阿拉坦|仓: a name word first
         if not spoken or any(ch in NAME_STOP or ch in FUNCTION_CHARS for ch in name):
             return False
