@@ -118,6 +118,11 @@ LOCAL_BODIES = ("人民政府", "政府", "党委", "委", "总工会", "人大�
 LOCAL_LEVELS = ("街道", "镇", "乡", "村")  # the levels below a county that titles start with (镇党委书记)
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "工业园区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
+# a zone whose name puts a word between the place and the zone class: 长春|汽车|经济技术开发区, 长沙|经济开发区
+_NAMED_ZONE_RE = re.compile("([\u4e00-\u9fff]{2,4}?)(经济技术开发区|高新技术产业开发区|经济开发区|产业开发区|高科技园区"
+                            "|工业园区|产业园区|经济综合实验区|综合保税区|开发区)")
+# a natural feature named after the county it runs through is no place: 澜沧江 (not 澜沧), 祁连山, 金沙江
+_NATURAL_FEATURE_CHARS = "江河湖山溪峡岭"
 # a town, township, street or village written right after the place it belongs to
 # 获得“河北省青年岗位能手”称号: whatever is quoted between a verb of conferring and 称号 is an honor
 _QUOTED_HONOR_RE = re.compile("(?:获得|荣获|获评|获授|被授予|授予|被评为|评为|命名为)了?[“「]([\u4e00-\u9fff]{2,16})[”」](?:荣誉)?称号")
@@ -962,6 +967,16 @@ class _Builder:
             start -= 1  # 省总工会与|省人力资源和社会保障厅: the province the article names
         return start
 
+    def _named_zone(self, j: int) -> re.Match[str] | None:
+        """A zone named with a word between its place and its class, starting at text[j] (长春|汽车经济技术开发区),
+        if the word holds no function character and is no verb (长沙|扩建工业园区 is not a zone's name)."""
+        m = _NAMED_ZONE_RE.match(self.text, j)
+        if m is None or any(ch in NAME_STOP for ch in m.group(1)) or self.lex.place_re.search(m.group(1)):
+            return None  # 湖南|长沙经济技术开发区: the zone is named after the place inside
+        if any(self.rec.segmenter.word_tag(t.text).startswith("v") for t in self.words_near(m.start(1), m.end(1))):
+            return None
+        return m
+
     def _pause_or_function_char(self, i: int) -> bool:
         """Whether text[i] (i < 0: the text's start) is no Han character or a conjunction or preposition."""
         return i < 0 or not is_han(self.text[i]) or self.text[i] in "与和及同跟、"
@@ -1131,10 +1146,14 @@ class _Builder:
                 continue  # 独山子石化: 独山子(区), not 独山(县)
             if short and (title := self.rec.title_ending_at(text, i + 1)) and title[0] not in "省市县区州":
                 continue  # 局长|沙马拉且: the first character ends a title (局长), so no 长沙 (but 湖南省|长沙)
+            if short and text[j:j + 1] and text[j] in _NATURAL_FEATURE_CHARS and self.rec.segmenter.in_dictionary(text[i:j + 1]):
+                continue  # 澜沧江: a river, not 澜沧(县)
             full = self.lex.place_alias[m.group(0)]
             if short and full.endswith("县") and _CITY_AFTER_COUNTY_RE.match(text, j) and full[:-1] + "市" not in self.lex.places:
                 j += 1  # 邹平市, 邹平县 in the lexicon: the mention holds the 市 the text writes
             zone = _ZONE_RE.match(text, j + (1 if text.startswith("市", j) else 0))
+            if zone is None:
+                zone = self._named_zone(j + (1 if text.startswith("市", j) else 0))
             if zone:
                 self.add(i, zone.end(), PLACE)
             self.add(i, j, PLACE)
@@ -1589,7 +1608,8 @@ class _Builder:
             proper = tag[:2] in ("ns", "nz", "nt") or (tag[:2] != "nr" and not self.rec.segmenter.in_dictionary(head_text))
             if not proper or len(head_text) < 2 or head_text in self.lex.generic_words:
                 continue
-            if (head_start, j, ORGANIZATION) not in self.mentions and not self.inside_mention(head_start, j, ORGANIZATION):
+            if ((head_start, j, ORGANIZATION) not in self.mentions and not self.inside_mention(head_start, j, ORGANIZATION)
+                    and not self.inside_mention(head_start, j, PLACE)):  # 长春汽车经济技术开发区: a zone, no company
                 self.add(head_start, j, ORGANIZATION)
 
     def inside_mention(self, i: int, j: int, label: str) -> bool:

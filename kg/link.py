@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kg.extract import _ZONE_RE, REGION_LEVELS, DocumentMentions, Recognizer, legal_suffix, occurrences
+from kg.extract import _NAMED_ZONE_RE, _ZONE_RE, REGION_LEVELS, DocumentMentions, Recognizer, legal_suffix, occurrences
 from kg.lexicon import Lexicons
 from kg.types import AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, Document, Entity, Mention, Relation
 
@@ -54,7 +54,7 @@ class Resolution:
 
 
 def place_canonical(text: str, lex: Lexicons) -> str | None:
-    """郑州 → 郑州市; 郑州市高新区 → 郑州高新区; unknown → None."""
+    """郑州 → 郑州市; 郑州市高新区 → 郑州高新区; 长春市汽车经济技术开发区 → 长春汽车经济技术开发区; unknown → None."""
     if text in lex.place_alias:
         return lex.place_alias[text]
     if len(text) >= 3 and text.endswith(("街道", "镇", "乡", "村")):
@@ -68,6 +68,9 @@ def place_canonical(text: str, lex: Lexicons) -> str | None:
         if city in lex.place_alias or city + "市" in lex.place_alias:
             short = lex.places[lex.place_alias.get(city) or lex.place_alias[city + "市"]].short
             return short + text[m.start():]
+    place = lex.place_re.match(text)
+    if place and place.group(0) and _NAMED_ZONE_RE.fullmatch(text, place.end() + text.startswith("市", place.end())):
+        return lex.places[lex.place_alias[place.group(0)]].short + text[place.end():].removeprefix("市")  # 长春汽车经济技术开发区
     return None
 
 

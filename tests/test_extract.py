@@ -356,3 +356,14 @@ def test_a_people_is_no_country_and_an_industrial_park_is_a_place(recognizer):
     assert {t for t, label in found if label == "Place"} == {"吉林省", "延边朝鲜族自治州"}
     _, found = _mentions("在江苏省苏州市的苏州工业园区，芯片企业很多。", recognizer)
     assert ("苏州工业园区", "Place") in found
+
+
+def test_a_zone_named_with_a_word_after_its_place_is_one_place(recognizer):
+    _, found = _mentions("他来到长春汽车经济技术开发区，又去了湖南长沙经济技术开发区和长沙扩建工业园区。", recognizer)
+    assert sorted(t for t, label in found if label != "Person") == [
+        "工业园区", "湖南", "长春汽车经济技术开发区", "长沙", "长沙经济技术开发区"]
+
+
+def test_a_river_or_mountain_named_after_a_county_is_no_place(recognizer):
+    _, found = _mentions("澜沧江畔、祁连山下，澜沧拉祜族自治县和祁连县的职工在忙。", recognizer)
+    assert sorted(t for t, label in found if label == "Place") == ["澜沧拉祜族自治县", "祁连县"]

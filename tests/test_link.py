@@ -30,6 +30,7 @@ def test_place_canonical_forms(recognizer):
     lex = recognizer.lex
     assert place_canonical("郑州", lex) == "郑州市"
     assert place_canonical("郑州市高新区", lex) == "郑州高新区"
+    assert place_canonical("长春市汽车经济技术开发区", lex) == "长春汽车经济技术开发区"
     assert place_canonical("不是地名", lex) is None
 
 
