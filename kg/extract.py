@@ -1455,6 +1455,8 @@ class _Builder:
         a predicate (是ORG的一名TITLE, 被聘为…, 担任…) or an apposition (，ORG+TITLE， / （ORG+TITLE）)."""
         text = self.text
         lead = next((v for v in ROLE_VERBS if text.startswith(v, end)), None)
+        if lead is None and text[end:end + 1] in ("，", ","):  # 他叫李明，是…的一名驾驶员: a predicate after a pause
+            lead = next((text[end] + v for v in ROLE_VERBS if text.startswith(v, end + 1)), None)
         if lead is None and text[end:end + 1] in ("，", ",", "（", "("):
             lead = text[end]
         if lead is None:

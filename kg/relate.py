@@ -382,7 +382,9 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
             earlier = [h for h in headings if h.span.end <= s]
             return earlier[-1] if earlier else None
         later = [p for p in people if end <= p.span.start < e] if later_ok else []
-        return later[0] if later else _antecedent(text, people, s, rec)
+        if later:
+            return later[0]
+        return None if _noun_subject_before(text, start, s, rec) else _antecedent(text, people, s, rec)
 
     for verb in AFFILIATION_VERBS:
         for m in re.finditer(verb, text):
@@ -407,6 +409,17 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
         if person is not None:
             out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e), role=role))
     return out
+
+
+def _noun_subject_before(text: str, i: int, s: int, rec: Recognizer) -> bool:
+    """Whether the verb at text[i] has a common noun for its subject (随后，慰问组来到…; 记者又来到…), so that
+    no person named earlier is its subject; 他 and a dropped subject (毕业后来到…) leave it to the antecedent."""
+    clause = re.split("[，,。；;：:！!？?]", text[s:i])[-1]
+    words = [t for t in rec.segmenter.tagged(clause) if t.text not in _SUBJECT_ADVERBS]
+    return bool(words) and words[-1].pos in ("n", "ng", "nt", "nz") and words[-1].text not in ("他", "她")
+
+
+_SUBJECT_ADVERBS = frozenset({"又", "也", "再次", "首先", "随后", "一行", "一同", "先后", "都", "还", "便", "就", "则"})
 
 
 _POST_AT_RE = re.compile("(?:担任|出任|兼任|任)([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")

@@ -656,3 +656,15 @@ def test_a_party_committee_written_after_a_short_name_is_the_body_s(recognizer):
     text = "江苏华芸纺织股份有限公司（以下简称“华芸纺织”）是一家老厂。华芸纺织党委书记、董事长沈国梁说，要干好。"
     assert _posts(text, recognizer) == [("Person:沈国梁", "Organization:华芸纺织", "党委书记"),
                                         ("Person:沈国梁", "Organization:华芸纺织", "董事长")]
+
+
+def test_a_body_a_group_of_visitors_comes_to_is_not_the_last_person_s(recognizer):
+    text = ("市总工会副主席王建国一行看望了环卫工人。随后，慰问组来到郑州市第二建筑工程有限公司项目部。"
+            "\n李红出生在河南。大学毕业后来到郑州市宏达重工有限公司。")
+    bare = sorted((r.subject, r.object) for r in _facts(text, recognizer)[1] if r.kind == "membership" and not r.role)
+    assert bare == [("Person:李红", "Organization:郑州市宏达重工有限公司")]
+
+
+def test_a_post_after_a_pause_and_a_verb(recognizer):
+    assert _posts("他叫李明，是郑州市公交公司的一名驾驶员。", recognizer) == [
+        ("Person:李明", "Organization:郑州市公交公司", "驾驶员")]
