@@ -451,7 +451,8 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             out.append(Relation(AWARD, key(holder), key(h), Span(doc.id, s, e)))  # 被评为HONOR的NAME
             previous = (h, holder)
             continue
-        in_sentence = [p for p in people if s <= p.span.start < h.span.start]
+        clause = max(s, text.rfind("；", s, h.span.start) + 1)  # A、B等；获得HONOR的，有…: the clause's own subject
+        in_sentence = [p for p in people if clause <= p.span.start < h.span.start]
         subjects = [p for p in in_sentence if not text[max(s, p.span.start - 2):p.span.start].endswith(_BEFORE_AN_OBJECT)]
         person = (subjects or in_sentence)[-1] if in_sentence else None  # not 跟着|郭建华 学习…获得
         if person is not None and (_is_honor_holder(text, person, h) or _conferred_on(text, person, h, s)):
@@ -478,8 +479,8 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
                 for p in _listed_before(text, people, person):  # A、B、C等10人获评HONOR: each of them
                     out.append(Relation(AWARD, key(p), key(h), Span(doc.id, s, e)))
             continue  # 他带出的徒弟中，有3人获得…: the honor is a group's, not the person's
-        if person is None and re.search("(?<![\u4e00-\u9fff])[他她]", text[s:h.span.start]):
-            person = _antecedent(text, people, s, rec)  # 他获评…: the person last named
+        if person is None and re.search("(?<![\u4e00-\u9fff])[他她]", text[clause:h.span.start]):
+            person = _antecedent(text, people, clause, rec)  # 他获评…: the person last named
         if person is not None:
             out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
             previous = (h, person)
@@ -530,12 +531,12 @@ def _listed_before(text: str, people: list[Mention], last: Mention) -> list[Ment
     return listed[::-1]
 
 
-_LISTED = re.compile("[”」』]?(?:荣誉)?(?:称号)?的(?:(?:有|是)[：:]|[，,]?(?:还|也)有)")
+_LISTED = re.compile("[”」』]?(?:荣誉)?(?:称号)?的(?:(?:有|是)[：:]|[，,]?(?:还|也|既)有|[，,](?:有|是))")
 
 
 def _listed_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
-    """获得“天山工匠”称号的有：ORG+TITLE+A、B等20人 (同样获得HONOR称号的，还有…): everyone the sentence
-    lists after it holds the honor."""
+    """获得“天山工匠”称号的有：ORG+TITLE+A、B等20人 (同样获得HONOR称号的，还有…; 获得HONOR称号的，既有A，也有B):
+    everyone the sentence lists after it, up to a semicolon, holds the honor."""
     text = doc.text
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
     out = []
@@ -545,7 +546,9 @@ def _listed_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
         if listed is None or not any(before.endswith(v) for v in AWARD_VERBS):
             continue
         s, e = sentence_span(text, h.span.start)
-        out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in people if listed.end() <= p.span.start < e]
+        stop = text.find("；", listed.end(), e)  # …；获得HONOR2称号的，有…: the next list is another honor's
+        stop = e if stop < 0 else stop
+        out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in people if listed.end() <= p.span.start < stop]
     return out
 
 

@@ -269,6 +269,13 @@ def test_everyone_listed_after_an_honor_holds_it(recognizer):
     assert ("Person:古丽娜尔·艾山", "Organization:新疆八一钢铁股份有限公司", "炼钢工") in _kind(rels, "membership")
 
 
+def test_two_honor_lists_in_one_sentence_split_at_the_semicolon(recognizer):
+    _, rels = _facts("获得全国劳动模范称号的，既有宏达重工有限公司首席技师赵国梁，也有快递员何小龙等新就业形态劳动者；"
+                     "获得全国先进工作者称号的，有昭觉县人民医院主任医师马玉兰等。", recognizer)
+    assert [(s, o) for s, o, _ in _kind(rels, "award")] == [
+        ("Person:何小龙", "Honor:全国劳动模范"), ("Person:赵国梁", "Honor:全国劳动模范"), ("Person:马玉兰", "Honor:全国先进工作者")]
+
+
 def test_everyone_listed_before_a_counted_group_holds_its_honor(recognizer):
     _, rels = _facts("在日前举行的交流活动中，王家骏、刘桂芬、赵启明等10人获评“大国工匠年度人物”。"
                      "常晓飞带出的徒弟中，有3人获得全国技术能手称号。", recognizer)
