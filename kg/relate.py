@@ -105,6 +105,8 @@ def _by_start(mentions: Iterable[Mention], label: str) -> dict[int, Mention]:
     return out
 
 
+# 车间里来了一位老师傅: someone new, unless the phrase says what the person named is (他是一名焊工)
+_UNNAMED_ONE = re.compile("(?<![是为当做])一(?:位|名)(?!叫)[\u4e00-\u9fff]{0,4}?(?:师傅|工人|职工|老人|大姐|大哥|阿姨|大爷|大妈|小伙|姑娘|女士|先生|同志|老乡|村民|市民|乘客|患者|技术员|工程师)")
 _UNNAMED_PERSON = re.compile("(?<![\u4e00-\u9fff])[小老][\u4e00-\u9fff](?![\u4e00-\u9fff]{0,1}(?:时|年|区|学|组|家))")
 
 
@@ -115,7 +117,7 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
     if person is None or i - person.span.end > 400:
         return None
     between = text[person.span.end:i]
-    if _UNNAMED_PERSON.search(between):
+    if _UNNAMED_PERSON.search(between) or _UNNAMED_ONE.search(between):
         return None
     own = _OWN_PREDICATE.match(between)  # 陈建华是…的一名装配钳工: the person's own post, no one new
     for m in rec.lex.title_re.finditer(between, own.end() if own else 0):
@@ -177,6 +179,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     person_at = _by_start(people, PERSON)
     person_end = {m.span.end: m for m in people}
     headings = heading_people(doc, dm)
+    references = honor_references(text, dm)
     speech = rec._speech
     speech_re = rec.speech_re.pattern
     # …张永刚|指着监控屏幕说。: a short action between the name and the verb that ends the clause
@@ -218,8 +221,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
         if before:
             return before[-1]
         lead = text[s:i].lstrip("“”\"　 ")
-        if lead.startswith(PRONOUNS):
-            return _antecedent(text, people, s, rec)
+        if lead.startswith(PRONOUNS) or any(s <= r < i for r in references):
+            return _antecedent(text, people, s, rec)  # 他说：; 这位全国技术能手说：
         clause = _LAST_CLAUSE.search(text, s, i)  # 采访结束时，|他对记者说：; “…，”|他说，“…”
         if clause is not None and clause.group(1):
             return _antecedent(text, people, clause.start(1), rec)
@@ -255,6 +258,9 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             if speaker is None and text.startswith(PRONOUNS, qe) and (
                     text[qe + 1:qe + 3].startswith(speech) or pronoun_speech.match(text, qe + 1)):
                 speaker = _antecedent(text, people, qs, rec)  # “…”他说; “…”他笑着说; “…”他望着铁塔，笑着说
+            if speaker is None and qe in references and (
+                    text.startswith(speech, references[qe][0]) or pronoun_speech.match(text, references[qe][0])):
+                speaker = _antecedent(text, people, qs, rec)  # “…”这位全国技术能手笑着说
             if speaker is None and (introduced or (qs > 0 and text[qs - 1] in "：:")):
                 s, _ = sentence_span(text, qs - 1)
                 speaker = subject_before(s, qs)
@@ -290,12 +296,14 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 emit(person, start, e, (person.span.start, e))
         # 3. 他说，…  我常对同事们说，…
         pattern = f"(?<![\u4e00-\u9fff])([他她我])[^，。！？“”\n]{{0,12}}?(?:{speech_re})[，,：:]"
-        for m in re.finditer(pattern, text[p0:p1]):
-            i = p0 + m.start()
-            s = p0 + m.end()
+        honor_speech = re.compile(f"[^，。！？“”\n]{{0,12}}?(?:{speech_re})[，,：:]")  # 这位全国技术能手|表示，…
+        spoken = [(p0 + m.start(), p0 + m.end(), m.group(1)) for m in re.finditer(pattern, text[p0:p1])]
+        spoken += [(i, m.end(), "这") for i, (end, _) in references.items()
+                   if p0 <= i < p1 and (m := honor_speech.match(text, end, p1)) is not None]
+        for i, s, subject in spoken:
             if (s < p1 and text[s] in OPEN_QUOTES) or _inside(quoted, i):
                 continue
-            speaker = narrator(i) if m.group(1) == "我" else _antecedent(text, people, i, rec)
+            speaker = narrator(i) if subject == "我" else _antecedent(text, people, i, rec)
             e = _reported_end(text, s, p1, speaker, people, speech)
             emit(speaker, s, e, (i, e))
         # 4. 在NAME看来，…, 在ORG+TITLE+NAME看来，… and 在他看来，…
@@ -615,6 +623,34 @@ def structure(doc: Document, dm: DocumentMentions) -> list[Relation]:
     return out
 
 
+_HONOR_REFERENCE = re.compile("(?:这位|这名)[“「]?$")
+
+
+def honor_references(text: str, dm: DocumentMentions) -> dict[int, tuple[int, Mention]]:
+    """这位全国技术能手, 这名“齐鲁大工匠”: an honor that refers back to a person named before, by its start
+    -> (the end of the phrase, the honor); not when a name follows the honor (这位全国劳模王强)."""
+    people_at = {m.span.start for m in dm.mentions if m.label == PERSON}
+    out = {}
+    for h in (m for m in dm.mentions if m.label == HONOR):
+        lead = _HONOR_REFERENCE.search(text, max(0, h.span.start - 3), h.span.start)
+        end = h.span.end + (1 if text[h.span.end:h.span.end + 1] in CLOSE_QUOTES else 0)
+        if lead is not None and end not in people_at:
+            out[lead.start()] = (end, h)
+    return out
+
+
+def _honor_back_references(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
+    """王强…。这位全国技术能手…: the person last named holds the honor."""
+    people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
+    out = []
+    for i, (_, h) in honor_references(doc.text, dm).items():
+        person = _antecedent(doc.text, people, i, rec)
+        if person is not None:
+            s, e = sentence_span(doc.text, i)
+            out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
+    return out
+
+
 def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
     """Every fact the document states, with its evidence span."""
     orgs = [m for m in dm.mentions if m.label == ORGANIZATION]
@@ -625,6 +661,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _award_verbs(doc, dm, rec)
     relations += _roundup_awards(doc, dm)
     relations += _listed_awards(doc, dm)
+    relations += _honor_back_references(doc, dm, rec)
     relations += _quotes(doc, dm, rec)
     relations += structure(doc, dm)
     return _without_occupations(_in_context_orgs(_without_bare_repeats(_unique(relations)), doc, dm, rec), rec)

@@ -675,3 +675,13 @@ def test_a_body_a_group_of_visitors_comes_to_is_not_the_last_person_s(recognizer
 def test_a_post_after_a_pause_and_a_verb(recognizer):
     assert _posts("他叫李明，是郑州市公交公司的一名驾驶员。", recognizer) == [
         ("Person:李明", "Organization:郑州市公交公司", "驾驶员")]
+
+
+def test_this_honor_holder_refers_back_to_the_person_last_named(recognizer):
+    text = ("王强在车间干了20年。如今，这位全国技术能手每天仍第一个到岗。"
+            "“我还要干下去，一直干到退休为止。”这位“齐鲁大工匠”笑着说。"
+            "\n车间里来了一位老师傅。这位全国五一劳动奖章获得者说，要把手艺传下去。")
+    _, rels = _facts(text, recognizer)
+    assert [(s, o) for s, o, _ in _kind(rels, "award")] == [
+        ("Person:王强", "Honor:全国技术能手"), ("Person:王强", "Honor:齐鲁大工匠")]
+    assert _kind(rels, "quote") == [("Person:王强", None, "我还要干下去，一直干到退休为止。")]
