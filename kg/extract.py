@@ -106,7 +106,7 @@ AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "�
 _AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
 # verbs of taking or holding an office, before ORG+TITLE
 OFFICE_VERBS = ("被聘为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任")
-ROLE_VERBS = (*OFFICE_VERBS, "原是", "曾是", "现是", "是")
+ROLE_VERBS = (*OFFICE_VERBS, "原是", "曾是", "现是", "是", "成为", "成了")
 _POST_VERBS = (*OFFICE_VERBS, "历任")
 _ELECTED_RE = re.compile("当选为([\u4e00-\u9fff]{2,6}?)(?=[，,。；;])")
 # a clause that goes on with the subject's post: 褚雅琴曾是…徒弟，|现任ORG+TITLE
@@ -1467,6 +1467,8 @@ class _Builder:
             j += 1
         if lead in "，,（(" and (j >= len(text) or text[j] not in "，,。）)"):
             return None  # an apposition is a whole chunk
+        if text.endswith("之一", k, j):
+            j -= 2  # 成了ORG首批首席技师之一
         chunk = text[k:j]
         title = self.rec.title_suffix(chunk)
         if not title or len(chunk) == len(title):
@@ -1493,7 +1495,7 @@ class _Builder:
         text = self.text
         people = sorted((m for m in self.mentions.values() if m.label == PERSON), key=lambda m: m.span.start)
         subjects = [(m.span.end, m) for m in people]
-        for m in re.finditer("(?<![\u4e00-\u9fff])[我他她](?=是|被聘为|担任|现任|曾任|当选为)", text):
+        for m in re.finditer("(?<![\u4e00-\u9fff])[我他她](?=是|被聘为|担任|现任|曾任|当选为|成为|成了)", text):
             before = [p for p in people if p.span.end <= m.start()]
             if before:
                 subjects.append((m.end(), before[-1]))
@@ -1769,8 +1771,15 @@ def _split_at_gap(before_title: str) -> tuple[str, str]:
             break
         gap = next((g for g in _GAPS if head.endswith(g)), None)
         if gap is not None:
-            return head[:-len(gap)], qualifier
+            head = head[:-len(gap)]
+            return head[:len(head) - len(m.group(0))] if (m := _RANK_RE.search(head)) else head, qualifier
+    if m := _RANK_RE.search(before_title):
+        return before_title[:m.start()], ""  # ORG|首批|首席技师
     return before_title, ""
+
+
+# 最年轻的, 首批, 唯一一名: where the person ranks among the holders of the title, not part of the body's name
+_RANK_RE = re.compile("(?:最(?:年轻|年长|早|小)|唯一|首批|首位|第一批|第一位)$")
 
 
 def _run_length(text: str, chars: frozenset[str]) -> int:

@@ -685,3 +685,11 @@ def test_this_honor_holder_refers_back_to_the_person_last_named(recognizer):
     assert [(s, o) for s, o, _ in _kind(rels, "award")] == [
         ("Person:王强", "Honor:全国技术能手"), ("Person:王强", "Honor:齐鲁大工匠")]
     assert _kind(rels, "quote") == [("Person:王强", None, "我还要干下去，一直干到退休为止。")]
+
+
+def test_a_post_one_becomes_or_ranks_in(recognizer):
+    text = ("刘洋是郑州宏达重工有限公司最年轻的班组长。2015年，李强成了洛阳矿山机器有限公司首批首席技师之一。"
+            "\n王红出生在河南。2010年，她成为许昌电气有限公司的一名焊工。")
+    assert _posts(text, recognizer) == [("Person:刘洋", "Organization:郑州宏达重工有限公司", "班组长"),
+                                        ("Person:李强", "Organization:洛阳矿山机器有限公司", "首席技师"),
+                                        ("Person:王红", "Organization:许昌电气有限公司", "焊工")]
