@@ -1311,9 +1311,20 @@ class _Builder:
                 if (len(name) == 3 and name[:2] in self.lex.surnames and self.rec.valid_name(text[i:j + 1])
                         and self.rec._follow_score(text, j + 1) > self.rec._follow_score(text, j)):
                     j += 1  # 吉克阿|依在: a four-character name with a two-character family name (吉克|阿依)
+                elif self.given_name_before_speech(i, j):
+                    j += 1  # 黄德|明说: 明说 is a word, but 黄德明 说 is meant
                 self.add(i, j, PERSON)
             elif kind == ORGANIZATION and self.plausible_org(i, j):
                 self.add_org_phrase(i, j)
+
+    def given_name_before_speech(self, i: int, j: int) -> bool:
+        """Whether the tagger's two-character name text[i:j] goes on for one character that a speech verb follows,
+        the two read as a word (黄德|明说): not an adverb or a verb (王刚|又说, 王刚|听说)."""
+        text = self.text
+        return (j - i == 2 and j + 1 < len(text) and text[j] not in ADVERB_CHARS
+                and self.rec.segmenter.word_tag(text[j])[:1] not in ("v", "d", "p", "c", "u", "r")
+                and text.startswith(self.rec._speech, j + 1) and not text.startswith(self.rec._speech, j)
+                and self.rec.valid_name(text[i:j + 1], tagged=True))
 
     def titled_adverb_name(self, i: int, j: int) -> bool:
         """技术员王刚说, 厂长李才介绍: a two-character name the tagger found whose given name is also an adverb

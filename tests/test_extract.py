@@ -367,3 +367,8 @@ def test_a_zone_named_with_a_word_after_its_place_is_one_place(recognizer):
 def test_a_river_or_mountain_named_after_a_county_is_no_place(recognizer):
     _, found = _mentions("澜沧江畔、祁连山下，澜沧拉祜族自治县和祁连县的职工在忙。", recognizer)
     assert sorted(t for t, label in found if label == "Place") == ["澜沧拉祜族自治县", "祁连县"]
+
+
+def test_a_given_name_that_reads_as_a_word_with_the_speech_verb(recognizer):
+    _, found = _mentions("黄德明说，他在车间干了30年。李明又说，还要再干十年。", recognizer)
+    assert sorted(t for t, label in found if label == "Person") == ["李明", "黄德明"]
