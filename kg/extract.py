@@ -306,8 +306,8 @@ class Recognizer:
             return 3
         if self._title_at(text, end):
             return 3
-        if rest.startswith(NAME_FOLLOWERS):
-            return 1
+        if rest.startswith(NAME_FOLLOWERS) or rest.startswith("一边"):
+            return 1  # 高建国|一边检查，一边说
         following = self.segmenter.tokens(rest) if verbs_follow else []
         word = following[0].text if following else ""
         if len(word) >= 2 and (self.segmenter.word_tag(word)[:1] in ("v", "d")
@@ -1282,6 +1282,10 @@ class _Builder:
             return "在" in text[max(0, end - 5):end]
         if rest.startswith(self.rec._speech):
             return True
+        if text.startswith("一边", end) and re.match(
+                f"一边[^，。！？!?；;“”\n]{{1,16}}?[，,]?一边[^，。！？!?；;“”\n]{{0,10}}?(?:{self.rec.speech_re.pattern})",
+                text[end:end + 50]):
+            return True  # 高建国一边检查设备，一边向记者介绍
         if text.endswith("岁的", 0, max(0, end - 4)) or text[max(0, end - 6):end].find("岁的") >= 0:
             return end < len(text) and text[end] in PUNCT_AFTER_NAME  # 今年52岁的李秀英，
         if self.predicate_post_follows(end):

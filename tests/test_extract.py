@@ -372,3 +372,8 @@ def test_a_river_or_mountain_named_after_a_county_is_no_place(recognizer):
 def test_a_given_name_that_reads_as_a_word_with_the_speech_verb(recognizer):
     _, found = _mentions("黄德明说，他在车间干了30年。李明又说，还要再干十年。", recognizer)
     assert sorted(t for t, label in found if label == "Person") == ["李明", "黄德明"]
+
+
+def test_a_name_that_speaks_while_doing_something_else(recognizer):
+    _, found = _mentions("高建国一边检查设备，一边向记者介绍：“这台机器已经运行了十年。”", recognizer)
+    assert ("高建国", "Person") in found
