@@ -61,6 +61,12 @@ PUNCT_AFTER_NAME = set("，,、。！？!?：:；;—\n）)（(”」 　")
 # Words that end whatever came before an organization's name.
 NAME_BREAKERS = {"了", "的", "以", "着", "过", "在", "于", "到", "从", "向", "对", "给", "把", "被", "由",
                  "他", "她", "我", "该", "其", "这", "那", "是", "为", "将", "等", "有"}
+# Words of time that open or sit in a clause, never in a body's name
+_TIME_WORDS = frozenset({"今年", "去年", "明年", "前年", "目前", "近日", "日前", "正在", "近年", "近年来", "如今", "当前",
+                         "现在", "此前", "近期", "年初", "年底", "年末", "今后", "眼下", "随后", "最近", "至今", "当天"})
+# A two-character word the dictionary tags as a name (nr, nz) this often is an everyday word (智慧 1,581,
+# 普通 6,768; not 红旗 1,052, 华为 373)
+_EVERYDAY_FREQ = 1500
 _VERB_COMPLEMENTS = frozenset({"上", "下", "来", "去", "着", "了", "过", "起", "到", "进", "出", "回", "完", "好"})
 _KINSHIP_CHARS = frozenset("妈爸爹娘姐哥妹弟婆公叔姨伯爷奶嫂舅")
 # Weak suffixes of a body's workplaces, named between the body and a post (燕钢炼铁厂|厂长)
@@ -378,6 +384,13 @@ class Recognizer:
                 best, best_score = i + length, score
         return best
 
+    def everyday_word(self, word: str, tag: str, name_tags: tuple[str, ...] = ("nr",)) -> bool:
+        """Whether ``word``, tagged ``tag``, is an everyday word though the dictionary tags it as a name
+        (智慧 nr: two characters, frequent). ``name_tags`` are the tags that may be such a mistake: the
+        dictionary's nz holds words that do name bodies (和平饭店), so take them only where no suffix speaks
+        for a body (普通|机械)."""
+        return len(word) == 2 and tag[:2] in name_tags and self.segmenter.word_freq(word) >= _EVERYDAY_FREQ
+
     def has_proper_part(self, name: str) -> bool:
         """Whether a name has a proper-noun part (a place, a rare or unknown word, a number),
         so that 职业技术学校 and 智能车间 (common words only) are not read as named bodies."""
@@ -401,6 +414,8 @@ class Recognizer:
                 return True  # 秣|陵|街道: a name no dictionary lists falls apart into bound morphemes
             if tok.text in self.lex.org_suffixes or tok.pos[:1] in ("v", "a", "d", "u", "p", "c", "r"):
                 continue
+            if self.everyday_word(tok.text, tok.pos):
+                continue  # 智慧, 普通, 阳光: everyday words the dictionary also tags as names
             if tok.pos[:2] in ("ns", "nr", "nt", "nz", "en", "x") or not self.segmenter.in_dictionary(tok.text):
                 return True
             if tok.pos.startswith("m") and any(ch.isdigit() for ch in tok.text):
@@ -459,6 +474,10 @@ class Recognizer:
                   and not (n + 1 < len(tokens) and tokens[n + 1].text[0] in CHINESE_DIGITS
                            and len(tokens[n + 1].text) <= 3)):
                 cut = tok.end  # 注重…培养|辽宁大学: a verb, and a name after it (not 采油|二厂: a numbered unit)
+            elif word in _TIME_WORDS:
+                cut = tok.end  # 今年|…, 正在|…: a clause's time, never part of a name
+            elif word in ("和", "与", "及") and n + 1 < len(tokens) and tokens[n + 1].pos == "v":
+                cut = tok.end  # 新建和|改造提升服务驿站: two verbs joined, a clause
             elif word in ("和", "与", "及") and n > 0 and self.unit_kind(phrase[:tok.start]) is not None:
                 cut = tok.end  # 卫生部和|中国残联: two bodies, the second one here
             elif word in ("和", "与", "及") and n > 0 and tokens[n - 1].pos.startswith("nr"):
@@ -1624,7 +1643,8 @@ class _Builder:
                 head_text, head_start, tag = before[0].text, window_start + before[0].start, before[0].pos
                 if len(head_text) >= 2 and self.rec.segmenter.in_dictionary(head_text):
                     tag = self.rec.segmenter.word_tag(head_text) or tag
-            proper = tag[:2] in ("ns", "nz", "nt") or (tag[:2] != "nr" and not self.rec.segmenter.in_dictionary(head_text))
+            proper = ((tag[:2] in ("ns", "nz", "nt") or (tag[:2] != "nr" and not self.rec.segmenter.in_dictionary(head_text)))
+                      and not self.rec.everyday_word(head_text, tag, ("nr", "nz")))  # not 普通|机械
             if not proper or len(head_text) < 2 or head_text in self.lex.generic_words:
                 continue
             if ((head_start, j, ORGANIZATION) not in self.mentions and not self.inside_mention(head_start, j, ORGANIZATION)

@@ -377,3 +377,9 @@ def test_a_given_name_that_reads_as_a_word_with_the_speech_verb(recognizer):
 def test_a_name_that_speaks_while_doing_something_else(recognizer):
     _, found = _mentions("高建国一边检查设备，一边向记者介绍：“这台机器已经运行了十年。”", recognizer)
     assert ("高建国", "Person") in found
+
+
+def test_no_body_from_a_clause_that_ends_in_a_body_s_suffix(recognizer):
+    text = "今年全省新建和改造提升服务驿站500个。电站正在建设智慧电厂。他从普通机械操作工干起。目前花旗集团很忙。"
+    _, found = _mentions(text, recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == ["花旗集团"]
