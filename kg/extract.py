@@ -112,11 +112,12 @@ AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "�
 _AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
 # verbs of taking or holding an office, before ORG+TITLE
 OFFICE_VERBS = ("被聘为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任")
-ROLE_VERBS = (*OFFICE_VERBS, "原是", "曾是", "现是", "是", "成为", "成了")
+ROLE_VERBS = (*OFFICE_VERBS, "当选", "原是", "曾是", "现是", "已是", "已经是", "也是", "是", "成为", "成了")
 _POST_VERBS = (*OFFICE_VERBS, "历任")
 _ELECTED_RE = re.compile("当选为([\u4e00-\u9fff]{2,6}?)(?=[，,。；;])")
 # a clause that goes on with the subject's post: 褚雅琴曾是…徒弟，|现任ORG+TITLE
-_POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".join(v for v in OFFICE_VERBS if v[0] != "被") + ")")
+_POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".join(v for v in OFFICE_VERBS if v[0] != "被") + ")"
+                             "|[，,](?:同时)?(?=也是|还是)")  # 是ORG律师，也是ORG2聘请的律师: the subject's second post
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
 # a body named by its level alone (省总工会, 自治区党委) -> the level of the place it belongs to (kg.link)
 REGION_LEVELS = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county"}
@@ -131,7 +132,8 @@ _NAMED_ZONE_RE = re.compile("([\u4e00-\u9fff]{2,4}?)(经济技术开发区|高�
 _NATURAL_FEATURE_CHARS = "江河湖山溪峡岭"
 # a town, township, street or village written right after the place it belongs to
 # 获得“河北省青年岗位能手”称号: whatever is quoted between a verb of conferring and 称号 is an honor
-_QUOTED_HONOR_RE = re.compile("(?:获得|荣获|获评|获授|被授予|授予|被评为|评为|命名为)了?[“「]([\u4e00-\u9fff]{2,16})[”」](?:荣誉)?称号")
+_QUOTED_HONOR_RE = re.compile("(?:获得|荣获|获评|获授|被授予|授予|被评为|评为|命名为)了?[“「]([\u4e00-\u9fff0-9]{2,16})[”」]"
+                              "(?:荣誉|先进个人)?称号")  # “全国119消防奖”先进个人称号
 # PLACE“HONOR”(称号): a place's honor with the class in quotes (江苏省“五一创新能手”称号)
 # an honor nobody listed, in quotes after a verb of conferring, without 称号 (_QUOTED_HONOR_RE has those)
 _CONFERRED_IN_QUOTES_RE = re.compile("(?:获评|被评为|评为|荣获|获得了?|被授予|授予|命名为|当选为?)[“「]([一-鿿]{3,16})[”」]")
@@ -1800,7 +1802,7 @@ _GAPS = ("的一名", "的一位", "的一个", "的", "一名", "一位")
 
 def _split_at_gap(before_title: str) -> tuple[str, str]:
     """ORG的一名+qualifier before a title -> (ORG, qualifier): 徐工集团…公司的一名|装配 (钳工). No gap: (all, "")."""
-    for size in range(0, 5):
+    for size in range(0, 7):
         head, qualifier = before_title[:len(before_title) - size], before_title[len(before_title) - size:]
         if not is_han(qualifier or "一") or any(ch in "的一" for ch in qualifier):
             break
@@ -1813,8 +1815,9 @@ def _split_at_gap(before_title: str) -> tuple[str, str]:
     return before_title, ""
 
 
-# 最年轻的, 首批, 唯一一名: where the person ranks among the holders of the title, not part of the body's name
-_RANK_RE = re.compile("(?:最(?:年轻|年长|早|小)|唯一|首批|首位|第一批|第一位)$")
+# 最年轻的, 首批, 唯一一名: where the person ranks among the holders of the title, not part of the body's name;
+# 聘请的, 派驻的: how the body came to have the person
+_RANK_RE = re.compile("(?:最(?:年轻|年长|早|小)|唯一|首批|首位|第一批|第一位|聘请|聘任|聘用|特聘|选派|派驻|委派)$")
 
 
 def _run_length(text: str, chars: frozenset[str]) -> int:

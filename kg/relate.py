@@ -124,17 +124,21 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
         word = m.group(0)
         if word and rec.lex.titles.get(word) == "worker" and not any(
                 p.span.start == person.span.end + m.end() for p in people) and not _PREDICATIVE.search(
-                between, 0, m.start()) and between[m.end():m.end() + 1] not in _CLAUSE_ENDS:
+                between, 0, m.start()) and between[m.end():m.end() + 1] not in _CLAUSE_ENDS and not (
+                _PLURAL_BEFORE.search(between, 0, m.start()) or between.startswith("们", m.end())):
             return None
     return person
 
 
 # 愿意当|技术工人。: a worker in a predicate or closing a clause is what someone is or becomes, not someone new
-_PREDICATIVE = re.compile("(?:当|做|成为|是)(?:一名|一位|一个)?[一-鿿]{0,2}$")
+_PREDICATIVE = re.compile("(?:当|做|干|成为|是)了?(?:[0-9０-９一二三四五六七八九十几多]+年的?)?(?:一名|一位|一个)?[一-鿿]{0,2}$")
+# 带领12名女焊工: workers in the plural, whom 他/她 cannot mean
+_PLURAL_BEFORE = re.compile("(?:[0-9０-９]+|[两三四五六七八九十百几多数]+)(?:名|位|个)[一-鿿]{0,2}$")
 _CLAUSE_ENDS = set("。，,！!？?；;、")
 
 
-_OWN_PREDICATE = re.compile("(?:是|曾是|原是|现任|担任)[^，,。；;！？!?]*")
+# the person's own predicates, one or more (是X律师，也是Y聘请的律师; 也是这次讨薪的工人之一)
+_OWN_PREDICATE = re.compile("(?:[，,]?(?:也|还|就|都|同时|更|又)?(?:是|曾是|原是|现任|担任|兼任)[^，,。；;！？!?]*)+")
 
 
 def _last_person_before(people: list[Mention], i: int) -> Mention | None:
@@ -252,6 +256,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 # “…”ORG+TITLE+NAME说: the chain between the quote and the name
                 after = [p for p in people if qe <= p.span.start <= qe + 60
                          and not re.search(f"[。！？!?\n{OPEN_QUOTES}{CLOSE_QUOTES}]", text[qe:p.span.start])
+                         and not text.startswith(PRONOUNS, qe)  # “…”他握着岑国成的手说: 他 speaks
                          and (text.startswith(speech, p.span.end) or speech_ends_clause.match(text, p.span.end)
                               or speech_occasion.match(text, p.span.end))]
                 speaker = after[0] if after else None
@@ -321,7 +326,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
 
 
 # the last clause before a statement, when a pronoun opens it (采访结束时，|他对记者说：)
-_LAST_CLAUSE = re.compile("[，,”」]([他她])(?!们)[^，,。！？!?；;“”]{0,12}[，,：:]?$")
+_LAST_CLAUSE = re.compile("[，,”」]([他她])(?!们)[^，,。！？!?；;“”]{0,20}[，,：:]?$")
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:
@@ -400,6 +405,8 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
             if org is None:
                 continue
             s, e = sentence_span(text, m.start())
+            if verb in ("来到", "进入") and (_VISIT_AFTER.match(text, org.span.end) or "一行" in text[s:m.start()]):
+                continue  # …一行来到黔南供电局，看望…: a visit
             person = subject(m.start(), m.end(), s, e)
             if person is not None:
                 out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e)))
@@ -408,7 +415,7 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
         if org is None:
             continue
         s, e = sentence_span(text, m.start())
-        if m.group(0) == "从" and text.startswith("毕业", org.span.end):
+        if m.group(0) == "从" and (text.startswith("毕业", org.span.end) or _MAJOR_THEN_GRADUATED.match(text, org.span.end)):
             person, role = subject(m.start(), org.span.end + 2, s, e, later_ok=False), None  # …毕业后，拜NAME为师
         elif m.group(0) == "在" and (post := _POST_AT_RE.match(text, org.span.end)) and base_title(post.group(1), rec):
             person, role = subject(m.start(), post.end(), s, e, later_ok=False), post.group(1)
@@ -429,6 +436,10 @@ def _noun_subject_before(text: str, i: int, s: int, rec: Recognizer) -> bool:
 
 _SUBJECT_ADVERBS = frozenset({"又", "也", "再次", "首先", "随后", "一行", "一同", "先后", "都", "还", "便", "就", "则"})
 
+
+_MAJOR_THEN_GRADUATED = re.compile("[\u4e00-\u9fff]{2,12}?专业毕业")  # 从三峡大学|电气工程专业毕业
+# NAME一行来到ORG, 来到ORG看望/调研: a visit, not joining the body
+_VISIT_AFTER = re.compile("[^，。；;！？!?]{0,12}?(?:看望|慰问|调研|检查|考察|走访|参观|视察|指导|督导|宣讲)")
 
 _POST_AT_RE = re.compile("(?:担任|出任|兼任|任)([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
 
@@ -457,6 +468,11 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
         holder = next((p for p in people if p.span.start == after + 1), None) if text.startswith("的", after) else None
         if holder is not None and any(before.endswith(v) for v in AWARD_VERBS):
             out.append(Relation(AWARD, key(holder), key(h), Span(doc.id, s, e)))  # 被评为HONOR的NAME
+            previous = (h, holder)
+            continue
+        holder = next((p for p in people if p.span.start == after + 3), None) if text.startswith("获得者", after) else None
+        if holder is not None:
+            out.append(Relation(AWARD, key(holder), key(h), Span(doc.id, s, e)))  # HONOR获得者NAME
             previous = (h, holder)
             continue
         clause = max(s, text.rfind("；", s, h.span.start) + 1)  # A、B等；获得HONOR的，有…: the clause's own subject
@@ -539,7 +555,8 @@ def _listed_before(text: str, people: list[Mention], last: Mention) -> list[Ment
     return listed[::-1]
 
 
-_LISTED = re.compile("[”」』]?(?:荣誉)?(?:称号)?的(?:(?:有|是)[：:]|[，,]?(?:还|也|既)有|[，,](?:有|是))")
+_LISTED = re.compile("[”」』]?(?:荣誉)?(?:称号)?的(?:职工|劳动者|工人|人员|个人|同志|代表)?(?:中|当中)?"
+                     "(?:有[：:]?|是[：:]|[，,]?(?:还|也|既)有|[，,](?:有|是|其中包括|包括))")
 
 
 def _listed_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:

@@ -383,3 +383,8 @@ def test_no_body_from_a_clause_that_ends_in_a_body_s_suffix(recognizer):
     text = "今年全省新建和改造提升服务驿站500个。电站正在建设智慧电厂。他从普通机械操作工干起。目前花旗集团很忙。"
     _, found = _mentions(text, recognizer)
     assert sorted(t for t, label in found if label == "Organization") == ["花旗集团"]
+
+
+def test_an_honor_in_quotes_before_a_title_of_merit(recognizer):
+    _, found = _mentions("雷振宇今年又被授予“全国119消防奖”先进个人称号。", recognizer)
+    assert ("全国119消防奖", "Honor") in found

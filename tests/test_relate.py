@@ -693,3 +693,40 @@ def test_a_post_one_becomes_or_ranks_in(recognizer):
     assert _posts(text, recognizer) == [("Person:刘洋", "Organization:郑州宏达重工有限公司", "班组长"),
                                         ("Person:李强", "Organization:洛阳矿山机器有限公司", "首席技师"),
                                         ("Person:王红", "Organization:许昌电气有限公司", "焊工")]
+
+
+def test_honor_holders_named_after_the_honor(recognizer):
+    text = ("湖南省五一劳动奖章获得者李卫东说，要干好。"
+            "\n获得全国技术能手称号的职工中，既有宏达重工有限公司高级技师王建国，也有环卫工人黄小梅等。")
+    _, rels = _facts(text, recognizer)
+    assert [(s, o) for s, o, _ in _kind(rels, "award")] == [
+        ("Person:李卫东", "Honor:湖南省五一劳动奖章"), ("Person:王建国", "Honor:全国技术能手"), ("Person:黄小梅", "Honor:全国技术能手")]
+
+
+def test_workers_in_the_plural_or_the_person_s_own_trade_leave_the_pronoun_to_the_person(recognizer):
+    text = ("姜晓红带领12名女焊工组成攻关小组。2019年，她获得全国技术能手称号。"
+            "\n杨大山在工地上干钢筋工已有15年。“年底要回家过年，心里急得像火烧。”他说。"
+            "\n王桂芬也是这次讨薪的工人之一。拿到工钱后，她给远在老家的女儿打了个电话：“钱要回来了，妈妈五月份回家看你。”")
+    _, rels = _facts(text, recognizer)
+    assert [(s, o) for s, o, _ in _kind(rels, "award")] == [("Person:姜晓红", "Honor:全国技术能手")]
+    assert [s for s, _, _ in _kind(rels, "quote")] == ["Person:杨大山", "Person:王桂芬"]
+
+
+def test_a_second_post_after_also_is(recognizer):
+    text = "方志远是安徽皖信律师事务所律师，也是合肥市总工会聘请的职工法律援助律师。如今，刘佳琪已是大连湾造船有限公司焊接班班长。"
+    assert _posts(text, recognizer) == [("Person:刘佳琪", "Organization:大连湾造船有限公司", "班长"),
+                                        ("Person:方志远", "Organization:合肥市总工会", "职工法律援助律师"),
+                                        ("Person:方志远", "Organization:安徽皖信律师事务所", "律师")]
+
+
+def test_visits_are_no_affiliation_and_a_major_does_not_hide_the_school(recognizer):
+    text = ("省总工会副主席王文斌一行冒着冻雨来到黔南供电局抗冰一线，看望慰问职工。"
+            "\n罗永平是贵州人。去年7月，他从三峡大学电气工程专业毕业后，回到家乡。")
+    bare = sorted((r.subject, r.object) for r in _facts(text, recognizer)[1] if r.kind == "membership" and not r.role)
+    assert bare == [("Person:罗永平", "Organization:三峡大学")]
+
+
+def test_a_pronoun_that_speaks_after_a_quote_is_not_the_person_it_greets(recognizer):
+    text = "王文斌来到现场。“大家辛苦了！你们守护的是千家万户的温暖。”他握着岑国成的手说。"
+    _, rels = _facts(text, recognizer)
+    assert [s for s, _, _ in _kind(rels, "quote")] == ["Person:王文斌"]
