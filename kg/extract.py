@@ -679,7 +679,7 @@ class _Builder:
             name = phrase[:end]
             if (name in self.lex.generic_words or name in self.lex.place_alias
                     or self.rec.segmenter.is_generic_noun(name)
-                    or not (self.rec.has_proper_part(name) or self.department_start(i + end) == i
+                    or not (self.has_proper_part(name) or self.department_start(i + end) == i
                             or any(e <= i + end for e in found))):
                 continue
             mention = self.add(i, i + end, ORGANIZATION)
@@ -905,7 +905,19 @@ class _Builder:
             return False
         ends = self.rec.org_suffix_end(phrase)
         return (bool(ends) and ends[-1][0] == len(phrase) and any(s for _, s in ends)
-                and self.rec.has_proper_part(phrase))
+                and self.has_proper_part(phrase))
+
+    def has_proper_part(self, name: str) -> bool:
+        """:meth:`Recognizer.has_proper_part`, or a name that starts with a town or village the article names."""
+        return self.rec.has_proper_part(name) or name.startswith(self.local_place_stems)
+
+    @functools.cached_property
+    def local_place_stems(self) -> tuple[str, ...]:
+        """The names of the towns and villages the article names, without their class (柞水县营盘镇 -> 营盘): a body
+        named after one is a named body though the name is also a common word (营盘消防救援站)."""
+        return tuple(sorted({m.text.removesuffix(m.text[-2:] if m.text.endswith("街道") else m.text[-1])
+                             for m in self.mentions.values() if m.label == PLACE and m.text.endswith(("镇", "乡", "村", "街道"))
+                             and len(m.text) >= 3 and self.word_at(m.span.start, m.span.end)} - {""}))
 
     def department_start(self, j: int) -> int | None:
         """Start of a government department ending at ``j`` whose suffix is a weak one (厅, 局, 委):

@@ -766,6 +766,10 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
                          and m.span.end == unit_of.span.end - len(part)), unit_of)
     if len(unit) >= 2 and not _generic_unit(unit, rec):
         return None
+    if len(base) == 2 and base[1] == "长":  # 站长 after 营盘消防救援站 is named: the body whose class the title names
+        heads = [m for m in orgs if m.span.start < at and m.text.endswith(base[0]) and rec.unit_kind(m.text) is not None]
+        if heads:
+            return heads[-1]
     category = rec.lex.titles[base]
     kinds = _CONTEXT_KINDS[category]
     fits = [m for m in orgs if rec.unit_kind(m.text) in kinds]

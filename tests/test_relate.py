@@ -730,3 +730,8 @@ def test_a_pronoun_that_speaks_after_a_quote_is_not_the_person_it_greets(recogni
     text = "王文斌来到现场。“大家辛苦了！你们守护的是千家万户的温暖。”他握着岑国成的手说。"
     _, rels = _facts(text, recognizer)
     assert [s for s, _, _ in _kind(rels, "quote")] == ["Person:王文斌"]
+
+
+def test_a_head_s_title_goes_to_the_body_of_its_class(recognizer):
+    text = "营盘消防救援站位于陕西省商洛市柞水县营盘镇，隶属商洛市消防救援支队柞水县消防救援大队。站长雷振宇说，要干好。"
+    assert _posts(text, recognizer) == [("Person:雷振宇", "Organization:营盘消防救援站", "站长")]
