@@ -43,7 +43,8 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, workers: int | None, 
     """Build the knowledge graph from article files or folders (default: seeds/) and write exports.
 
     Reads .txt, .md (YAML front matter), .html and .jsonl articles. Unreadable inputs are reported and
-    skipped; the exit status is 0 for a clean build, 3 when some input was skipped, 1 on failure.
+    skipped; the exit status is 0 for a clean build, 3 when some input was skipped, 1 on failure (and when
+    no article could be read at all: the exports of an earlier build are then left as they were).
 
     Each article's analysis is cached under OUT/.kg-cache (see --cache), so a rebuild analyzes only new
     or changed articles; removed articles drop out of the graph with the entities only they mentioned.
@@ -69,6 +70,12 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, workers: int | None, 
             report = build_with_report(sources, progress=bar, workers=workers, segmenter=segmenter,
                                        cache_dir=cache, scheduler=scheduler)
         assert report.graph is not None
+        if report.documents == 0:
+            for item in report.skipped:
+                click.echo(f"skipped {item.path}: {item.reason}", err=True)
+            # an empty graph would replace the exports of an earlier build: a mistyped path must not wipe them
+            raise click.ClickException(f"no article could be read from {', '.join(str(p) for p in sources)} "
+                                       f"({len(report.skipped)} skipped); nothing was written to {out}")
         if bar.enabled:
             click.echo(f"writing exports to {out} ...", err=True)
         written = write_exports(report.graph, out, formats, workers=default_workers(workers), with_store=True)

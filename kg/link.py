@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kg.extract import _NAMED_ZONE_RE, _ZONE_RE, REGION_LEVELS, DocumentMentions, Recognizer, legal_suffix, occurrences
+from kg.extract import _NAMED_ZONE_RE, _ZONE_RE, REGION_LEVELS, DocumentMentions, Recognizer, is_han, legal_suffix, occurrences
 from kg.lexicon import Lexicons
 from kg.types import AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, Document, Entity, Mention, Relation
 
@@ -102,6 +102,9 @@ def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
             out.append(form[:-len(suffix)])
             if suffix.startswith("集团") and len(suffix) > 2:
                 out.append(form[:2 - len(suffix)])  # 中国航天科工集团有限公司 → 中国航天科工集团 too
+    brand = _brand(core, lex, rec) if (legal_suffix(name) or "").endswith("公司") and "集团" not in name else None
+    if brand:
+        out.append(brand + "公司")  # 安徽华建建设工程有限公司 → 华建公司: the brand and the class
     good = []
     for form in out:
         if len(form) < 2 or form in lex.generic_words or form in lex.org_suffixes or form in lex.place_alias:
@@ -110,6 +113,22 @@ def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
             continue
         good.append(form)
     return good
+
+
+def _brand(core: str, lex: Lexicons, rec: Recognizer) -> str | None:
+    """The brand that opens a company's name before its trade (华建|建设工程有限公司, 宇通|客车股份有限公司):
+    two or three characters up to the first word of two or more, if they are no trade or generic word."""
+    suffix = legal_suffix(core)
+    words = rec.segmenter.tokens(core[:-len(suffix)] if suffix else core)
+    k = next((w.start for w in words if w.start >= 2 and len(w.text) >= 2), None)
+    if k is None or k > 3 or k == len(core):
+        return None
+    brand = core[:k]
+    if (not is_han(brand) or brand in lex.industry_words or brand in lex.place_alias or brand in lex.generic_words
+            or brand in lex.known_orgs  # 中车|株洲电力机车有限公司: 中车公司 would be the group
+            or rec.segmenter.is_generic_noun(brand) or rec.segmenter.word_tag(brand)[:1] in ("v", "a", "d", "m")):
+        return None
+    return brand
 
 
 def _own_segment(name: str, lex: Lexicons) -> str | None:

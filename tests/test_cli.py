@@ -50,6 +50,20 @@ def test_build_rejects_an_unknown_format(tmp_path):
     assert not tmp_path.exists() or not any(tmp_path.iterdir())
 
 
+def test_a_build_that_reads_no_article_leaves_earlier_exports_alone(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("earlier", encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    for source in (tmp_path / "missing", tmp_path / "in"):
+        result = CliRunner().invoke(cli, ["build", str(source), "--out", str(out)])
+        assert result.exit_code == 1
+        assert f"no article could be read from {source}" in result.output
+        assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+        assert (out / "graph.ttl").read_text(encoding="utf-8") == "earlier"
+
+
 def test_build_reports_skipped_files_in_its_exit_status(tmp_path):
     good = tmp_path / "in" / "good.txt"
     good.parent.mkdir()

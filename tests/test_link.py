@@ -37,6 +37,8 @@ def test_place_canonical_forms(recognizer):
 def test_short_forms_of_an_organization(recognizer):
     cores = org_cores("洛阳市宏达重工有限公司", recognizer.lex, recognizer)
     assert "宏达重工" in cores
+    assert "华建公司" in org_cores("安徽华建建设工程有限公司", recognizer.lex, recognizer)  # the brand and the class
+    assert "中车公司" not in org_cores("中车株洲电力机车有限公司", recognizer.lex, recognizer)  # 中车 is the group
     assert is_abbreviation("上海二中院", "上海市第二中级人民法院")
     assert not is_abbreviation("二中院", "上海市第二中级人民法院")
     assert not is_abbreviation("宏达重工有限公司", "宏达重工有限公司郑州分公司")  # its parent
