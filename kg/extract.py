@@ -35,7 +35,8 @@ _DOT_SPLIT_RE = re.compile(f"[{''.join(NAME_DOTS)}]")
 # A run of Han parts joined by dots, each part up to six characters (trimmed to transliteration characters).
 _DOTS = "".join(NAME_DOTS)
 # short references to a person (short_references): 老韩, 小韩, 韩师傅, 韩老师; never themselves a full name
-_REFERENCE_RE = re.compile("[老小].|.{1,2}(?:师傅|老师)")
+_REFERENCE_RE = re.compile("[老小].|.{1,2}(?:师傅|老师|大姐|大哥|阿姨|姐|哥|叔)")
+_KIN_FORMS = ("姐", "大姐", "哥", "大哥", "叔", "阿姨")  # 何姐, 王大哥: what colleagues call a person
 # a character after 老X/小X that makes a word (老黄牛, 小高层, 老林子, 小时) or before 老/小 that makes one (从小, 古老)
 _NOT_AFTER_OLD_YOUNG = frozenset("子头层牛路车师时年区学组家乡队伙将")
 _NOT_BEFORE_OLD_YOUNG = frozenset("从古养元最大较很太变缩减")
@@ -1738,13 +1739,15 @@ class _Builder:
         for surname, names in sorted(by_surname.items()):
             if len(names) > 1:
                 continue
-            for form in (f"老{surname}", f"小{surname}", f"{surname}师傅", f"{surname}老师"):
+            for form in (f"老{surname}", f"小{surname}", f"{surname}师傅", f"{surname}老师", *(surname + k for k in _KIN_FORMS)):
                 for i in occurrences(form, text):
                     j = i + len(form)
                     if form[0] in "老小" and (text[j:j + 1] in _NOT_AFTER_OLD_YOUNG or text[i - 1:i] in _NOT_BEFORE_OLD_YOUNG):
                         continue  # 老黄牛, 小高层, 从小
                     if any(a < j and i < b for a, b in taken):
                         continue
+                    if form.endswith(_KIN_FORMS) and not (i in self.word_starts and j in self.word_starts):
+                        continue  # 任何|姐妹: no 何姐
                     self.add(i, j, PERSON)
                     self.person_aliases.add((form, next(iter(names))))
         for given, names in sorted(by_given.items()):

@@ -168,6 +168,12 @@ def test_short_references_are_the_person_named_in_full():
     assert quotes == [("古丽巴哈尔·努尔兰", "牧民信任我。"), ("韩立军", "心里特别踏实。")]
 
 
+def test_what_colleagues_call_a_person_is_that_person():
+    G = _graph("指导员何静是站里唯一的女干部，被大家称为“何姐”。“大家的事就是我的事。”何姐说。任何姐妹都可以来。")
+    assert _labels(G, "Person") == ["何静"]
+    assert _node(G, "何静")["aliases"] == ["何姐"]
+
+
 def test_a_short_reference_needs_one_person_of_that_surname():
     G = _graph("班长韩立军和技术员韩东都是全国劳动模范。老韩说：“干就要干好。”\n他像一头老黄牛。班长黄建新说，要干好。")
     assert _labels(G, "Person") == ["韩东", "韩立军", "黄建新"]
