@@ -735,3 +735,8 @@ def test_a_pronoun_that_speaks_after_a_quote_is_not_the_person_it_greets(recogni
 def test_a_head_s_title_goes_to_the_body_of_its_class(recognizer):
     text = "营盘消防救援站位于陕西省商洛市柞水县营盘镇，隶属商洛市消防救援支队柞水县消防救援大队。站长雷振宇说，要干好。"
     assert _posts(text, recognizer) == [("Person:雷振宇", "Organization:营盘消防救援站", "站长")]
+
+
+def test_a_shouted_order_after_a_title_chain_is_a_quote(recognizer):
+    _, rels = _facts("“冰厚已经到了18毫米，必须马上除冰！”班长岑国成大声喊道。", recognizer)
+    assert _kind(rels, "quote") == [("Person:岑国成", None, "冰厚已经到了18毫米，必须马上除冰！")]
