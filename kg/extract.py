@@ -118,7 +118,8 @@ _POST_VERBS = (*OFFICE_VERBS, "历任")
 _ELECTED_RE = re.compile("当选为([\u4e00-\u9fff]{2,6}?)(?=[，,。；;])")
 # a clause that goes on with the subject's post: 褚雅琴曾是…徒弟，|现任ORG+TITLE
 _POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".join(v for v in OFFICE_VERBS if v[0] != "被") + ")"
-                             "|[，,](?:同时)?(?=也是|还是)")  # 是ORG律师，也是ORG2聘请的律师: the subject's second post
+                             "|[，,](?:同时)?(?=也是|还是)"  # 是ORG律师，也是ORG2聘请的律师: the subject's second post
+                             "|[，,](?:如今|现在|目前|现)?(?=已是|已经是|是[^，。；！？]{2,30}?的一名)")  # 胡长青，今年52岁，是ORG的一名钢筋工
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
 # a body named by its level alone (省总工会, 自治区党委) -> the level of the place it belongs to (kg.link)
 REGION_LEVELS = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county"}

@@ -187,7 +187,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     speech = rec._speech
     speech_re = rec.speech_re.pattern
     # …张永刚|指着监控屏幕说。: a short action between the name and the verb that ends the clause
-    speech_ends_clause = re.compile(f"[^，。！？,!?；;：:“”\n]{{1,10}}?(?:{speech_re})[。，,！!]")
+    # …冉德华|站在钻台边，盯着仪表盘说。: and one clause of what the speaker does before it
+    speech_ends_clause = re.compile(f"(?:[^，。！？,!?；;：:“”\n]{{1,14}}[，,])?[^，。！？,!?；;：:“”\n]{{1,16}}?(?:{speech_re})[。，,！!]")
     # …罗昭强|在接受本报记者采访时|表示: the occasion of the statement between the name and the verb
     # “…”他|望着远处的铁塔，笑着说。: what a pronoun after a quote may do before the verb of speech
     pronoun_speech = re.compile(f"[^。！？!?；;：:“”\n]{{0,16}}?(?:{speech_re})[。，,！!：:]")
@@ -462,7 +463,7 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             previous = (h, previous[1])
             continue
         previous = None
-        before = text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES).removesuffix("了")  # 获评“湖北工匠”
+        before = text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES).removesuffix("了").removesuffix("过")  # 获评“湖北工匠”, 获得过
         s, e = sentence_span(text, h.span.start)
         after = h.span.end + (1 if text[h.span.end:h.span.end + 1] in CLOSE_QUOTES else 0)
         holder = next((p for p in people if p.span.start == after + 1), None) if text.startswith("的", after) else None
@@ -754,6 +755,8 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
     if own:
         before = [o for o in own if o.evidence.start <= at]
         return (before[-1] if before else own[0]).object
+    if at > 0 and text[at - 1] in _BODY_END_CHARS and not any(m.span.end == at for m in orgs):
+        return None  # 川中钻井分公司|工会主席: a body the recognizer missed holds it, not one named earlier
     unit = r.role[:-len(base)]
     for part in _title_units(r.role, rec):
         named = [m for m in orgs if m.span.start < at and m.text.endswith(part)]
@@ -781,6 +784,9 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
     if category in _NEAR_ONLY or not named:
         return None
     return max(named, key=lambda m: counts[m.text])  # max keeps the first of equals: the earliest named
+
+
+_BODY_END_CHARS = frozenset("司厂局院会校矿")  # the last character of most bodies (not of teams and departments: 队, 部)
 
 
 def _title_units(role: str, rec: Recognizer) -> list[str]:

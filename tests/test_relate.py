@@ -740,3 +740,23 @@ def test_a_head_s_title_goes_to_the_body_of_its_class(recognizer):
 def test_a_shouted_order_after_a_title_chain_is_a_quote(recognizer):
     _, rels = _facts("“冰厚已经到了18毫米，必须马上除冰！”班长岑国成大声喊道。", recognizer)
     assert _kind(rels, "quote") == [("Person:岑国成", None, "冰厚已经到了18毫米，必须马上除冰！")]
+
+
+def test_a_post_stated_after_age_and_hometown(recognizer):
+    text = "这名工人叫胡长青，今年52岁，老家在六安市寿县，是淝河建设集团有限公司的一名钢筋工，干这行已经20多年。"
+    assert _posts(text, recognizer) == [("Person:胡长青", "Organization:淝河建设集团有限公司", "钢筋工")]
+
+
+def test_honors_one_has_received_before(recognizer):
+    _, rels = _facts("彭建军2020年被授予全国劳动模范称号，此前还获得过湖南省五一劳动奖章、全国技术能手等荣誉。", recognizer)
+    assert [o for _, o, _ in _kind(rels, "award")] == ["Honor:全国劳动模范", "Honor:全国技术能手", "Honor:湖南省五一劳动奖章"]
+
+
+def test_a_titled_speaker_does_something_then_speaks(recognizer):
+    _, rels = _facts("“钻头每往下走一米，都是在和石头较劲。”队长冉德华站在钻台边，盯着仪表盘上跳动的数字说。", recognizer)
+    assert [s for s, _, _ in _kind(rels, "quote")] == ["Person:冉德华"]
+
+
+def test_a_union_post_of_a_body_not_recognized_takes_no_body_named_earlier(recognizer):
+    text = "钻井队被中华全国总工会授予“工人先锋号”。川中钻井分公司工会主席罗文斌介绍，分公司很好。"
+    assert [(s, o) for s, o, _ in _kind(_facts(text, recognizer)[1], "membership")] == [("Person:罗文斌", None)]
