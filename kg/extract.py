@@ -68,6 +68,7 @@ _TIME_WORDS = frozenset({"今年", "去年", "明年", "前年", "目前", "近�
 # A two-character word the dictionary tags as a name (nr, nz) this often is an everyday word (智慧 1,581,
 # 普通 6,768; not 红旗 1,052, 华为 373)
 _EVERYDAY_FREQ = 1500
+_NO_GIVEN_NAME = frozenset("到着过把被给向")  # characters no one-character given name is
 _VERB_COMPLEMENTS = frozenset({"上", "下", "来", "去", "着", "了", "过", "起", "到", "进", "出", "回", "完", "好"})
 _KINSHIP_CHARS = frozenset("妈爸爹娘姐哥妹弟婆公叔姨伯爷奶嫂舅")
 # Weak suffixes of a body's workplaces, named between the body and a post (燕钢炼铁厂|厂长)
@@ -252,8 +253,8 @@ class Recognizer:
             return False
         if len(name) == 4 and not compound:
             return False
-        if any(ch in NAME_STOP for ch in name[1:]):
-            return False
+        if any(ch in NAME_STOP for ch in name[1:]) or (len(name) == 2 and name[1] in _NO_GIVEN_NAME):
+            return False  # 井架工|干到|司钻: a verb and its complement, no 干到
         if name in self.lex.generic_words or name in self._titles or name in self.lex.place_alias:
             return False
         if name in self.lex.honors or (self.common_word(name) and not (tagged and self.segmenter.word_tag(name).startswith("nr"))):

@@ -388,3 +388,8 @@ def test_no_body_from_a_clause_that_ends_in_a_body_s_suffix(recognizer):
 def test_an_honor_in_quotes_before_a_title_of_merit(recognizer):
     _, found = _mentions("雷振宇今年又被授予“全国119消防奖”先进个人称号。", recognizer)
     assert ("全国119消防奖", "Honor") in found
+
+
+def test_a_verb_and_its_complement_between_titles_is_no_name(recognizer):
+    _, found = _mentions("冉德华19岁进入钻井队，从场地工、井架工干到司钻、队长。", recognizer)
+    assert sorted(t for t, label in found if label == "Person") == ["冉德华"]
