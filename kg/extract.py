@@ -1826,15 +1826,15 @@ def _split_at_gap(before_title: str) -> tuple[str, str]:
         gap = next((g for g in _GAPS if head.endswith(g)), None)
         if gap is not None:
             head = head[:-len(gap)]
-            return head[:len(head) - len(m.group(0))] if (m := _RANK_RE.search(head)) else head, qualifier
-    if m := _RANK_RE.search(before_title):
+            return head[:len(head) - len(m.group(0))] if (m := _QUALIFIER_END_RE.search(head)) else head, qualifier
+    if m := _QUALIFIER_END_RE.search(before_title):
         return before_title[:m.start()], ""  # ORG|首批|首席技师
     return before_title, ""
 
 
 # 最年轻的, 首批, 唯一一名: where the person ranks among the holders of the title, not part of the body's name;
 # 聘请的, 派驻的: how the body came to have the person
-_RANK_RE = re.compile("(?:最(?:年轻|年长|早|小)|唯一|首批|首位|第一批|第一位|聘请|聘任|聘用|特聘|选派|派驻|委派)$")
+_QUALIFIER_END_RE = re.compile("(?:最(?:年轻|年长|早|小)|唯一|首批|首位|第一批|第一位|聘请|聘任|聘用|特聘|选派|派驻|委派)$")
 
 
 def _run_length(text: str, chars: frozenset[str]) -> int:

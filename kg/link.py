@@ -125,7 +125,7 @@ def _brand(core: str, lex: Lexicons, rec: Recognizer) -> str | None:
         return None
     brand = core[:k]
     if (not is_han(brand) or brand in lex.industry_words or brand in lex.place_alias or brand in lex.generic_words
-            or any(k.endswith(brand) and len(k) <= len(brand) + 2 for k in lex.known_orgs)  # 中(国中)车: the group
+            or any(form.endswith(brand) and len(form) <= len(brand) + 2 for form in lex.known_orgs)  # 中(国中)车: the group
             or rec.segmenter.is_generic_noun(brand) or rec.segmenter.word_tag(brand)[:1] in ("v", "a", "d", "m")):
         return None
     return brand
