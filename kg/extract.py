@@ -740,6 +740,10 @@ class _Builder:
                 k += 1
         if k == j:
             return (honors, None, None) if honors else None
+        if not honors:
+            honor = self.honor_after_lead_in(i, j)
+            if honor is not None:  # 由|全国劳动模范、…钱卫东, 采访了|全国劳动模范钱卫东: the honor of the name after it
+                return [honor], None, None
         chunk = text[k:j]
         known = next((e for (s, e, label) in self.mentions if s == k and e < j and label == ORGANIZATION
                       and text[s:e] in self.lex.known_orgs), None)
@@ -843,6 +847,15 @@ class _Builder:
         else:
             implied = self.org_word(title)
         return honors, Post(title, self.span(ts, j), org, implied), None
+
+    def honor_after_lead_in(self, i: int, j: int) -> Mention | None:
+        """An honor that ends text[i:j] after words of another kind (由, 在, 采访了, 跟着): the person the
+        chain ends at holds it, whatever the sentence does with that person."""
+        for k in range(i + 1, j - 1):
+            m = self.lex_match(self.lex.honor_re, k, j)
+            if m and k + len(m) == j and is_han(self.text[k - 1]):
+                return self.add(k, j, HONOR)
+        return None
 
     def local_place(self, i: int, j: int) -> int | None:
         """Where the town, township, street or village ending at ``j`` starts, when text[i:j] is one, after
@@ -1098,6 +1111,8 @@ class _Builder:
                 bare.insert(0, org)
             chain_start = start
             adjacent = False
+            if h and h[0].span.start > start:
+                break  # 采访了|全国劳动模范: the words before the honor end the chain
             link = start - 1
             if link < 0 or text[link] not in CHAIN_LINKS:
                 break

@@ -760,3 +760,10 @@ def test_a_titled_speaker_does_something_then_speaks(recognizer):
 def test_a_union_post_of_a_body_not_recognized_takes_no_body_named_earlier(recognizer):
     text = "钻井队被中华全国总工会授予“工人先锋号”。川中钻井分公司工会主席罗文斌介绍，分公司很好。"
     assert [(s, o) for s, o, _ in _kind(_facts(text, recognizer)[1], "membership")] == [("Person:罗文斌", None)]
+
+
+def test_an_honor_before_a_name_in_object_position_is_the_name_s(recognizer):
+    for text in ("创新工作室由全国劳动模范、公司首席技师钱卫东领衔。", "在全国劳动模范钱卫东的带领下，班组攻克了难题。",
+                 "记者采访了全国劳动模范钱卫东。", "徒弟们跟着全国劳动模范钱卫东学技术。"):
+        _, rels = _facts(text, recognizer)
+        assert _kind(rels, "award") == [("Person:钱卫东", "Honor:全国劳动模范", None)], text
