@@ -120,7 +120,7 @@ _ELECTED_RE = re.compile("当选为([\u4e00-\u9fff]{2,6}?)(?=[，,。；;])")
 # a clause that goes on with the subject's post: 褚雅琴曾是…徒弟，|现任ORG+TITLE
 _POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".join(v for v in OFFICE_VERBS if v[0] != "被") + ")"
                              "|[，,](?:同时)?(?=也是|还是)"  # 是ORG律师，也是ORG2聘请的律师: the subject's second post
-                             "|[，,](?:如今|现在|目前|现)?(?=已是|已经是|是[^，。；！？]{2,30}?的一名)")  # 胡长青，今年52岁，是ORG的一名钢筋工
+                             "|[，,](?:如今|现在|目前|现)?(?=已是|已经是|是)")  # 胡长青，今年52岁，是ORG的一名钢筋工; 今年56岁，是ORG特级技师
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
 # a body named by its level alone (省总工会, 自治区党委) -> the level of the place it belongs to (kg.link)
 REGION_LEVELS = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county"}
@@ -161,6 +161,10 @@ ASSIGNING_VERBS = frozenset({"指派", "选派", "委派", "派出", "派驻", "
 _ASSIGNED_RE = re.compile(f"(?<![\u4e00-\u9fff])该?({'|'.join(sorted(set(ANAPHORIC_BODIES) - {'企业'}, key=len, reverse=True))})"
                           f"(?:{'|'.join(sorted(ASSIGNING_VERBS | {'指定'}))})了?")
 _ASSIGNED_ROLE_RE = re.compile("(?:作为|担任|为)(?:[^，。；;,！？]{0,8}?的)?([\u4e00-\u9fff]{2,8}?)(?=[，。；;,！？])")
+# ORG聘请NAME为TITLE: the verb of hiring between the body and the name (adverbs allowed before it)
+_HIRING_RE = re.compile("(?:还|又|先后|特别|正式|专门)?(?:聘请|聘任|特聘|返聘|聘)了?$")
+# words for the hiring body when the text names it only by its kind (学院聘请…): the one of that kind named last
+_HIRING_BODIES = (*ANAPHORIC_BODIES, "学院", "大学", "协会", "研究院", "研究所", "工会")
 MORPHEME_TAGS = frozenset({"g", "ng", "vg", "ag", "tg", "dg"})  # jieba's bound morphemes: no word alone
 
 
@@ -1589,9 +1593,27 @@ class _Builder:
                 if org is None:
                     continue
                 post = Post(title, self.span(ts, j), org)
-            s, e = sentence_span(text, person.span.start if person.span.end == end else k, j)
-            self.frames.append(Frame(person, (post,), (), (), self.span(s, e)))
+            posts = [post, *self.joined_titles(j, post.org)]
+            s, e = sentence_span(text, person.span.start if person.span.end == end else k, posts[-1].title_span.end)
+            self.frames.append(Frame(person, tuple(posts), (), (), self.span(s, e)))
         self.elected_lists(people)
+
+    def joined_titles(self, j: int, org: Mention | None) -> list[Post]:
+        """Titles joined by 、 to a post ending at ``j`` (是ORG特级技师、精密磨削班班长): posts in the same body,
+        each a title alone or after the name of a unit (精密磨削班)."""
+        text = self.text
+        out: list[Post] = []
+        while text.startswith("、", j):
+            k = j + 1
+            j = k
+            while j < len(text) and text[j] not in "，,。；;！？!?\n、（()）“" and j - k < 16:
+                j += 1
+            chunk = text[k:j]
+            title = self.rec.title_suffix(chunk)
+            if not title or not (chunk == title or self.is_unit_name(chunk[:-len(title)])):
+                break
+            out.append(Post(title, self.span(j - len(title), j), org))
+        return out
 
     def elected_lists(self, people: list[Mention]) -> None:
         """…当选为ORG主席，A、B当选为副主席: each name of the list holds the bare title in the body the
@@ -1631,6 +1653,28 @@ class _Builder:
                 continue
             ts = role.end() - len(title)
             s, e = sentence_span(text, m.start(), role.end())
+            self.frames.append(Frame(person, (Post(title, self.span(ts, role.end()), org),), (), (), self.span(s, e)))
+
+    def hired_posts(self) -> None:
+        """学院聘请彭建军为产业导师, ORG聘NAME担任TITLE: the hiring body gives the named person the post."""
+        text = self.text
+        for person in [m for m in self.mentions.values() if m.label == PERSON]:
+            verb = _HIRING_RE.search(text, max(0, person.span.start - 8), person.span.start)
+            role = _ASSIGNED_ROLE_RE.match(text, person.span.end) if verb is not None else None
+            title = role.group(1) if role and self.rec.title_suffix(role.group(1)) else None
+            if title is None:
+                continue
+            vs = verb.start()
+            named = [(s, e) for (s, e, label) in self.mentions if label == ORGANIZATION and e == vs]
+            if named:
+                org = self.mentions[(*min(named), ORGANIZATION)]
+            else:
+                word = next((w for w in sorted(_HIRING_BODIES, key=len, reverse=True) if text.endswith(w, 0, vs)), None)
+                org = self.last_org_before(vs - len(word), word) if word else None
+            if org is None:
+                continue
+            ts = role.end() - len(title)
+            s, e = sentence_span(text, vs, role.end())
             self.frames.append(Frame(person, (Post(title, self.span(ts, role.end()), org),), (), (), self.span(s, e)))
 
     def has_place(self, word: str) -> bool:
@@ -1816,6 +1860,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.short_references()
     b.read_predicates()
     b.assigned_posts()
+    b.hired_posts()
     b.split_branches()
     b.split_known_groups()
     titles = tuple(post.title_span for frame in b.frames for post in frame.posts)

@@ -767,3 +767,14 @@ def test_an_honor_before_a_name_in_object_position_is_the_name_s(recognizer):
                  "记者采访了全国劳动模范钱卫东。", "徒弟们跟着全国劳动模范钱卫东学技术。"):
         _, rels = _facts(text, recognizer)
         assert _kind(rels, "award") == [("Person:钱卫东", "Honor:全国劳动模范", None)], text
+
+
+def test_a_body_hiring_a_named_person_for_a_post(recognizer):
+    _, rels = _facts("潇湘机电职业技术学院成立于1958年。今年3月，学院聘请彭建军为产业导师，每月来校指导。", recognizer)
+    assert _kind(rels, "membership") == [("Person:彭建军", "Organization:潇湘机电职业技术学院", "产业导师")]
+
+
+def test_a_second_title_joined_to_a_predicate_post(recognizer):
+    _, rels = _facts("贺永胜今年56岁，是秦岭航空动力有限公司特级技师、精密磨削班班长。", recognizer)
+    assert _kind(rels, "membership") == [("Person:贺永胜", "Organization:秦岭航空动力有限公司", "特级技师"),
+                                         ("Person:贺永胜", "Organization:秦岭航空动力有限公司", "班长")]
