@@ -454,6 +454,7 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
     out = []
     previous: tuple[Mention, Mention] | None = None  # (honor, person) of the last award found
+    holders: dict[int, Mention] = {}  # sentence start -> the holder of the last award found in it by its verb
     for h in sorted((m for m in dm.mentions if m.label == HONOR), key=lambda m: m.span.start):
         between = text[previous[0].span.end:h.span.start] if previous else ""
         between = _YEAR.sub("", between.replace("获得者", "")).strip(OPEN_QUOTES + CLOSE_QUOTES)
@@ -506,16 +507,19 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             continue  # 他带出的徒弟中，有3人获得…: the honor is a group's, not the person's
         if person is None and re.search("(?<![\u4e00-\u9fff])[他她]", text[clause:h.span.start]):
             person = _antecedent(text, people, clause, rec)  # 他获评…: the person last named
+        if person is None and clause > s:
+            person = holders.get(s)  # 她获得A；2024年，又当选B: the clause goes on with the sentence's holder
         if person is not None:
             out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
             previous = (h, person)
+            holders[s] = person
     return out
 
 
 # Prepositions a person may follow as their object, not as the subject of the sentence
 _BEFORE_AN_OBJECT = ("跟着", "跟随", "师从", "跟", "向", "给", "为", "对", "随", "被", "让", "帮")
 # 是HONOR, and 是运行一处的高级操纵员，也是HONOR: the person's own predicate, then the honor
-_COPULA = re.compile("(?:是[^。；;！？!?，,“”]{1,30}[，,])?[，,]?(?:也|还|更|就|同时也)?是")
+_COPULA = re.compile("[，,]?(?:是[^。；;！？!?，,“”]{1,30}[，,])?[，,]?(?:也|还|更|就|同时也)?是")
 _AFTER_HONOR = re.compile("(?:称号)?(?:[。，,；;！!、\n]|和|及|$)")
 
 

@@ -778,3 +778,15 @@ def test_a_second_title_joined_to_a_predicate_post(recognizer):
     _, rels = _facts("贺永胜今年56岁，是秦岭航空动力有限公司特级技师、精密磨削班班长。", recognizer)
     assert _kind(rels, "membership") == [("Person:贺永胜", "Organization:秦岭航空动力有限公司", "特级技师"),
                                          ("Person:贺永胜", "Organization:秦岭航空动力有限公司", "班长")]
+
+
+def test_an_honor_after_the_person_s_own_post_and_a_pause(recognizer):
+    _, rels = _facts("干了18年的郑晓敏，是运行一处少有的女性高级操纵员，也是福建省劳动模范。", recognizer)
+    assert _kind(rels, "award") == [("Person:郑晓敏", "Honor:福建省劳动模范", None)]
+
+
+def test_a_clause_after_a_semicolon_goes_on_with_the_sentence_s_award_holder(recognizer):
+    text = "姜晓红是焊工。2019年，她获得全国技术能手称号；2024年，又当选辽宁省劳动模范。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:姜晓红", "Honor:全国技术能手", None),
+                                    ("Person:姜晓红", "Honor:辽宁省劳动模范", None)]
