@@ -143,6 +143,12 @@ _CONFERRED_IN_QUOTES_RE = re.compile("(?:获评|被评为|评为|荣获|获得�
 HONOR_PRAISE = ("优秀", "最美", "十佳", "杰出", "先进", "模范", "金牌", "首席")
 HONOR_HEADS = ("能手", "标兵", "模范", "工匠", "先锋", "劳模", "人物", "之星", "奖章", "奖状", "楷模", "先进个人", "带头人",
                "红旗手", "巾帼", "先进工作者", "英雄", "大师", "名匠", "技师", "明星", "示范岗", "青年")
+# 获得A、“齐鲁最美护士”等荣誉: a quoted phrase in a list of honors, after one
+_LISTED_IN_QUOTES_RE = re.compile("、[“「]([一-鿿]{3,16})[”」](?=等(?:荣誉|称号|奖项)|、|和|及|称号)")
+# 被评为巴蜀石油集团劳动模范: a body's own honor, its name and the class of honor
+_BODY_HONOR_CLASSES = ("劳动模范", "劳模", "先进工作者", "先进个人", "技术能手", "岗位能手", "技能大师", "五一劳动奖章",
+                       "优秀共产党员", "工匠", "标兵", "十佳职工", "最美职工")
+_AWARD_VERB_BEFORE_RE = re.compile("(?:获评|荣获|被授予|获得|当选为?|被评为|评为|获授)了?$")
 _PLACE_QUOTED_HONOR_RE = re.compile("[“「]([\u4e00-\u9fff]{2,12})[”」]((?:荣誉)?称号)?")
 # 邹平(县)市: a county that became a city keeps its name, and news writes it with 市
 _CITY_AFTER_COUNTY_RE = re.compile("市(?!场|民|值|面|容|井|价|况|政|县)")
@@ -1233,6 +1239,19 @@ class _Builder:
                     or self.rec.title_suffix(name) is not None):
                 self.add(m.start(1), m.end(1), HONOR)  # 获评“齐河县优秀农机手”, 被评为“大国工匠年度人物”
 
+        for m in _LISTED_IN_QUOTES_RE.finditer(text):
+            before = m.start() - (1 if text[m.start() - 1:m.start()] in CLOSE_QUOTES else 0)
+            if any(e == before for s, e, label in self.mentions if label == HONOR) and (
+                    m.group(1).endswith(HONOR_HEADS) or any(w in m.group(1) for w in HONOR_PRAISE)):
+                self.add(m.start(1), m.end(1), HONOR)
+    def body_honors(self) -> None:
+        """被评为巴蜀石油集团劳动模范: a body's own honor (its name, then a class of honor) after a verb of conferring."""
+        text = self.text
+        for (i, j, label) in list(self.mentions):
+            head = next((c for c in _BODY_HONOR_CLASSES if text.startswith(c, j)), None) if label == ORGANIZATION else None
+            if head is not None and _AWARD_VERB_BEFORE_RE.search(text, max(0, i - 5), i):
+                self.add(i, j + len(head), HONOR)
+
     def find_people(self) -> None:
         text = self.text
         strong: set[int] = set()  # right after a title, an organization or an honor
@@ -1849,6 +1868,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.find_dotted_names()
     b.find_orgs()
     b.find_known_orgs()
+    b.body_honors()
     b.owned_bodies()
     b.defined_short_names()
     b.named_departments()

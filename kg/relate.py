@@ -519,7 +519,7 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
 # Prepositions a person may follow as their object, not as the subject of the sentence
 _BEFORE_AN_OBJECT = ("跟着", "跟随", "师从", "跟", "向", "给", "为", "对", "随", "被", "让", "帮")
 # 是HONOR, and 是运行一处的高级操纵员，也是HONOR: the person's own predicate, then the honor
-_COPULA = re.compile("[，,]?(?:是[^。；;！？!?，,“”]{1,30}[，,])?[，,]?(?:也|还|更|就|同时也)?是")
+_COPULA = re.compile("[，,]?(?:是[^。；;！？!?，,“”]{1,30}[，,])?[，,]?(?:也|还|更|就|同时也)?是(?:[^。；;！？!?，,“”、]{1,30}、)?")
 _AFTER_HONOR = re.compile("(?:称号)?(?:[。，,；;！!、\n]|和|及|$)")
 
 
@@ -579,6 +579,30 @@ def _listed_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
         stop = text.find("；", listed.end(), e)  # …；获得HONOR2称号的，有…: the next list is another honor's
         stop = e if stop < 0 else stop
         out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in people if listed.end() <= p.span.start < stop]
+    return out
+
+
+# 公布2026年度宁波市“最美职工”名单，A、B等10人入选: a list of holders, named in the sentence after it
+_PUBLISHED_LIST = re.compile(f"[{CLOSE_QUOTES}]?(?:获得者|获奖者)?名单[，,：:]")
+_JOINED_LIST = re.compile("入选|上榜|当选|获评|获此殊荣|榜上有名")
+
+
+def _published_lists(doc: Document, dm: DocumentMentions) -> list[Relation]:
+    """The people a sentence names after an honor's published list of holders (名单：A、B; 名单，A、B等10人入选)."""
+    text = doc.text
+    people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
+    out = []
+    honors = [m for m in dm.mentions if m.label == HONOR]
+    for h in honors:
+        if any(o.span.start <= h.span.start and h.span.end <= o.span.end and o != h for o in honors):
+            continue  # 最美职工 inside 宁波市“最美职工”
+        listed = _PUBLISHED_LIST.match(text, h.span.end)
+        if listed is None:
+            continue
+        s, e = sentence_span(text, h.span.start)
+        named = [p for p in people if listed.end() <= p.span.start < e]
+        if named and (listed.group().endswith(("：", ":")) or _JOINED_LIST.search(text, named[-1].span.end, e)):
+            out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in named]
     return out
 
 
@@ -683,6 +707,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _award_verbs(doc, dm, rec)
     relations += _roundup_awards(doc, dm)
     relations += _listed_awards(doc, dm)
+    relations += _published_lists(doc, dm)
     relations += _honor_back_references(doc, dm, rec)
     relations += _quotes(doc, dm, rec)
     relations += structure(doc, dm)

@@ -790,3 +790,27 @@ def test_a_clause_after_a_semicolon_goes_on_with_the_sentence_s_award_holder(rec
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "award") == [("Person:姜晓红", "Honor:全国技术能手", None),
                                     ("Person:姜晓红", "Honor:辽宁省劳动模范", None)]
+
+
+def test_a_body_s_own_honor_after_a_verb_of_conferring(recognizer):
+    _, rels = _facts("蒲建国曾两次被评为巴蜀石油集团劳动模范。", recognizer)
+    assert _kind(rels, "award") == [("Person:蒲建国", "Honor:巴蜀石油集团劳动模范", None)]
+
+
+def test_an_honor_after_a_joined_title(recognizer):
+    _, rels = _facts("诸葛明轩是景德镇手工制瓷技艺代表性传承人、江西省工艺美术大师，从艺50年。", recognizer)
+    assert _kind(rels, "award") == [("Person:诸葛明轩", "Honor:江西省工艺美术大师", None)]
+
+
+def test_a_quoted_honor_in_a_list_of_honors(recognizer):
+    _, rels = _facts("孙晓燕此前还先后获得山东省五一劳动奖章、“齐鲁最美护士”等荣誉。", recognizer)
+    assert _kind(rels, "award") == [("Person:孙晓燕", "Honor:山东省五一劳动奖章", None),
+                                    ("Person:孙晓燕", "Honor:齐鲁最美护士", None)]
+
+
+def test_the_people_named_after_a_published_list_of_an_honor_s_holders(recognizer):
+    text = ("浙江省宁波市总工会日前公布2026年度宁波市“最美职工”名单，宁波甬兴模具有限公司钳工方国良、"
+            "宁波港集团有限公司司机林一鸣等10人当选。市总工会副主席俞海峰说，他们是榜样。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:方国良", "Honor:宁波市“最美职工”", None),
+                                    ("Person:林一鸣", "Honor:宁波市“最美职工”", None)]
