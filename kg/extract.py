@@ -105,6 +105,7 @@ ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘", "访": "专
 DATELINE_RE = re.compile("[^，。]{0,16}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 # Conjunctions and prepositions that may be read into the start of an organization's name (和|劳拉公司).
 LEADING_FUNCTION_CHARS = frozenset("和与及同跟向在据从由对")
+_PREPOSITIONS = frozenset("从在由对跟与据")  # of LEADING_FUNCTION_CHARS, the ones hardly ever a family name
 # Words for a person's relation to another, written right before a name (徒弟刘洋说).
 RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "队友", "搭档",
                   "学员", "工友", "老伴", "爱人")
@@ -475,6 +476,9 @@ class Recognizer:
                 continue
             if word in self.lex.place_alias:
                 continue
+            if (word[0] in _PREPOSITIONS and len(word) >= 2 and tag.startswith("nr")
+                    and (cut == tok.start or tokens[n - 1].pos in ("m", "t"))):  # 2015年|从潇湘…
+                cut = tok.start + 1  # 从潇湘|机电职业技术学院: a dictionary "name" across the preposition
             if (word in NAME_BREAKERS or word in ORG_PRECEDING_VERBS or word in OWNERSHIP_WORDS or word in self.known_people
                     or (word in _AGENCY_OPENERS and cut == tok.start
                         and (place := self.lex.place_re.match(phrase, tok.end)) and place.group(0))):

@@ -393,3 +393,9 @@ def test_an_honor_in_quotes_before_a_title_of_merit(recognizer):
 def test_a_verb_and_its_complement_between_titles_is_no_name(recognizer):
     _, found = _mentions("冉德华19岁进入钻井队，从场地工、井架工干到司钻、队长。", recognizer)
     assert sorted(t for t, label in found if label == "Person") == ["冉德华"]
+
+
+def test_a_preposition_the_dictionary_joins_to_a_name_is_no_part_of_a_body(recognizer):
+    for text in ("他从潇湘机电职业技术学院毕业。", "2015年从潇湘机电职业技术学院毕业后，他进了工厂。"):
+        orgs = [m.text for m in extract_mentions(Document("d", text), recognizer).mentions if m.label == "Organization"]
+        assert orgs == ["潇湘机电职业技术学院"], text
