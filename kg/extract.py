@@ -105,6 +105,8 @@ ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘", "访": "专
 DATELINE_RE = re.compile("[^，。]{0,16}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 # Conjunctions and prepositions that may be read into the start of an organization's name (和|劳拉公司).
 LEADING_FUNCTION_CHARS = frozenset("和与及同跟向在据从由对")
+_NUMBERED_CREW_RE = re.compile("(?<![0-9０-９.．])[0-9０-９]{3,6}(?:钻井队|修井队|采油队|作业队|井队|机车队|车队)")  # 1205钻井队
+_NUMBERED_TAIL_RE = re.compile("[0-9０-９]{3,6}[\u4e00-\u9fff]{0,4}$")
 _PREPOSITIONS = frozenset("从在由对跟与据")  # of LEADING_FUNCTION_CHARS, the ones hardly ever a family name
 # Words for a person's relation to another, written right before a name (徒弟刘洋说).
 RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "队友", "搭档",
@@ -487,7 +489,8 @@ class Recognizer:
                 cut = tok.end  # 施工单位|贵州桥梁建设集团: the party's part in the work, then its name
             elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c", "l", "i") and not (tag == "l" and self.noun_pair(word)):
                 cut = tok.end  # 与此同时, 千方百计; not a phrase of two nouns (工程建设管理局, 劳动人事争议仲裁院)
-            elif (tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2 and self.has_proper_part(phrase[tok.end:])
+            elif (tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2
+                  and self.has_proper_part(_NUMBERED_TAIL_RE.sub("", phrase[tok.end:]))  # not for 70216钻井队's number
                   and phrase[tok.end:tok.end + 1] not in ("（", "(")  # 控股（集团）
                   and not (n + 1 < len(tokens) and legal_suffix(tokens[n + 1].text) == tokens[n + 1].text)  # 中通快递|股份有限公司
                   and not (n + 1 < len(tokens) and tokens[n + 1].text[0] in CHINESE_DIGITS
@@ -851,6 +854,10 @@ class _Builder:
                     antecedent := self.last_org_before(k, body)) is not None:
                 org = antecedent  # “…”公司董事长张静章说, 是公司|焊接工艺首席专家: the company just named
                 title, ts = org_phrase[len(body):] + title, k + len(body)
+            elif found := max((e for (s, e, label) in self.mentions if s == k and label == ORGANIZATION
+                               and ts - 4 <= e <= ts and (e == ts or is_han(text[e:ts]))), default=None):
+                # 70216钻井队|平台经理: a body found before (by its number), and a title with what lies between
+                org, title, ts = self.mentions[(k, found, ORGANIZATION)], text[found:ts] + title, found
             elif _GENERATION_RE.fullmatch(org_phrase):
                 pass  # 90后技术员: the person's age group, no part of the title
             elif len(org_phrase) <= 4:
@@ -1111,6 +1118,7 @@ class _Builder:
             if possessive and (post or h or not org):
                 break  # only ORG的NAME is a chain; 劳动模范的李萌 or 厂长的张三 is not
             possessive = False
+            opened = start  # where the chunk starts, before a defining bracket moves it to the body before
             defined = self.defining_brackets.get(start)
             if defined is not None and not h and not org:
                 # ORG（以下简称“X”）TITLE: the post is in the body the bracket follows (or in its unit
@@ -1127,6 +1135,8 @@ class _Builder:
             adjacent = False
             if h and h[0].span.start > start:
                 break  # 采访了|全国劳动模范: the words before the honor end the chain
+            if post is not None and post.org is not None and post.org.span.start > opened + 1 and not h:
+                break  # …会见了由|朝鲜人民军总政治局副局长: a clause before the body, so no chain before it
             link = start - 1
             if link < 0 or text[link] not in CHAIN_LINKS:
                 break
@@ -1146,6 +1156,8 @@ class _Builder:
     def named_unit(self, words: str) -> bool:
         """Whether ``words``, written between a body and a title, name a workplace of the body (炼铁厂, 平罗
         直属库, 第一研究所), not a department whose name goes with the title (办公室主任, 宣传部部长)."""
+        if _NUMBERED_CREW_RE.fullmatch(words):
+            return True  # 川中钻井分公司|70216钻井队
         return (2 <= len(words) <= 8 and is_han(words) and words.endswith(_WORKPLACE_UNITS)
                 and not self.rec.segmenter.is_generic_noun(words) and words not in self.lex.generic_words)  # not 车站|值班员
 
@@ -1443,8 +1455,11 @@ class _Builder:
             self.add(i, j, PERSON)
 
     def find_orgs(self) -> None:
-        """Organizations outside chains: a run of name characters ending in a strong suffix."""
+        """Organizations outside chains: a run of name characters ending in a strong suffix; crews known by
+        their number (70216钻井队)."""
         text = self.text
+        for m in _NUMBERED_CREW_RE.finditer(text):
+            self.add(m.start(), m.end(), ORGANIZATION)
         for m in self.lex.org_suffix_re.finditer(text):
             suffix = m.group(0)
             if not suffix or m.end() in self.name_brackets:

@@ -814,3 +814,16 @@ def test_the_people_named_after_a_published_list_of_an_honor_s_holders(recognize
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "award") == [("Person:方国良", "Honor:宁波市“最美职工”", None),
                                     ("Person:林一鸣", "Honor:宁波市“最美职工”", None)]
+
+
+def test_a_crew_known_by_its_number(recognizer):
+    _, rels = _facts("70216钻井队平台经理蒲建国说，好。川中钻井分公司70216钻井队队长冉德华说，也好。", recognizer)
+    assert ("Person:蒲建国", "Organization:70216钻井队", "平台经理") in _kind(rels, "membership")
+    assert [r for r in _kind(rels, "membership") if r[0] == "Person:冉德华"][0][2] == "队长"
+
+
+def test_a_clause_before_a_body_ends_the_chain(recognizer):
+    text = "中央军委副主席、国务委员兼国防部长迟浩田上将今天会见了由朝鲜人民军总政治局副局长池永春中将率领的参观团。"
+    _, rels = _facts(text, recognizer)
+    assert [r for r in _kind(rels, "membership") if r[0] == "Person:池永春"] == [
+        ("Person:池永春", "Organization:朝鲜人民军", "总政治局副局长")]
