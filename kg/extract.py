@@ -105,6 +105,7 @@ ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘", "访": "专
 DATELINE_RE = re.compile("[^，。]{0,16}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 # Conjunctions and prepositions that may be read into the start of an organization's name (和|劳拉公司).
 LEADING_FUNCTION_CHARS = frozenset("和与及同跟向在据从由对")
+_ITS_OWN_RE = re.compile("其(?:所属|下属|旗下|直属)的?")
 _NUMBERED_CREW_RE = re.compile("(?<![0-9０-９.．])[0-9０-９]{3,6}(?:钻井队|修井队|采油队|作业队|井队|机车队|车队)")  # 1205钻井队
 _NUMBERED_TAIL_RE = re.compile("[0-9０-９]{3,6}[\u4e00-\u9fff]{0,4}$")
 _PREPOSITIONS = frozenset("从在由对跟与据")  # of LEADING_FUNCTION_CHARS, the ones hardly ever a family name
@@ -1503,15 +1504,30 @@ class _Builder:
         """ORG所属/下属/旗下ORG: the second body is a unit of the first (longest names on both sides)."""
         text = self.text
         ends: dict[int, int] = {}
-        starts: dict[int, int] = {}
+        starts: dict[int, list[int]] = {}
         for i, j, label in self.mentions:
             if label == ORGANIZATION:
                 ends[j] = min(ends.get(j, i), i)
-                starts[i] = max(starts.get(i, j), j)
+                starts.setdefault(i, []).append(j)
         for j, i in ends.items():
             link = _OWNERSHIP_RE.match(text, j)
             if link and link.end() in starts:
-                self.units.add((text[link.end():starts[link.end()]], text[i:j]))
+                self.units.add((text[link.end():self.top_body_end(link.end(), starts[link.end()])], text[i:j]))
+        for m in _ITS_OWN_RE.finditer(text):  # ORG加大…力度，其所属的ORG2: the body the sentence is about owns it
+            s, _ = sentence_span(text, m.start())
+            before = [(e, b) for e, b in ends.items() if s <= b and e <= m.start()]
+            if m.end() in starts and before:
+                e, b = max(before)
+                self.units.add((text[m.end():self.top_body_end(m.end(), starts[m.end()])], text[b:e]))
+
+    def top_body_end(self, i: int, ends: list[int]) -> int:
+        """Of the bodies starting at ``i`` (ending at ``ends``), the end of the one the others are units of
+        (巴蜀石油钻探工程有限公司|川中钻井分公司: the company); the longest when none is."""
+        names = {e: self.text[i:e] for e in ends}
+        for e in sorted(ends):
+            if any((names[c], names[e]) in self.units for c in ends if c > e):
+                return e
+        return max(ends)
 
     def defined_short_names(self) -> None:
         """ORG（以下简称“X”） and ORG（简称X）: X names the same body in this article (and a unit named right

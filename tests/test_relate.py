@@ -827,3 +827,17 @@ def test_a_clause_before_a_body_ends_the_chain(recognizer):
     _, rels = _facts(text, recognizer)
     assert [r for r in _kind(rels, "membership") if r[0] == "Person:池永春"] == [
         ("Person:池永春", "Organization:朝鲜人民军", "总政治局副局长")]
+
+
+def test_a_body_owned_by_another_is_the_top_of_its_own_units(recognizer):
+    text = "巴蜀石油天然气集团有限公司所属巴蜀石油钻探工程有限公司川中钻井分公司工会主席罗文斌说，好。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "suborganization") == [
+        ("Organization:巴蜀石油钻探工程有限公司", "Organization:巴蜀石油天然气集团有限公司", None),
+        ("Organization:巴蜀石油钻探工程有限公司川中钻井分公司", "Organization:巴蜀石油钻探工程有限公司", None)]
+
+
+def test_its_own_unit_belongs_to_the_body_the_sentence_is_about(recognizer):
+    text = "近年来，巴蜀石油天然气集团加大勘探开发力度，其所属的巴蜀油气田分公司去年天然气产量达到285亿立方米。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "suborganization") == [("Organization:巴蜀油气田分公司", "Organization:巴蜀石油天然气集团", None)]
