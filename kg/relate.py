@@ -481,6 +481,8 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
         in_sentence = [p for p in people if clause <= p.span.start < h.span.start]
         subjects = [p for p in in_sentence if not text[max(s, p.span.start - 2):p.span.start].endswith(_BEFORE_AN_OBJECT)]
         person = (subjects or in_sentence)[-1] if in_sentence else None  # not 跟着|郭建华 学习…获得
+        if not subjects and in_sentence and re.search("(?<![\u4e00-\u9fff])[他她]", text[clause:in_sentence[0].span.start]):
+            person = None  # 她主动要求跟着贺永胜学…，获得…: the pronoun is the subject (resolved below)
         if person is not None and (_is_honor_holder(text, person, h) or _conferred_on(text, person, h, s)):
             out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
             previous = (h, person)
@@ -719,6 +721,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
 # (None: a name with no suffix, 沪东中华). Titles of any body (主任, 主席) take only a body named beside them.
 _CONTEXT_KINDS: dict[str, frozenset[str | None]] = {
     "enterprise": frozenset({"company", "group", "unit", "team", "research", None}),
+    "worker": frozenset({"company", "group", "unit", "team"}),
     "academic": frozenset({"school", "research", "unit", None}),
     "education": frozenset({"school", "unit", "team", None}),
     "medical": frozenset({"hospital", "unit", None}),
@@ -727,7 +730,7 @@ _CONTEXT_KINDS: dict[str, frozenset[str | None]] = {
     "other": frozenset({"company", "group", "unit", "team", "research", "school", "hospital", "court", "union",
                         "social", None}),
 }
-_NEAR_ONLY = frozenset({"other", "union"})
+_NEAR_ONLY = frozenset({"other", "union", "worker"})
 _BODY_KINDS = frozenset({"company", "group", "research", "school", "hospital", "court", "procuratorate"})
 _NO_CONTEXT_PREFIXES = ("退休", "离休")
 _COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "b"})
@@ -803,6 +806,8 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
         if heads:
             return heads[-1]
     category = rec.lex.titles[base]
+    if category == "worker" and _SETTING.match(text, sentence_span(text, at)[0], at):
+        return None  # 在广东，电工李明说: a worker set somewhere else than the body named before
     kinds = _CONTEXT_KINDS[category]
     fits = [m for m in orgs if rec.unit_kind(m.text) in kinds]
     paragraph = text.rfind("\n", 0, at) + 1
@@ -815,6 +820,7 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
     return max(named, key=lambda m: counts[m.text])  # max keeps the first of equals: the earliest named
 
 
+_SETTING = re.compile("在[^，,。；;！？!?]{1,12}[，,]")  # 在广东，…: where the sentence is set
 _BODY_END_CHARS = frozenset("司厂局院会校矿")  # the last character of most bodies (not of teams and departments: 队, 部)
 
 

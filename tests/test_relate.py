@@ -841,3 +841,15 @@ def test_its_own_unit_belongs_to_the_body_the_sentence_is_about(recognizer):
     text = "近年来，巴蜀石油天然气集团加大勘探开发力度，其所属的巴蜀油气田分公司去年天然气产量达到285亿立方米。"
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "suborganization") == [("Organization:巴蜀油气田分公司", "Organization:巴蜀石油天然气集团", None)]
+
+
+def test_a_pronoun_subject_wins_over_a_name_after_a_preposition(recognizer):
+    text = "党丽娜是班里唯一的女磨工。毕业后，她主动要求跟着贺永胜学磨削，去年获得陕西省五一劳动奖章。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:党丽娜", "Honor:陕西省五一劳动奖章", None)]
+
+
+def test_a_worker_s_title_takes_a_body_named_before_in_the_paragraph(recognizer):
+    text = "寺河沟煤矿今年完成了智能化改造。井下，电工尉晓东正在检修设备。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:尉晓东", "Organization:寺河沟煤矿", "电工")]
