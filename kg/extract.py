@@ -472,6 +472,9 @@ class Recognizer:
         for n, tok in enumerate(tokens):
             word, tag = tok.text, tok.pos
             after = tokens[n + 2] if n + 2 < len(tokens) else None
+            if tag.startswith("nr") and n + 1 < len(tokens) and tokens[n + 1].text == "代表":
+                cut = tokens[n + 1].end  # 惠晓东代表|公司参加…: a person acting for the body, not its name
+                continue
             if (tag.startswith("nr") and n + 1 < len(tokens) and tokens[n + 1].pos == "v"
                     and (self.has_proper_part(phrase[tokens[n + 1].end:]) or after is None
                          or after.text in NAME_BREAKERS or after.pos[:1] in ("v", "p", "u", "d"))):

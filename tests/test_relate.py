@@ -853,3 +853,9 @@ def test_a_worker_s_title_takes_a_body_named_before_in_the_paragraph(recognizer)
     text = "寺河沟煤矿今年完成了智能化改造。井下，电工尉晓东正在检修设备。"
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:尉晓东", "Organization:寺河沟煤矿", "电工")]
+
+
+def test_a_person_acting_for_a_body_is_no_part_of_its_name(recognizer):
+    mentions, rels = _facts("去年，惠晓东代表公司参加技能竞赛，被授予全国技术能手称号。", recognizer)
+    assert [m.text for m in mentions.mentions if m.label == "Organization"] == []
+    assert _kind(rels, "award") == [("Person:惠晓东", "Honor:全国技术能手", None)]
