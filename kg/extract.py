@@ -106,6 +106,7 @@ DATELINE_RE = re.compile("[^，。]{0,16}?[0-9０-９一二三四五六七八九
 # Conjunctions and prepositions that may be read into the start of an organization's name (和|劳拉公司).
 LEADING_FUNCTION_CHARS = frozenset("和与及同跟向在据从由对")
 _ITS_OWN_RE = re.compile("其(?:所属|下属|旗下|直属)的?")
+_PLACE_CLASS_CHARS = frozenset("省市县区镇乡村州旗盟")
 _NUMBERED_CREW_RE = re.compile("(?<![0-9０-９.．])[0-9０-９]{3,6}(?:钻井队|修井队|采油队|作业队|井队|机车队|车队)")  # 1205钻井队
 _NUMBERED_TAIL_RE = re.compile("[0-9０-９]{3,6}[\u4e00-\u9fff]{0,4}$")
 _PREPOSITIONS = frozenset("从在由对跟与据")  # of LEADING_FUNCTION_CHARS, the ones hardly ever a family name
@@ -1868,6 +1869,19 @@ class _Builder:
                         continue  # 任何|姐妹: no 何姐
                     self.add(i, j, PERSON)
                     self.person_aliases.add((form, next(iter(names))))
+        han_given: dict[str, set[str]] = {}
+        for names in by_surname.values():
+            for name in names:
+                if len(name) == 3 and name[0] in self.lex.surnames:
+                    han_given.setdefault(name[1:], set()).add(name)
+        places = {text[i:j] for i, j, label in self.mentions if label == PLACE}
+        for i, j, label in list(self.mentions):
+            names = han_given.get(text[i:j]) if label == PLACE else None
+            if (names and len(names) == 1 and text[j:j + 1] not in _PLACE_CLASS_CHARS
+                    and not any(p != text[i:j] and p.startswith(text[i:j]) for p in places)):  # not with 建平县 named
+                self.remove(i, j, PLACE)  # “永胜这孩子…” in an article on 贺永胜: the person, not 永胜县
+                self.add(i, j, PERSON)
+                self.person_aliases.add((text[i:j], next(iter(names))))
         for given, names in sorted(by_given.items()):
             if len(names) > 1 or len(given) < 2:
                 continue

@@ -399,3 +399,10 @@ def test_a_preposition_the_dictionary_joins_to_a_name_is_no_part_of_a_body(recog
     for text in ("他从潇湘机电职业技术学院毕业。", "2015年从潇湘机电职业技术学院毕业后，他进了工厂。"):
         orgs = [m.text for m in extract_mentions(Document("d", text), recognizer).mentions if m.label == "Organization"]
         assert orgs == ["潇湘机电职业技术学院"], text
+
+
+def test_a_given_name_alone_that_is_also_a_county_is_the_person(recognizer):
+    dm = extract_mentions(Document("d", "贺永胜是班长。“永胜这孩子，肯吃苦。”老人说。"), recognizer)
+    assert [(m.text, m.label) for m in dm.mentions] == [("贺永胜", "Person"), ("永胜", "Person")]
+    dm = extract_mentions(Document("d", "王建平来自建平县。他说建平变化很大。"), recognizer)
+    assert ("建平", "Place") in [(m.text, m.label) for m in dm.mentions]
