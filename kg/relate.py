@@ -106,7 +106,7 @@ def _by_start(mentions: Iterable[Mention], label: str) -> dict[int, Mention]:
 
 
 # 车间里来了一位老师傅: someone new, unless the phrase says what the person named is (他是一名焊工)
-_UNNAMED_ONE = re.compile("(?<![是为当做])一(?:位|名)(?!叫)[\u4e00-\u9fff]{0,4}?(?:师傅|工人|职工|老人|大姐|大哥|阿姨|大爷|大妈|小伙|姑娘|女士|先生|同志|老乡|村民|市民|乘客|患者|技术员|工程师)")
+_UNNAMED_ONE = re.compile("(?<![是为当做])一(?:位|名)(?!叫)[\u4e00-\u9fff0-9０-９]{0,6}?(?:师傅|工人|职工|老人|大姐|大哥|阿姨|大爷|大妈|小伙|姑娘|女士|先生|同志|老乡|村民|市民|乘客|患者|技术员|工程师)")
 _UNNAMED_PERSON = re.compile("(?<![\u4e00-\u9fff])[小老][\u4e00-\u9fff](?![\u4e00-\u9fff]{0,1}(?:时|年|区|学|组|家))")
 
 
@@ -229,8 +229,10 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
         if lead.startswith(PRONOUNS) or any(s <= r < i for r in references):
             return _antecedent(text, people, s, rec)  # 他说：; 这位全国技术能手说：
         clause = _LAST_CLAUSE.search(text, s, i)  # 采访结束时，|他对记者说：; “…，”|他说，“…”
-        if clause is not None and clause.group(1):
+        if clause is not None and clause.group(1) in PRONOUNS:
             return _antecedent(text, people, clause.start(1), rec)
+        if clause is not None and clause.group(1):
+            return _elder(text, people, clause.start(1), rec)  # 说起徒弟，|老人脸上满是笑意：“…”
         if lead.startswith("我") and not _inside(quoted, s):
             return narrator(s)
         return None
@@ -264,12 +266,19 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             if speaker is None and text.startswith(PRONOUNS, qe) and (
                     text[qe + 1:qe + 3].startswith(speech) or pronoun_speech.match(text, qe + 1)):
                 speaker = _antecedent(text, people, qs, rec)  # “…”他说; “…”他笑着说; “…”他望着铁塔，笑着说
+            elder = next((w for w in ELDER_REFERENCES if text.startswith(w, qe)), None)
+            if speaker is None and elder and (text.startswith(speech, qe + len(elder))
+                                              or pronoun_speech.match(text, qe + len(elder))):
+                speaker = _elder(text, people, qs, rec)  # “…”老人说
             if speaker is None and qe in references and (
                     text.startswith(speech, references[qe][0]) or pronoun_speech.match(text, references[qe][0])):
                 speaker = _antecedent(text, people, qs, rec)  # “…”这位全国技术能手笑着说
             if speaker is None and (introduced or (qs > 0 and text[qs - 1] in "：:")):
                 s, _ = sentence_span(text, qs - 1)
                 speaker = subject_before(s, qs)
+            if speaker is None and _STANDS_ALONE.match(text, qe) and text[qs - 1:qs] in ("。", "\n", "") and (
+                    re.search("我", inner)):
+                speaker = _only_person_before(text, people, qs)  # 驾驶员张卫东刚跑完一趟。“…我们最操心…”
             if speaker is not None:
                 emit(speaker, qs + 1, qe - 1, (min(qs, speaker.span.start), max(qe, speaker.span.end)),
                      min_len=4 if introduced else MIN_QUOTE)
@@ -327,7 +336,28 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
 
 
 # the last clause before a statement, when a pronoun opens it (采访结束时，|他对记者说：)
-_LAST_CLAUSE = re.compile("[，,”」]([他她])(?!们)[^，,。！？!?；;“”]{0,20}[，,：:]?$")
+_LAST_CLAUSE = re.compile("[，,”」](他|她|老人家|老人)(?!们)[^，,。！？!?；;“”]{0,20}[，,：:]?$")
+_STANDS_ALONE = re.compile("[\n]|$")  # a quote that is the paragraph's last sentence
+
+
+def _only_person_before(text: str, people: list[Mention], i: int) -> Mention | None:
+    """The one person the sentence right before ``i`` names (None when it names none or several)."""
+    s, _ = sentence_span(text, i - 1)
+    named = {p.text: p for p in people if s <= p.span.start and p.span.end <= i}
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+ELDER_REFERENCES = ("老人家", "老人")  # how news goes on about an old person it has named
+_OLD_AGE = re.compile("(?:[6-9][0-9]|1[0-9]{2})岁|退休|老人")
+
+
+def _elder(text: str, people: list[Mention], i: int, rec: Recognizer) -> Mention | None:
+    """The person 老人 at ``i`` refers to: the one last named (as for 他), if written as old right before the
+    name (81岁的韩德成, 退休职工李明), else no one."""
+    person = _antecedent(text, people, i, rec)
+    if person is None:
+        return None
+    return person if _OLD_AGE.search(text, max(0, person.span.start - 8), person.span.start) else None
 
 
 def _inside(spans: list[tuple[int, int]], i: int) -> bool:

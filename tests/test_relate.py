@@ -859,3 +859,18 @@ def test_a_person_acting_for_a_body_is_no_part_of_its_name(recognizer):
     mentions, rels = _facts("去年，惠晓东代表公司参加技能竞赛，被授予全国技术能手称号。", recognizer)
     assert [m.text for m in mentions.mentions if m.label == "Organization"] == []
     assert _kind(rels, "award") == [("Person:惠晓东", "Honor:全国技术能手", None)]
+
+
+def test_an_old_person_named_before_is_the_old_one_who_speaks(recognizer):
+    for text in ("如今，81岁的韩德成仍住在厂区家属院。说起徒弟，老人脸上满是笑意：“这孩子肯吃苦，有出息。”",
+                 "81岁的韩德成仍住在厂区。“这孩子肯吃苦，有出息。”老人说。"):
+        _, rels = _facts(text, recognizer)
+        assert [r[0] for r in _kind(rels, "quote")] == ["Person:韩德成"], text
+    _, rels = _facts("护理员汪春梅敲开了一位82岁独居老人的家门。“有她在，我心里就踏实。”老人拉着她的手说。", recognizer)
+    assert _kind(rels, "quote") == []
+
+
+def test_a_quote_in_the_first_person_after_a_sentence_on_one_person_is_theirs(recognizer):
+    text = "合肥公交集团驾驶员张卫东刚跑完一趟。“车上空调开足了，我们最操心的是乘客中暑。”"
+    _, rels = _facts(text, recognizer)
+    assert [r[0] for r in _kind(rels, "quote")] == ["Person:张卫东"]
