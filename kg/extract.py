@@ -109,6 +109,7 @@ _ITS_OWN_RE = re.compile("其(?:所属|下属|旗下|直属)的?")
 _PLACE_CLASS_CHARS = frozenset("省市县区镇乡村州旗盟")
 _NUMBERED_CREW_RE = re.compile("(?<![0-9０-９.．])[0-9０-９]{3,6}(?:钻井队|修井队|采油队|作业队|井队|机车队|车队)")  # 1205钻井队
 _NUMBERED_TAIL_RE = re.compile("[0-9０-９]{3,6}[\u4e00-\u9fff]{0,4}$")
+_COMMON_PLACE_WORDS = frozenset({"城市", "东西", "平原", "外国", "英雄", "太阳"})  # common words the dictionary tags ns
 _PREPOSITIONS = frozenset("从在由对跟与据")  # of LEADING_FUNCTION_CHARS, the ones hardly ever a family name
 # Words for a person's relation to another, written right before a name (徒弟刘洋说).
 RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "儿子", "女儿", "父亲", "母亲", "队友", "搭档",
@@ -425,14 +426,20 @@ class Recognizer:
         if legal is not None:
             head = self.segmenter.tagged(name[:legal.start()])
             if ((len(head) == 2 or (len(head) > 2 and legal.group(0) != "集团")) and not head[0].text.startswith(COMPANY_KINDS)
-                    and not any(t.pos[:1] in ("r", "p", "c", "u", "d", "m", "f") or t.pos == "v" for t in head)):
-                return True  # 东方|钢铁|有限公司, 宏远|重工|集团: a brand and a trade before a legal form (not 组建|报业|集团)
+                    and not any(t.pos[:1] in ("r", "p", "c", "u", "d", "m", "f") or (
+                        t.pos == "v" and self.segmenter.in_dictionary(t.text)
+                        and not (n + 1 < len(head) and head[n + 1].text in self.lex.industry_words))
+                        for n, t in enumerate(head))):
+                # 东方|钢铁|有限公司, 宏远|重工|集团: a brand and a trade before a legal form (not 组建|报业|集团); a verb
+                # only as a trade before its kind (曹操|出行|科技) or as a word the dictionary lacks (享道|出行|科技)
+                return True
         tokens = self.segmenter.tagged(name)
         for n, tok in enumerate(tokens):
             if (len(tok.text) == 1 and tok.pos in MORPHEME_TAGS and n + 1 < len(tokens)
                     and len(tokens[n + 1].text) == 1 and tokens[n + 1].pos in MORPHEME_TAGS):
                 return True  # 秣|陵|街道: a name no dictionary lists falls apart into bound morphemes
-            if tok.text in self.lex.org_suffixes or tok.pos[:1] in ("v", "a", "d", "u", "p", "c", "r"):
+            if (tok.text in self.lex.org_suffixes or tok.pos[:1] in ("v", "a", "d", "u", "p", "c", "r")
+                    or tok.text in _COMMON_PLACE_WORDS):
                 continue
             if self.everyday_word(tok.text, tok.pos):
                 continue  # 智慧, 普通, 阳光: everyday words the dictionary also tags as names
@@ -477,6 +484,7 @@ class Recognizer:
                 cut = tokens[n + 1].end  # 惠晓东代表|公司参加…: a person acting for the body, not its name
                 continue
             if (tag.startswith("nr") and n + 1 < len(tokens) and tokens[n + 1].pos == "v"
+                    and not (after is not None and after.text in self.lex.industry_words)  # 曹操出行|科技有限公司
                     and (self.has_proper_part(phrase[tokens[n + 1].end:]) or after is None
                          or after.text in NAME_BREAKERS or after.pos[:1] in ("v", "p", "u", "d"))):
                 cut = tokens[n + 1].end  # 薛宏宾萌生…: a person and a verb, so a clause, not a name
@@ -492,12 +500,16 @@ class Recognizer:
                 cut = tok.end
             elif len(word) >= 3 and word.endswith("单位") and tok.end < len(phrase):
                 cut = tok.end  # 施工单位|贵州桥梁建设集团: the party's part in the work, then its name
-            elif len(word) >= 2 and tag[:1] in ("r", "p", "d", "c", "l", "i") and not (tag == "l" and self.noun_pair(word)):
+            elif (len(word) >= (3 if tag[:1] in ("l", "i") else 2) and tag[:1] in ("r", "p", "d", "c", "l", "i")
+                  and not (tag == "l" and self.noun_pair(word))):  # not 畅途 (i): a brand, no idiom
                 cut = tok.end  # 与此同时, 千方百计; not a phrase of two nouns (工程建设管理局, 劳动人事争议仲裁院)
             elif (tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2
+                  and not (tok.start == cut and not self.segmenter.in_dictionary(word)
+                           and not any(ch in NAME_BREAKERS for ch in word))  # 享道|出行科技: a brand the tagger guessed
                   and self.has_proper_part(_NUMBERED_TAIL_RE.sub("", phrase[tok.end:]))  # not for 70216钻井队's number
                   and phrase[tok.end:tok.end + 1] not in ("（", "(")  # 控股（集团）
                   and not (n + 1 < len(tokens) and legal_suffix(tokens[n + 1].text) == tokens[n + 1].text)  # 中通快递|股份有限公司
+                  and not (n + 1 < len(tokens) and tokens[n + 1].text in self.lex.industry_words)  # 畅途出行|科技有限公司
                   and not (n + 1 < len(tokens) and tokens[n + 1].text[0] in CHINESE_DIGITS
                            and len(tokens[n + 1].text) <= 3)):
                 cut = tok.end  # 注重…培养|辽宁大学: a verb, and a name after it (not 采油|二厂: a numbered unit)
@@ -569,6 +581,9 @@ class Recognizer:
                 at_boundary = i + len(hit) == len(phrase) or i + len(hit) in boundaries
                 if len(hit) == 1 and i + 1 in common_ends:
                     at_boundary = False
+                if len(hit) == 1 and not strong and at_boundary and i + 1 < len(phrase) and any(
+                        t.start <= i < i + 1 < t.end for t in self.segmenter.tagged(phrase)):
+                    at_boundary = False  # 郑州市|网约|车: the tagger reads the suffix into a word after it
                 if phrase[i + len(hit):i + len(hit) + 1] in ("）", ")"):
                     at_boundary = False  # 控股（集团）有限公司: the bracket is inside the name
                 # a unit named by its suffix alone right after its parent (集团|实训中心, 公司|工会)
@@ -1779,8 +1794,8 @@ class _Builder:
                     tag = self.rec.segmenter.word_tag(head_text) or tag
             proper = ((tag[:2] in ("ns", "nz", "nt") or (tag[:2] != "nr" and not self.rec.segmenter.in_dictionary(head_text)))
                       and not self.rec.everyday_word(head_text, tag, ("nr", "nz")))  # not 普通|机械
-            if not proper or len(head_text) < 2 or head_text in self.lex.generic_words:
-                continue
+            if not proper or len(head_text) < 2 or head_text in self.lex.generic_words or head_text in _COMMON_PLACE_WORDS:
+                continue  # not 城市|建设
             if ((head_start, j, ORGANIZATION) not in self.mentions and not self.inside_mention(head_start, j, ORGANIZATION)
                     and not self.inside_mention(head_start, j, PLACE)):  # 长春汽车经济技术开发区: a zone, no company
                 self.add(head_start, j, ORGANIZATION)

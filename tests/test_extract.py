@@ -406,3 +406,20 @@ def test_a_given_name_alone_that_is_also_a_county_is_the_person(recognizer):
     assert [(m.text, m.label) for m in dm.mentions] == [("贺永胜", "Person"), ("永胜", "Person")]
     dm = extract_mentions(Document("d", "王建平来自建平县。他说建平变化很大。"), recognizer)
     assert ("建平", "Place") in [(m.text, m.label) for m in dm.mentions]
+
+
+def _orgs(text, recognizer):
+    return [m.text for m in extract_mentions(Document("d", text), recognizer).mentions if m.label == "Organization"]
+
+
+def test_brands_of_ordinary_words_or_verbs_before_a_trade_and_a_legal_form(recognizer):
+    assert _orgs("畅途出行科技有限公司郑州分公司负责人李斌介绍，好。", recognizer) == [
+        "畅途出行科技有限公司", "畅途出行科技有限公司郑州分公司"]
+    assert _orgs("曹操出行科技有限公司司机王强说，好。", recognizer) == ["曹操出行科技有限公司"]
+    assert _orgs("享道出行科技有限公司司机王强说，好。", recognizer) == ["享道出行科技有限公司"]
+    assert "了以野战机动医院" not in _orgs("我军已构成了以野战机动医院为骨干的体系。", recognizer)
+
+
+def test_common_words_are_no_body_and_a_suffix_read_into_a_word_ends_none(recognizer):
+    assert _orgs("这样做就是提升城市建设的质量。", recognizer) == []
+    assert _orgs("郑州市网约车行业工会联合会今天成立。", recognizer) == ["郑州市网约车行业工会联合会"]
