@@ -1324,12 +1324,15 @@ class _Builder:
                 # the tagger's boundary (张黎明|说, not 张黎|明说), and a tagged name right after a title
                 # whatever follows it (…书记处书记王建国出席会议)
                 end = tagged[i]
+            if end is None and i in strong:  # 班长才让多杰|蹲在…: two name words after a title, whatever follows
+                end = next((i + n for n in (6, 5, 4) if self.rec.two_part_name(text[i:i + n])), None)
             if end is None:
                 continue
             if i not in strong and i not in relation_starts and i not in possessed:
                 if not self._strong_follow(end):
                     continue
-                if text[i] in FUNCTION_SURNAMES and not self.rec.segmenter.word_tag(text[i:end]).startswith("nr"):
+                if (text[i] in FUNCTION_SURNAMES and not self.rec.segmenter.word_tag(text[i:end]).startswith("nr")
+                        and not self.rec.two_part_name(text[i:end])):  # not 才让多杰: no family name
                     continue
             self.read_chain(i, end)
         org_starts = {i for i, _, label in self.mentions if label == ORGANIZATION}

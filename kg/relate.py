@@ -117,15 +117,18 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
     if person is None or i - person.span.end > 400:
         return None
     between = text[person.span.end:i]
-    if _UNNAMED_PERSON.search(between) or _UNNAMED_ONE.search(between):
+    if _UNNAMED_ONE.search(between) or any(  # 小李, 老王: someone unnamed; not 36小时, 小时候, 老家
+            not (rec.segmenter.in_dictionary(m.group()) and not rec.segmenter.word_tag(m.group()).startswith("nr"))
+            for m in _UNNAMED_PERSON.finditer(between)):
         return None
     own = _OWN_PREDICATE.match(between)  # 陈建华是…的一名装配钳工: the person's own post, no one new
     for m in rec.lex.title_re.finditer(between, own.end() if own else 0):
         word = m.group(0)
-        if word and rec.lex.titles.get(word) == "worker" and not any(
+        if (word and rec.lex.titles.get(word) == "worker" and not any(
                 p.span.start == person.span.end + m.end() for p in people) and not _PREDICATIVE.search(
-                between, 0, m.start()) and between[m.end():m.end() + 1] not in _CLAUSE_ENDS and not (
-                _PLURAL_BEFORE.search(between, 0, m.start()) or between.startswith("们", m.end())):
+                between, 0, m.start()) and between[m.end():m.end() + 1] not in _CLAUSE_ENDS
+                and not between.startswith(("干起", "做起"), m.end())  # 从最基础的挡车工干起: a career's start
+                and not (_PLURAL_BEFORE.search(between, 0, m.start()) or between.startswith("们", m.end()))):
             return None
     return person
 

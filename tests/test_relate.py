@@ -874,3 +874,18 @@ def test_a_quote_in_the_first_person_after_a_sentence_on_one_person_is_theirs(re
     text = "合肥公交集团驾驶员张卫东刚跑完一趟。“车上空调开足了，我们最操心的是乘客中暑。”"
     _, rels = _facts(text, recognizer)
     assert [r[0] for r in _kind(rels, "quote")] == ["Person:张卫东"]
+
+
+def test_two_name_words_after_a_title_or_before_speech_are_a_name(recognizer):
+    mentions, rels = _facts("运维班班长才让多杰蹲在一块光伏板前，头也不抬地说。", recognizer)
+    assert [m.text for m in mentions.mentions if m.label == "Person"] == ["才让多杰"]
+    _, rels = _facts("“太阳每天都会升起来。”才让多杰说。", recognizer)
+    assert [r[0] for r in _kind(rels, "quote")] == ["Person:才让多杰"]
+
+
+def test_hours_and_a_career_s_first_job_are_no_one_new_for_a_pronoun(recognizer):
+    _, rels = _facts("孙启航是突击队队长。他把吊装时间从36小时压缩到20小时以内。去年，他被授予全国青年岗位能手称号。",
+                     recognizer)
+    assert _kind(rels, "award") == [("Person:孙启航", "Honor:全国青年岗位能手", None)]
+    _, rels = _facts("林海涛说，好。林海涛进入福清核电，从现场巡检员干起。去年，他被授予全国劳动模范称号。", recognizer)
+    assert _kind(rels, "award") == [("Person:林海涛", "Honor:全国劳动模范", None)]
