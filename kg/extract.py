@@ -1344,6 +1344,14 @@ class _Builder:
                 if i in weak and self.rec.valid_name(text[i:m.start()], tagged=tagged.get(i) == m.start()):
                     self.read_chain(i, m.start())
                     break
+        honor_starts = {i for i, _, label in self.mentions if label == HONOR}
+        for m in re.finditer("(?:授予|追授)", text):  # 追授于德厚|全国五一劳动奖章: the one an honor goes to
+            for size in (3, 2):
+                i, j = m.end(), m.end() + size
+                if ((j in honor_starts or (text[j:j + 1] in OPEN_QUOTES and j + 1 in honor_starts))
+                        and self.rec.valid_name(text[i:j], tagged=True)):
+                    self.read_chain(i, j)
+                    break
         for m in _MEETING_RE.finditer(text):  # 记者见到杨海时，…: whom the reporter met, then 时 (when)
             i = m.end()
             for size in (3, 2):

@@ -560,8 +560,11 @@ _AFTER_HONOR = re.compile("(?:称号)?(?:[。，,；;！!、\n]|和|及|$)")
 
 def _conferred_on(text: str, person: Mention, honor: Mention, sentence_start: int) -> bool:
     """授予…NAME“HONOR”称号: the honor is conferred on the name right before it."""
-    return (text[person.span.end:honor.span.start] in ("", *OPEN_QUOTES)
-            and "授予" in text[sentence_start:person.span.start]
+    if text[person.span.end:honor.span.start] not in ("", *OPEN_QUOTES):
+        return False
+    if text[max(0, person.span.start - 2):person.span.start] in ("授予", "追授"):
+        return True  # 全国总工会追授于德厚全国五一劳动奖章: to whom, then what
+    return ("授予" in text[sentence_start:person.span.start]
             and text.startswith("称号", honor.span.end + (1 if text[honor.span.end:honor.span.end + 1] in CLOSE_QUOTES else 0)))
 
 
@@ -638,6 +641,27 @@ def _published_lists(doc: Document, dm: DocumentMentions) -> list[Relation]:
         named = [p for p in people if listed.end() <= p.span.start < e]
         if named and (listed.group().endswith(("：", ":")) or _JOINED_LIST.search(text, named[-1].span.end, e)):
             out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in named]
+    return out
+
+
+# 受表彰的劳动模范中，有A，B等；先进工作者中，有…: the holders of an honor named before, listed under its class
+_CLASS_LIST = re.compile("(劳动模范|先进工作者|先进个人|技术能手|工匠|五一劳动奖章)(?:获得者)?(?:当中|中)[，,]?(?:有|包括)[：:]?")
+
+
+def _class_lists(doc: Document, dm: DocumentMentions) -> list[Relation]:
+    """Everyone listed under the class of an honor the article has named (up to a semicolon) holds that honor."""
+    text = doc.text
+    people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
+    honors = sorted((m for m in dm.mentions if m.label == HONOR), key=lambda m: m.span.start)
+    out = []
+    for m in _CLASS_LIST.finditer(text):
+        named = [h for h in honors if h.span.end <= m.start() and h.text.endswith(m.group(1)) and h.text != m.group(1)]
+        if not named:
+            continue
+        s, e = sentence_span(text, m.start())
+        stop = text.find("；", m.end(), e)
+        stop = e if stop < 0 else stop
+        out += [Relation(AWARD, key(p), key(named[-1]), Span(doc.id, s, e)) for p in people if m.end() <= p.span.start < stop]
     return out
 
 
@@ -743,6 +767,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _roundup_awards(doc, dm)
     relations += _listed_awards(doc, dm)
     relations += _published_lists(doc, dm)
+    relations += _class_lists(doc, dm)
     relations += _honor_back_references(doc, dm, rec)
     relations += _quotes(doc, dm, rec)
     relations += structure(doc, dm)

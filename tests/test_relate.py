@@ -889,3 +889,16 @@ def test_hours_and_a_career_s_first_job_are_no_one_new_for_a_pronoun(recognizer)
     assert _kind(rels, "award") == [("Person:孙启航", "Honor:全国青年岗位能手", None)]
     _, rels = _facts("林海涛说，好。林海涛进入福清核电，从现场巡检员干起。去年，他被授予全国劳动模范称号。", recognizer)
     assert _kind(rels, "award") == [("Person:林海涛", "Honor:全国劳动模范", None)]
+
+
+def test_an_honor_conferred_on_a_name_then_the_honor(recognizer):
+    _, rels = _facts("今年1月，中华全国总工会追授于德厚全国五一劳动奖章。", recognizer)
+    assert _kind(rels, "award") == [("Person:于德厚", "Honor:全国五一劳动奖章", None)]
+
+
+def test_people_listed_under_the_class_of_an_honor_named_before_hold_it(recognizer):
+    text = ("大会授予800人“江西省劳动模范”称号，授予200人“江西省先进工作者”称号。此次受表彰的劳动模范中，"
+            "有南昌市公交公司驾驶员万丽娟等；先进工作者中，有九江市第一中学教师王建平等。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:万丽娟", "Honor:江西省劳动模范", None),
+                                    ("Person:王建平", "Honor:江西省先进工作者", None)]
