@@ -1281,10 +1281,12 @@ class _Builder:
                     m.group(1).endswith(HONOR_HEADS) or any(w in m.group(1) for w in HONOR_PRAISE)):
                 self.add(m.start(1), m.end(1), HONOR)
     def body_honors(self) -> None:
-        """被评为巴蜀石油集团劳动模范: a body's own honor (its name, then a class of honor) after a verb of conferring."""
+        """被评为巴蜀石油集团劳动模范, 鄞州区技术能手: a body's or a district's own honor (its name, then a class of
+        honor) after a verb of conferring."""
         text = self.text
         for (i, j, label) in list(self.mentions):
-            head = next((c for c in _BODY_HONOR_CLASSES if text.startswith(c, j)), None) if label == ORGANIZATION else None
+            local = label == PLACE and text[j - 1:j] in "区县旗"  # 被评为鄞州区技术能手: a district's own honor
+            head = next((c for c in _BODY_HONOR_CLASSES if text.startswith(c, j)), None) if label == ORGANIZATION or local else None
             if head is not None and _AWARD_VERB_BEFORE_RE.search(text, max(0, i - 5), i):
                 self.add(i, j + len(head), HONOR)
 

@@ -902,3 +902,13 @@ def test_people_listed_under_the_class_of_an_honor_named_before_hold_it(recogniz
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "award") == [("Person:万丽娟", "Honor:江西省劳动模范", None),
                                     ("Person:王建平", "Honor:江西省先进工作者", None)]
+
+
+def test_district_and_autonomous_region_honors_new_titles_and_plants(recognizer):
+    _, rels = _facts("胡丽娟是厂里唯一的女质检员，去年被评为鄞州区技术能手。", recognizer)
+    assert _kind(rels, "award") == [("Person:胡丽娟", "Honor:鄞州区技术能手", None)]
+    _, rels = _facts("公司工会女工委员会主任、自治区三八红旗手王丽华介绍，好。", recognizer)
+    assert _kind(rels, "award") == [("Person:王丽华", "Honor:自治区三八红旗手", None)]
+    _, rels = _facts("德阳锻造厂锻工李春生说，好。格尔木光伏电站站长马福林说，也好。", recognizer)
+    assert ("Person:李春生", "Organization:德阳锻造厂", "锻工") in _kind(rels, "membership")
+    assert ("Person:马福林", "Organization:格尔木光伏电站", "站长") in _kind(rels, "membership")
