@@ -92,7 +92,8 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "进入", "带领", "组织", "推动", "依托", "联合", "指导", "协调", "要求", "通过", "邀请", "对接",
                        "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
                        "召开", "举办", "主办", "承办", "出席", "走访", "慰问", "授予", "表彰", "来自",
-                       "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "还有", "以及", "包括", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与"}
+                       "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "还有", "以及", "包括", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与",
+                       "叫", "名叫", "叫做", "隶属于", "隶属", "归属于"}
 NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
 # Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事,
 # 仍兼任|全国人大常委会委员): adverbs before 任, or a verb before 于.
@@ -105,6 +106,7 @@ ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘", "访": "专
 DATELINE_RE = re.compile("[^，。]{0,16}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 # Conjunctions and prepositions that may be read into the start of an organization's name (和|劳拉公司).
 LEADING_FUNCTION_CHARS = frozenset("和与及同跟向在据从由对")
+_BELONGS_RE = re.compile("隶属于|隶属|归属于")
 _ITS_OWN_RE = re.compile("其(?:所属|下属|旗下|直属)的?")
 _PLACE_CLASS_CHARS = frozenset("省市县区镇乡村州旗盟")
 _NUMBERED_CREW_RE = re.compile("(?<![0-9０-９.．])[0-9０-９]{3,6}(?:钻井队|修井队|采油队|作业队|井队|机车队|车队)")  # 1205钻井队
@@ -567,6 +569,7 @@ class Recognizer:
         # a one-character suffix that ends a common word is no suffix (产业布局, 科学技术)
         common_ends = {t.end for t in tokens if len(t.text) > 1 and self.common_word(t.text)
                        and self.segmenter.word_tag(t.text) != "nt"}  # 社会保障部 is a name, so 部 ends one
+        tagged: list[Token] | None = None
         while i < len(phrase):
             hit = None
             for k in range(min(self._max_suffix, len(phrase) - i), 0, -1):
@@ -581,9 +584,11 @@ class Recognizer:
                 at_boundary = i + len(hit) == len(phrase) or i + len(hit) in boundaries
                 if len(hit) == 1 and i + 1 in common_ends:
                     at_boundary = False
-                if len(hit) == 1 and not strong and at_boundary and i + 1 < len(phrase) and any(
-                        t.start <= i < i + 1 < t.end for t in self.segmenter.tagged(phrase)):
-                    at_boundary = False  # 郑州市|网约|车: the tagger reads the suffix into a word after it
+                if len(hit) == 1 and not strong and at_boundary and i + 1 < len(phrase):
+                    if tagged is None:
+                        tagged = self.segmenter.tagged(phrase)  # once per phrase, and only when needed
+                    if any(t.start <= i < i + 1 < t.end for t in tagged):
+                        at_boundary = False  # 郑州市|网约|车: the tagger reads the suffix into a word after it
                 if phrase[i + len(hit):i + len(hit) + 1] in ("）", ")"):
                     at_boundary = False  # 控股（集团）有限公司: the bracket is inside the name
                 # a unit named by its suffix alone right after its parent (集团|实训中心, 公司|工会)
@@ -1545,6 +1550,10 @@ class _Builder:
             link = _OWNERSHIP_RE.match(text, j)
             if link and link.end() in starts:
                 self.units.add((text[link.end():self.top_body_end(link.end(), starts[link.end()])], text[i:j]))
+        for j, i in ends.items():  # B隶属于A: the first body is a unit of the second (all of it: A's deepest unit)
+            link = _BELONGS_RE.match(text, j)
+            if link and link.end() in starts:
+                self.units.add((text[i:j], text[link.end():max(starts[link.end()])]))
         for m in _ITS_OWN_RE.finditer(text):  # ORG加大…力度，其所属的ORG2: the body the sentence is about owns it
             s, _ = sentence_span(text, m.start())
             before = [(e, b) for e, b in ends.items() if s <= b and e <= m.start()]

@@ -423,3 +423,9 @@ def test_brands_of_ordinary_words_or_verbs_before_a_trade_and_a_legal_form(recog
 def test_common_words_are_no_body_and_a_suffix_read_into_a_word_ends_none(recognizer):
     assert _orgs("这样做就是提升城市建设的质量。", recognizer) == []
     assert _orgs("郑州市网约车行业工会联合会今天成立。", recognizer) == ["郑州市网约车行业工会联合会"]
+
+
+def test_a_body_named_after_叫_or_belonging_to_another(recognizer):
+    assert _orgs("这家企业叫宁波鑫锐精密机械有限公司，有工人80名。", recognizer) == ["宁波鑫锐精密机械有限公司"]
+    dm = extract_mentions(Document("d", "溆浦桥隧车间隶属于中南铁路局集团有限公司怀化工务段，管辖桥梁。"), recognizer)
+    assert ("溆浦桥隧车间", "中南铁路局集团有限公司怀化工务段") in dm.units
