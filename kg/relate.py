@@ -279,8 +279,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             if speaker is None and (introduced or (qs > 0 and text[qs - 1] in "：:")):
                 s, _ = sentence_span(text, qs - 1)
                 speaker = subject_before(s, qs)
-            if speaker is None and _STANDS_ALONE.match(text, qe) and text[qs - 1:qs] in ("。", "\n", "") and (
-                    re.search("我", inner)):
+            if speaker is None and _STANDS_ALONE.match(text, qe) and text[qs - 1:qs] in ("。", "\n", "") and "我" in inner:
                 speaker = _only_person_before(text, people, qs)  # 驾驶员张卫东刚跑完一趟。“…我们最操心…”
             if speaker is not None:
                 emit(speaker, qs + 1, qe - 1, (min(qs, speaker.span.start), max(qe, speaker.span.end)),
@@ -602,6 +601,13 @@ _LISTED = re.compile("[”」』]?(?:荣誉)?(?:称号)?的(?:职工|劳动者|�
                      "(?:有[：:]?|是[：:]|[，,]?(?:还|也|既)有|[，,](?:有|是|其中包括|包括))")
 
 
+def _list_end(text: str, start: int, end: int) -> int:
+    """Where a list of holders starting at ``start`` ends: at a semicolon (…；获得HONOR2称号的，有…: the next
+    list is another honor's), else at ``end``, the sentence's end."""
+    stop = text.find("；", start, end)
+    return end if stop < 0 else stop
+
+
 def _listed_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
     """获得“天山工匠”称号的有：ORG+TITLE+A、B等20人 (同样获得HONOR称号的，还有…; 获得HONOR称号的，既有A，也有B):
     everyone the sentence lists after it, up to a semicolon, holds the honor."""
@@ -614,8 +620,7 @@ def _listed_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
         if listed is None or not any(before.endswith(v) for v in AWARD_VERBS):
             continue
         s, e = sentence_span(text, h.span.start)
-        stop = text.find("；", listed.end(), e)  # …；获得HONOR2称号的，有…: the next list is another honor's
-        stop = e if stop < 0 else stop
+        stop = _list_end(text, listed.end(), e)
         out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in people if listed.end() <= p.span.start < stop]
     return out
 
@@ -659,8 +664,7 @@ def _class_lists(doc: Document, dm: DocumentMentions) -> list[Relation]:
         if not named:
             continue
         s, e = sentence_span(text, m.start())
-        stop = text.find("；", m.end(), e)
-        stop = e if stop < 0 else stop
+        stop = _list_end(text, m.end(), e)
         out += [Relation(AWARD, key(p), key(named[-1]), Span(doc.id, s, e)) for p in people if m.end() <= p.span.start < stop]
     return out
 
