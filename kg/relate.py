@@ -849,8 +849,11 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
     if own:
         before = [o for o in own if o.evidence.start <= at]
         return (before[-1] if before else own[0]).object
+    aliased = _aliased_body(text, at + len(r.role) - len(base), orgs, rec)
+    if aliased is not None:
+        return aliased
     if at > 0 and text[at - 1] in _BODY_END_CHARS and not any(m.span.end == at for m in orgs):
-        return None  # 川中钻井分公司|工会主席: a body the recognizer missed holds it, not one named earlier
+        return None  # 川中|钻井分公司|工会主席: a body the recognizer missed holds it, not one named earlier
     unit = r.role[:-len(base)]
     for part in _title_units(r.role, rec):
         named = [m for m in orgs if m.span.start < at and m.text.endswith(part)]
@@ -882,6 +885,32 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
     return max(named, key=lambda m: counts[m.text])  # max keeps the first of equals: the earliest named
 
 
+def _aliased_body(text: str, base_at: int, orgs: list[Mention], rec: Recognizer) -> Mention | None:
+    """The body named earlier that the words before a title refer back to: the tail of its name (运营分公司|工会主席
+    after 长沙麓山轨道交通集团有限公司运营分公司), or a body's class alone (项目|工会主席, 公司|工会女工委员会|主任:
+    the nearest company named before)."""
+    before = [m for m in orgs if m.span.end <= base_at]
+    window = text[max(0, base_at - 16):base_at]
+    union = _OWN_UNION_RE.search(window)
+    lead = window[:union.start()] if union else window
+    for m in reversed(before):
+        tail = next((m.text[k:] for k in range(1, len(m.text) - 2) if lead.endswith(m.text[k:])), None)
+        if tail is not None and len(tail) >= 4 and not is_han(lead[-len(tail) - 1:-len(tail)] or "。"):
+            return m
+    generic = _ALIAS_CLASS_RE.search(lead)
+    if generic is None:
+        return None
+    word = generic.group(1)
+    if word in ("项目", "项目部", "公司", "集团"):
+        fits = [m for m in before if rec.unit_kind(m.text) in ("company", "group")]
+    else:
+        fits = [m for m in before if m.text.endswith(word)]
+    return fits[-1] if fits else None
+
+
+# a body's class standing for the body named before, at a clause start or after 该/其/本 (项目|工会主席, 公司|工会…)
+_ALIAS_CLASS_RE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[该其本])(分公司|公司|集团|项目部|项目|总厂|厂)$")
+_OWN_UNION_RE = re.compile("工会(?:女工委员会|女职工委员会)?$")  # the body's union, or its women's committee
 _SETTING = re.compile("在[^，,。；;！？!?]{1,12}[，,]")  # 在广东，…: where the sentence is set
 _BODY_END_CHARS = frozenset("司厂局院会校矿")  # the last character of most bodies (not of teams and departments: 队, 部)
 

@@ -912,3 +912,14 @@ def test_district_and_autonomous_region_honors_new_titles_and_plants(recognizer)
     _, rels = _facts("德阳锻造厂锻工李春生说，好。格尔木光伏电站站长马福林说，也好。", recognizer)
     assert ("Person:李春生", "Organization:德阳锻造厂", "锻工") in _kind(rels, "membership")
     assert ("Person:马福林", "Organization:格尔木光伏电站", "站长") in _kind(rels, "membership")
+
+
+def test_a_body_s_short_name_or_class_before_a_title_refers_back_to_it(recognizer):
+    text = ("长沙麓山轨道交通集团有限公司运营分公司有职工3000人。运营分公司工会主席罗慧介绍，好。"
+            "四川蜀筑建工集团有限公司承建人才公寓。项目工会主席杜晓梅介绍，好。"
+            "公司工会女工委员会主任王丽华介绍，也好。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [
+        ("Person:杜晓梅", "Organization:四川蜀筑建工集团有限公司", "项目工会主席"),
+        ("Person:王丽华", "Organization:四川蜀筑建工集团有限公司", "女工委员会主任"),
+        ("Person:罗慧", "Organization:长沙麓山轨道交通集团有限公司运营分公司", "工会主席")]
