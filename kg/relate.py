@@ -281,6 +281,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 speaker = subject_before(s, qs)
             if speaker is None and _STANDS_ALONE.match(text, qe) and text[qs - 1:qs] in ("。", "\n", "") and "我" in inner:
                 speaker = _only_person_before(text, people, qs)  # 驾驶员张卫东刚跑完一趟。“…我们最操心…”
+            if speaker is None and qs == p0 and sentence_like:
+                speaker = _subject_after_lead_quote(text, people, qe)  # “…”班长陈海生一边分派任务，…
             if speaker is not None:
                 emit(speaker, qs + 1, qe - 1, (min(qs, speaker.span.start), max(qe, speaker.span.end)),
                      min_len=4 if introduced else MIN_QUOTE)
@@ -340,6 +342,19 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
 # the last clause before a statement, when a pronoun opens it (采访结束时，|他对记者说：)
 _LAST_CLAUSE = re.compile("[，,”」](他|她|老人家|老人)(?!们)[^，,。！？!?；;“”]{0,20}[，,：:]?$")
 _STANDS_ALONE = re.compile("[\n]|$")  # a quote that is the paragraph's last sentence
+
+
+def _subject_after_lead_quote(text: str, people: list[Mention], qe: int) -> Mention | None:
+    """The person a paragraph-opening quote belongs to when no verb of speech follows: the subject of the
+    sentence after it, with at most a title or a modifier before the name (“…”班长陈海生一边分派任务，…;
+    “…”今年36岁的谭湘君，是…; “…”说这话的是焊工王大海)."""
+    first = next((p for p in people if qe <= p.span.start), None)
+    if first is None or first.span.start - qe > 30:
+        return None
+    lead = text[qe:first.span.start]
+    if re.search(f"[，,。！？!?；;：:…\n{OPEN_QUOTES}{CLOSE_QUOTES}]", lead) or "记者" in lead or lead.startswith(PRONOUNS):
+        return None
+    return first
 
 
 def _only_person_before(text: str, people: list[Mention], i: int) -> Mention | None:

@@ -923,3 +923,12 @@ def test_a_body_s_short_name_or_class_before_a_title_refers_back_to_it(recognize
         ("Person:杜晓梅", "Organization:四川蜀筑建工集团有限公司", "项目工会主席"),
         ("Person:王丽华", "Organization:四川蜀筑建工集团有限公司", "女工委员会主任"),
         ("Person:罗慧", "Organization:长沙麓山轨道交通集团有限公司运营分公司", "工会主席")]
+
+
+def test_a_paragraph_opening_quote_belongs_to_the_subject_of_the_next_sentence(recognizer):
+    text = ("“大家抓紧，必须把线路抢通！”霞浦县供电公司班长陈海生一边分派任务，一边检查工具。\n"
+            "“开地铁要稳，起步要让乘客感觉不到。”今年36岁的谭湘君，是一名电客车司机。\n"
+            "“这活儿急不得，慢慢来。”说这话的是焊工王大海。\n"
+            "“钱要回来了，真好。”记者见到李小明时，他正在搬砖。")
+    _, rels = _facts(text, recognizer)
+    assert [r[0] for r in _kind(rels, "quote")] == ["Person:王大海", "Person:谭湘君", "Person:陈海生"]
