@@ -69,6 +69,8 @@ _TIME_WORDS = frozenset({"今年", "去年", "明年", "前年", "目前", "近�
 # 普通 6,768; not 红旗 1,052, 华为 373)
 _EVERYDAY_FREQ = 1500
 _NO_GIVEN_NAME = frozenset("到着过把被给向")  # characters no one-character given name is
+# 梁月娥, 王月英: 月 opens many a given name, but not a date's end (月底, 月初) nor a month's count (月份)
+_MONTH_GIVEN_NAME = re.compile("[^\\d\\W]月[^底初中末份内里前后度薪票均产日号的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之]")
 _VERB_COMPLEMENTS = frozenset({"上", "下", "来", "去", "着", "了", "过", "起", "到", "进", "出", "回", "完", "好"})
 _KINSHIP_CHARS = frozenset("妈爸爹娘姐哥妹弟婆公叔姨伯爷奶嫂舅")
 # Weak suffixes of a body's workplaces, named between the body and a post (燕钢炼铁厂|厂长)
@@ -271,7 +273,8 @@ class Recognizer:
             return False
         if len(name) == 4 and not compound:
             return False
-        if any(ch in NAME_STOP for ch in name[1:]) or (len(name) == 2 and name[1] in _NO_GIVEN_NAME):
+        if (any(ch in NAME_STOP for ch in name[1:]) and not _MONTH_GIVEN_NAME.fullmatch(name)) or (
+                len(name) == 2 and name[1] in _NO_GIVEN_NAME):
             return False  # 井架工|干到|司钻: a verb and its complement, no 干到
         if name in self.lex.generic_words or name in self._titles or name in self.lex.place_alias:
             return False
@@ -1295,8 +1298,24 @@ class _Builder:
             if head is not None and _AWARD_VERB_BEFORE_RE.search(text, max(0, i - 5), i):
                 self.add(i, j + len(head), HONOR)
 
+    def surname_before_place(self) -> None:
+        """A family name the dictionary tags alone, right before a place's short name: one person (郜|长顺 → 郜长顺)."""
+        text = self.text
+        for i, j, label in list(self.mentions):
+            if label != PLACE or j - i != 2 or i == 0 or text[i - 1] not in self.lex.surnames:
+                continue
+            place = self.lex.places.get(self.lex.place_alias.get(text[i:j], ""))
+            if place is None or place.level == "province":
+                continue  # 贺|澳门回归: a province is too well known a word to be a given name
+            word = next((t for t in self.words_near(i - 1, i) if t.start == i - 1), None)
+            if (word is not None and word.end == i and self.rec.segmenter.word_tag(text[i - 1]) == "nr"
+                    and self.rec.valid_name(text[i - 1:j])):
+                self.remove(i, j, PLACE)
+                self.read_chain(i - 1, j)
+
     def find_people(self) -> None:
         text = self.text
+        self.surname_before_place()
         strong: set[int] = set()  # right after a title, an organization or an honor
         weak: set[int] = set()  # elsewhere: the name needs a speech verb, a colon or a leader's title after it
         for m in self.rec.lex.title_re.finditer(text):
@@ -1376,6 +1395,8 @@ class _Builder:
         text = self.text
         title_ends = {m.end() for m in self.rec.lex.title_re.finditer(text)
                       if m.group(0) and self.word_at(m.start(), m.end()) and not self.inside_longer_title(m.start(), m.end())}
+        described = {m.end() for m in _ETHNIC_PERSON_RE.finditer(text)}  # 彝族小伙|普成林, 蒙古族青年|宝音图
+        title_ends |= described
         taken = [(i, j) for i, j, label in self.mentions if label in (PERSON, ORGANIZATION, PLACE, HONOR)]
 
         def free(i: int, j: int, spoken: bool = True) -> bool:
@@ -1394,10 +1415,48 @@ class _Builder:
                     break
         for i in sorted(title_ends):
             ends = [(self.rec._follow_score(text, j), j) for j in range(i + 2, min(i + 5, len(text)) + 1)
-                    if free(i, j, spoken=False)]
+                    if (free(i, j, spoken=False) and i not in described)
+                    or (i in described and self.described_name(i, j, taken))]
             best = max(ends, default=(0, 0))
             if best[0] >= 1:
                 self.read_chain(i, best[1])
+
+    def described_name(self, i: int, j: int, taken: list[tuple[int, int]]) -> bool:
+        """Whether text[i:j], right after a description by nationality (彝族小伙|普成林), may be a name of a family
+        name no list holds: no word, title or place, no function character, and no word running past its end
+        (宝音图|响应, not 宝音图响|应)."""
+        name = self.text[i:j]
+        return (is_han(name) and not any(ch in NAME_STOP or ch in FUNCTION_CHARS for ch in name)
+                and not self.rec.segmenter.is_common_word(name) and name not in self.rec._titles
+                and name not in self.lex.generic_words and name not in self.lex.place_alias
+                and not self.rec._word_across(self.text, j)
+                and not (len(name) > 3 and self.rec.segmenter.is_common_word(name[-2:]))
+                and not any(a < j and i < b for a, b in taken))
+
+    def listed_names(self) -> None:
+        """A name in a list joined by 、 right beside a name found (黄桂英、罗志强、|梁月娥|等): the items of
+        one list are alike, so a name there needs no verb after it."""
+        text = self.text
+        found = True
+        while found:
+            found = False
+            taken = [(i, j) for i, j, label in self.mentions if label in (PERSON, ORGANIZATION, PLACE, HONOR)]
+            for i, j in sorted((i, j) for i, j, label in self.mentions if label == PERSON):
+                spans = []
+                if text[j:j + 1] == "、":  # the next item: a name, then the list goes on or ends
+                    spans = [(j + 1, j + 1 + n) for n in (3, 2) if text[j + 1 + n:j + 2 + n] in _LIST_GOES_ON]
+                elif i > 1 and text[i - 1] == "、":  # the item before: a name after a pause or the list's start
+                    spans = [(i - 1 - n, i - 1) for n in (3, 2) if i - 1 - n >= 0
+                             and (i - 1 - n == 0 or text[i - 2 - n] in PUNCT_AFTER_NAME)]
+                for a, b in spans:
+                    name = text[a:b]
+                    if (not any(x < b and a < y for x, y in taken)
+                            and self.rec.valid_name(name, tagged=self.rec.segmenter.word_tag(name).startswith("nr"))):
+                        self.read_chain(a, b)
+                        found = True
+                        break
+                if found:
+                    break
 
     def inside_longer_title(self, i: int, j: int) -> bool:
         """Whether a longer title starts inside text[i:j] and runs past it (入|职工|程师: 工程师, no 职工)."""
@@ -1964,6 +2023,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.find_short_names()
     b.find_people()
     b.unlisted_names()
+    b.listed_names()
     b.trim_adverbs()
     b.recurrences()
     b.short_references()
@@ -1982,6 +2042,10 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
                             frames, tuple(sorted(b.units)), paras, tuple(sorted(b.aliases)),
                             tuple(sorted(b.person_aliases)))
 
+
+# a person described by nationality, as a title would (彝族小伙普成林): names of unlisted family names follow
+_ETHNIC_PERSON_RE = re.compile("(?<![民各家种同本贵])族(?:小伙子|小伙|青年|姑娘|小姑娘|女孩|女工|女职工|汉子|老人|老汉|职工|工人|妇女|大姐|大哥|大叔|阿妈)")
+_LIST_GOES_ON = frozenset("、等和及，,。；;")  # what may follow an item of a list of names
 
 _GAPS = ("的一名", "的一位", "的一个", "的", "一名", "一位")
 

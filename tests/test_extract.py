@@ -429,3 +429,24 @@ def test_a_body_named_after_叫_or_belonging_to_another(recognizer):
     assert _orgs("这家企业叫宁波鑫锐精密机械有限公司，有工人80名。", recognizer) == ["宁波鑫锐精密机械有限公司"]
     dm = extract_mentions(Document("d", "溆浦桥隧车间隶属于中南铁路局集团有限公司怀化工务段，管辖桥梁。"), recognizer)
     assert ("溆浦桥隧车间", "中南铁路局集团有限公司怀化工务段") in dm.units
+
+
+def _people(text, recognizer):
+    _, found = _mentions(text, recognizer)
+    return sorted(name for name, label in found if label == "Person")
+
+
+def test_names_in_a_list_beside_a_name_found(recognizer):
+    assert _people("近年来，黄桂英、罗志强、梁月娥等一批环卫工人获评劳动模范。", recognizer) == ["梁月娥", "罗志强", "黄桂英"]
+    assert _people("本月底前，全月产量要翻番。", recognizer) == []
+
+
+def test_a_family_name_before_a_county_s_short_name_is_one_person(recognizer):
+    assert _people("拿到钱那天，郜长顺给我们送来一面锦旗。", recognizer) == ["郜长顺"]
+    assert _people("倒计时开始，贺澳门回归。", recognizer) == []
+
+
+def test_a_name_after_a_description_by_nationality(recognizer):
+    assert _people("跟他搭档的，是彝族小伙普成林。", recognizer) == ["普成林"]
+    assert _people("20岁的蒙古族青年宝音图响应号召来到林场。", recognizer) == ["宝音图"]
+    assert _people("公司少数民族职工占六成。", recognizer) == []
