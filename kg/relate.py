@@ -121,6 +121,9 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
             not (rec.segmenter.in_dictionary(m.group()) and not rec.segmenter.word_tag(m.group()).startswith("nr"))
             for m in _UNNAMED_PERSON.finditer(between)):
         return None
+    subject = _subject_over_object(text, people, person, i)
+    if subject is not None:
+        return subject
     own = _OWN_PREDICATE.match(between)  # 陈建华是…的一名装配钳工: the person's own post, no one new
     for m in rec.lex.title_re.finditer(between, own.end() if own else 0):
         word = m.group(0)
@@ -133,6 +136,19 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
     return person
 
 
+def _subject_over_object(text: str, people: list[Mention], person: Mention, i: int) -> Mention | None:
+    """The subject of the last sentence, when the last name in it follows a preposition and a pronoun opens a later
+    sentence (质检员胡丽娟跟在俞国强身后。她是…: 她 is 胡丽娟, the one the sentence is about)."""
+    start, end = sentence_span(text, person.span.start)
+    if end > i or text[person.span.start - 1:person.span.start] not in _OBJECT_PREPOSITIONS:
+        return None
+    first = next((p for p in people if start <= p.span.start < person.span.start), None)
+    if first is None or re.search("[，,；;：:“”]", text[start:first.span.start]):
+        return None
+    return first
+
+
+_OBJECT_PREPOSITIONS = frozenset("在跟给向对把帮随替")
 # 愿意当|技术工人。: a worker in a predicate or closing a clause is what someone is or becomes, not someone new
 _PREDICATIVE = re.compile("(?:当|做|干|成为|是)了?(?:[0-9０-９一二三四五六七八九十几多]+年的?)?(?:一名|一位|一个)?[一-鿿]{0,2}$")
 # 带领12名女焊工: workers in the plural, whom 他/她 cannot mean

@@ -932,3 +932,9 @@ def test_a_paragraph_opening_quote_belongs_to_the_subject_of_the_next_sentence(r
             "“钱要回来了，真好。”记者见到李小明时，他正在搬砖。")
     _, rels = _facts(text, recognizer)
     assert [r[0] for r in _kind(rels, "quote")] == ["Person:王大海", "Person:谭湘君", "Person:陈海生"]
+
+
+def test_a_pronoun_means_the_sentence_s_subject_not_a_name_after_a_preposition(recognizer):
+    text = "质检员胡丽娟拿着检测报告跟在俞国强身后。她是厂里唯一的女职工，去年被评为鄞州区技术能手。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:胡丽娟", "Honor:鄞州区技术能手", None)]
