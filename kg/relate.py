@@ -148,6 +148,7 @@ def _subject_over_object(text: str, people: list[Mention], person: Mention, i: i
     return first
 
 
+_POSSESSOR_AFTER = re.compile("[\u4e00-\u9fff]{0,2}?的")  # 黄德明|的徒弟, 黄德明|带的徒弟: a name that qualifies a noun
 _OBJECT_PREPOSITIONS = frozenset("在跟给向对把帮随替")
 # 愿意当|技术工人。: a worker in a predicate or closing a clause is what someone is or becomes, not someone new
 _PREDICATIVE = re.compile("(?:当|做|干|成为|是)了?(?:[0-9０-９一二三四五六七八九十几多]+年的?)?(?:一名|一位|一个)?[一-鿿]{0,2}$")
@@ -453,6 +454,12 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
         if (in_sentence and text.startswith(rec._speech, in_sentence[-1].span.end)
                 and not re.search("[他她我]", text[in_sentence[-1].span.end:start])):
             return None  # 杨涛表示，厂里已经成立…: what the speaker reports, not what the speaker did
+        if len(in_sentence) >= 2:  # 焊工罗小军是黄德明带的徒弟，2022年从…毕业: the subject's clause goes on
+            first, last = in_sentence[0], in_sentence[-1]
+            if ((_POSSESSOR_AFTER.match(text, last.span.end) or text[last.span.start - 1] in _OBJECT_PREPOSITIONS)
+                    and re.search("[，,]", text[last.span.end:start])
+                    and not re.search("[，,；;：:“”]", text[s:first.span.start])):
+                return first
         if in_sentence:
             return in_sentence[-1]
         if re.search("(?<![\u4e00-\u9fff])我", before):

@@ -938,3 +938,10 @@ def test_a_pronoun_means_the_sentence_s_subject_not_a_name_after_a_preposition(r
     text = "质检员胡丽娟拿着检测报告跟在俞国强身后。她是厂里唯一的女职工，去年被评为鄞州区技术能手。"
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "award") == [("Person:胡丽娟", "Honor:鄞州区技术能手", None)]
+
+
+def test_a_clause_with_no_subject_goes_on_with_the_sentence_s_subject_not_a_possessor(recognizer):
+    text = "护士刘雯雯是孙晓燕带的徒弟，2019年从山东第一医科大学毕业后来到科室。"
+    _, rels = _facts(text, recognizer)
+    assert ("Person:刘雯雯", "Organization:山东第一医科大学") in [r[:2] for r in _kind(rels, "membership")]
+    assert "Person:孙晓燕" not in [r[0] for r in _kind(rels, "membership")]
