@@ -1725,8 +1725,12 @@ class _Builder:
                 subjects.append((m.end(), before[-1]))
         for m in _POST_CLAUSE_RE.finditer(text):
             s, _ = sentence_span(text, m.start())
-            opening = [p for p in people if s <= p.span.start and p.span.end <= m.start()]
-            if opening and opening[0].span.start - s <= 12:  # the sentence's subject, near its start
+            opening = [p for p in people if s <= p.span.start and p.span.end <= m.start()
+                       and text[p.span.end:p.span.end + 1] not in "：:"]  # not 郑晓岚：, who answers a question
+            named = [p for p in opening if text.endswith("叫", 0, p.span.start)]
+            if named and "，" not in text[named[-1].span.end:m.start()] and "," not in text[named[-1].span.end:m.start()]:
+                subjects.append((m.end(), named[-1]))  # 有一位叫赵铁军的职工，是…: the one introduced by name
+            elif opening and opening[0].span.start - s <= 12:  # the sentence's subject, near its start
                 subjects.append((m.end(), opening[0]))
         for end, person in subjects:
             found = self._post_after(end)

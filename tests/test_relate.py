@@ -945,3 +945,10 @@ def test_a_clause_with_no_subject_goes_on_with_the_sentence_s_subject_not_a_poss
     _, rels = _facts(text, recognizer)
     assert sorted((r.subject, r.object) for r in rels if r.kind == "membership" and r.object) == [
         ("Person:刘雯雯", "Organization:山东第一医科大学")]
+
+
+def test_a_post_clause_after_someone_introduced_by_name_is_theirs(recognizer):
+    text = "郑晓岚：长春市有一位叫赵铁军的职工，是长春北方轨道客车配件有限公司的装配钳工，前年查出患有肾病。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [
+        ("Person:赵铁军", "Organization:长春北方轨道客车配件有限公司", "装配钳工")]
