@@ -122,6 +122,10 @@ RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "�
 AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于", "来到", "考入",
                      "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立")
 _AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
+# an office taken up, then the title alone and the clause's end (担任技术总监，)
+_BARE_OFFICE_RE = re.compile("[，,]?(?:后来|后|现|并|还|又|同时)?(?:担任|出任|升任|兼任|现任)([\u4e00-\u9fff]{2,10}?)(?=[，,。；;！!？?、]|$)")
+# what runs a body's name on into a clause (毕业后回到合作社): no unit of a body is named so
+_CLAUSE_IN_NAME_RE = re.compile("|".join((*AFFILIATION_VERBS, "毕业", "回到", "后到", "调到", "调入", "退休")))
 # verbs of taking or holding an office, before ORG+TITLE
 OFFICE_VERBS = ("被聘为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任")
 ROLE_VERBS = (*OFFICE_VERBS, "当选", "原是", "曾是", "现是", "已是", "已经是", "也是", "是", "成为", "成了")
@@ -725,6 +729,8 @@ class _Builder:
         found = [e for (s, e, label) in self.mentions if s == i and label == ORGANIZATION and e <= j]
         for end, _ in ends:
             name = phrase[:end]
+            if previous_end is not None and _CLAUSE_IN_NAME_RE.search(name, previous_end):
+                break  # 山东农业大学|毕业后回到合作社: a clause, not a unit's name
             if (name in self.lex.generic_words or name in self.lex.place_alias
                     or self.rec.segmenter.is_generic_noun(name)
                     or not (self.has_proper_part(name) or self.department_start(i + end) == i
@@ -1710,6 +1716,19 @@ class _Builder:
             return None
         return k, j, title
 
+    def _bare_office_after(self, end: int) -> Post | None:
+        """A title alone taken up after a name or a clause at ``end`` (担任技术总监，; 后来担任第三管护站站长。), with
+        no body named: a post the context places."""
+        text = self.text
+        m = _BARE_OFFICE_RE.match(text, end)
+        if m is None:
+            return None
+        chunk = m.group(1)
+        title = self.rec.title_suffix(chunk)
+        if not title or (chunk != title and not self.is_unit_name(chunk[:-len(title)])):
+            return None
+        return Post(chunk, self.span(m.start(1), m.end(1)), None)
+
     def predicate_post_follows(self, end: int) -> bool:
         """Whether a post follows the name ending at ``end`` (张海涛是某某公司的一名操作工)."""
         return self._post_after(end) is not None
@@ -1735,6 +1754,10 @@ class _Builder:
         for end, person in subjects:
             found = self._post_after(end)
             if found is None:
+                bare = self._bare_office_after(end)
+                if bare is not None:  # 担任技术总监: the body the article makes clear holds it (relate.py)
+                    s, e = sentence_span(text, person.span.start if person.span.end == end else end, bare.title_span.end)
+                    self.frames.append(Frame(person, (bare,), (), (), self.span(s, e)))
                 continue
             k, j, title = found
             ts = j - len(title)

@@ -952,3 +952,11 @@ def test_a_post_clause_after_someone_introduced_by_name_is_theirs(recognizer):
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [
         ("Person:赵铁军", "Organization:长春北方轨道客车配件有限公司", "装配钳工")]
+
+
+def test_an_office_taken_up_with_no_body_named_takes_the_body_of_the_context(recognizer):
+    text = "齐河县丰禾农机专业合作社成立于2012年。他的儿子许文博从山东农业大学毕业后回到合作社，担任技术总监，带着团队。"
+    mentions, rels = _facts(text, recognizer)
+    assert sorted(m.text for m in mentions.mentions if m.label == "Organization") == [
+        "山东农业大学", "齐河县丰禾农机专业合作社"]
+    assert ("Person:许文博", "Organization:齐河县丰禾农机专业合作社", "技术总监") in _kind(rels, "membership")
