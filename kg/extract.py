@@ -165,11 +165,16 @@ _BODY_HONOR_CLASSES = ("劳动模范", "劳模", "先进工作者", "先进个�
 _AWARD_VERB_BEFORE_RE = re.compile("(?:获评|荣获|被授予|获得|当选为?|被评为|评为|获授)了?$")
 _PLACE_QUOTED_HONOR_RE = re.compile("[“「]([\u4e00-\u9fff]{2,12})[”」]((?:荣誉)?称号)?")
 # 邹平(县)市: a county that became a city keeps its name, and news writes it with 市
+_TOWN_END_RE = re.compile("镇|乡|街道")
+_DISTRICT_AFTER_RE = re.compile("区(?!域|别|间|位|块|分|内|外)")
+_TOWN_AFTER_RE = re.compile("(?:镇|乡|街道)(?!长|[\u4e00-\u9fff]{0,1}(?:民|委|干部|级|里|企|政府))")
 _CITY_AFTER_COUNTY_RE = re.compile("市(?!场|民|值|面|容|井|价|况|政|县)")
 # 国家级示范性…创新工作室: a class of bodies (a rating), not one body
 CATEGORY_LEVELS = ("国家级", "省级", "市级", "县级", "区级", "部级", "国字号")
 _GENERATION_RE = re.compile("[0-9０-９]{2}后|[零〇一二三四五六七八九]{2}后")  # 90后, 00后
-_LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,3}?)(街道|镇|乡|村)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|级|里|庄|企|口))")
+# what no name of a town or village holds (NAME_STOP without 中上下里后前那: 中河街道, 后许村, 那拉提镇)
+_NO_LOCAL_NAME = NAME_STOP - set("中上下里后前那")
+_LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,4}?)(街道|镇|乡|村)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|级|里|庄|企|口))")
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
 
@@ -1262,6 +1267,12 @@ class _Builder:
             full = self.lex.place_alias[m.group(0)]
             if short and full.endswith("县") and _CITY_AFTER_COUNTY_RE.match(text, j) and full[:-1] + "市" not in self.lex.places:
                 j += 1  # 邹平市, 邹平县 in the lexicon: the mention holds the 市 the text writes
+            elif (short and full[-1] in "县市" and self.lex.places[full].level == "county" and _DISTRICT_AFTER_RE.match(text, j)
+                    and full[:-1] + "区" not in self.lex.places):
+                j += 1  # 海门区, 海门市 in the lexicon: a county made a district
+            elif short and _TOWN_AFTER_RE.match(text, j) and not self.rec.segmenter.in_dictionary(text[i:j + 1]):
+                self.add(i, _TOWN_AFTER_RE.match(text, j).end(), PLACE)
+                continue  # 三沙镇: a town of the same name, not 三沙(市)
             zone = _ZONE_RE.match(text, j + (1 if text.startswith("市", j) else 0))
             if zone is None:
                 zone = self._named_zone(j + (1 if text.startswith("市", j) else 0))
@@ -1269,12 +1280,18 @@ class _Builder:
                 self.add(i, zone.end(), PLACE)
             self.add(i, j, PLACE)
             local = _LOCAL_RE.match(text, zone.end() if zone else j)
-            if (local and not any(ch in NAME_STOP for ch in local.group(1)) and local.group(1)[0] not in "省市县区州盟旗乡镇村"
+            if (local and not any(ch in _NO_LOCAL_NAME or ch in "省市县区州盟旗" for ch in local.group(1))
+                    and local.group(1)[0] not in "乡镇村"
                     and not self.rec.segmenter.in_dictionary(local.group(0)) and self.word_at(local.start(), local.end())
                     and not self.level_in_verb(local.start(2))):
                 self.add(local.start(), local.end(), PLACE)  # 开发区钵池街道, 安吉县余村: a unit under a place
         for m in _ZONE_RE.finditer(text):
             self.add(m.start(), m.end(), PLACE)  # bare 高新区: linked to its zone in the document
+        towns = {text[i:j - len(t.group())] for i, j, label in self.mentions
+                 if label == PLACE and (t := _TOWN_END_RE.search(text, i, j)) is not None and t.end() == j}
+        for i, j, label in list(self.mentions):
+            if label == PLACE and text[i:j] in towns:
+                self.remove(i, j, PLACE)  # 三沙供电所 after 三沙镇: the town's name, not 三沙(市)
         places = {j: i for i, j, label in self.mentions if label == PLACE}
         for m in _PLACE_QUOTED_HONOR_RE.finditer(text):
             i = places.get(m.start())

@@ -59,9 +59,9 @@ def place_canonical(text: str, lex: Lexicons) -> str | None:
         return lex.place_alias[text]
     if len(text) >= 3 and text.endswith(("街道", "镇", "乡", "村")):
         return text
-    county = lex.place_alias.get(text[:-1]) if text.endswith("市") else None
-    if county is not None and county.endswith("县"):
-        return county  # 邹平市: the county of that name, made a city after the lexicon's list was drawn up
+    county = lex.place_alias.get(text[:-1]) if text.endswith(("市", "区")) else None
+    if county is not None and lex.places[county].level == "county" and county[-1] != text[-1]:
+        return county  # 邹平市, 海门区: the county of that name, made a city or a district after the lexicon was drawn up
     m = _ZONE_RE.search(text)
     if m and m.end() == len(text) and m.start() > 0:
         city = text[:m.start()].removesuffix("市")

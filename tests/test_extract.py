@@ -450,3 +450,21 @@ def test_a_name_after_a_description_by_nationality(recognizer):
     assert _people("跟他搭档的，是彝族小伙普成林。", recognizer) == ["普成林"]
     assert _people("20岁的蒙古族青年宝音图响应号召来到林场。", recognizer) == ["宝音图"]
     assert _people("公司少数民族职工占六成。", recognizer) == []
+
+
+def _places(text, recognizer):
+    _, found = _mentions(text, recognizer)
+    return sorted(name for name, label in found if label == "Place")
+
+
+def test_towns_and_streets_under_a_place(recognizer):
+    assert _places("早上，江苏南通市海门区三厂街道，工人们上班了。", recognizer) == [
+        "三厂街道", "南通市", "江苏", "海门区"]
+    assert _places("他出生在阿巴嘎旗别力古台镇，后到新源县那拉提镇卫生院。", recognizer) == [
+        "别力古台镇", "新源县", "那拉提镇", "阿巴嘎旗"]
+    assert _places("甘肃省渭源县农村建起日光温室。", recognizer) == ["渭源县", "甘肃省"]
+
+
+def test_a_town_named_like_a_city_is_the_town(recognizer):
+    assert _places("在离海边不远的三沙镇，三沙供电所的电话响个不停。", recognizer) == ["三沙镇"]
+    assert "民和镇" not in _places("肖更民和镇长麦达通一起走访。", recognizer)  # 镇长 is a title
