@@ -1440,7 +1440,8 @@ class _Builder:
             ends = [(self.rec._follow_score(text, j), j) for j in range(i + 2, min(i + 5, len(text)) + 1)
                     if (free(i, j, spoken=False) and i not in described)
                     or (i in described and self.described_name(i, j, taken))]
-            best = max(ends, default=(0, 0))
+            # after a description, the shortest of the best (吉克阿呷|正把…, not 吉克阿呷正)
+            best = max(ends, default=(0, 0), key=lambda e: (e[0], -e[1]) if i in described else e)
             if best[0] >= 1:
                 self.read_chain(i, best[1])
 

@@ -450,6 +450,7 @@ def test_a_name_after_a_description_by_nationality(recognizer):
     assert _people("跟他搭档的，是彝族小伙普成林。", recognizer) == ["普成林"]
     assert _people("20岁的蒙古族青年宝音图响应号召来到林场。", recognizer) == ["宝音图"]
     assert _people("公司少数民族职工占六成。", recognizer) == []
+    assert _people("彝族姑娘吉克阿呷正把包裹翻正。", recognizer) == ["吉克阿呷"]
 
 
 def _places(text, recognizer):
