@@ -282,7 +282,8 @@ class Recognizer:
             return False
         if len(name) == 4 and not compound:
             return False
-        if (any(ch in NAME_STOP for ch in name[1:]) and not _MONTH_GIVEN_NAME.fullmatch(name)) or (
+        if (any(ch in NAME_STOP for ch in name[1:]) and not _MONTH_GIVEN_NAME.fullmatch(name)
+                and not self._year_given_name(name)) or (
                 len(name) == 2 and name[1] in _NO_GIVEN_NAME):
             return False  # 井架工|干到|司钻: a verb and its complement, no 干到
         if name in self.lex.generic_words or name in self._titles or name in self.lex.place_alias:
@@ -316,6 +317,13 @@ class Recognizer:
                 and self.segmenter.word_tag(given) in ("n", "vn", "v", "a", "ad", "an")):
             return False  # 向总部, 向战斗: a preposition and a common word (于建国, tagged ns, stays)
         return True
+
+    def _year_given_name(self, name: str) -> bool:
+        """田丰年, 王延年: 年 ends many a given name, but not a time or count word (当年, 多年, 青年)."""
+        given = name[1:]
+        return (len(name) == 3 and given[1] == "年" and given[0] not in NAME_STOP and not given[0].isnumeric()
+                and given[0] not in "一二三四五六七八九十百千万几多两半整每去前后明今来近早晚少青中老成常历往连新童当同全"
+                and (self.segmenter.word_tag(given).startswith("nr") or not self.segmenter.is_common_word(given)))
 
     def two_part_name(self, name: str) -> bool:
         """Whether ``name`` is two Tibetan name words (次仁|多吉) or two Mongolian ones (巴图|孟和, 乌云|其木格)."""

@@ -469,3 +469,9 @@ def test_towns_and_streets_under_a_place(recognizer):
 def test_a_town_named_like_a_city_is_the_town(recognizer):
     assert _places("在离海边不远的三沙镇，三沙供电所的电话响个不停。", recognizer) == ["三沙镇"]
     assert "民和镇" not in _places("肖更民和镇长麦达通一起走访。", recognizer)  # 镇长 is a title
+
+
+def test_given_names_ending_in_year_and_regional_family_names(recognizer):
+    assert _people("金穗食品总经理田丰年告诉记者，好。", recognizer) == ["田丰年"]
+    assert _people("列车长刀艳芳带着乘务员巡视，分拣班组长楼国华盯着屏幕。", recognizer) == ["刀艳芳", "楼国华"]
+    assert _people("这些年，当年的青年都老了。", recognizer) == []
