@@ -103,7 +103,7 @@ ROLE_VERB_RE = re.compile("[仍还并曾现历兼先后再又也均]{1,3}任(?:�
 # One-character 任 (serve as), 于 (at) and 访 (an interview with), and the characters before them that mark
 # them as such (至今任…, 2010年起任…, 就职于…, 毕业于…, ——专访…); any other character before them may be
 # part of a name.
-ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘", "访": "专"}
+ROLE_CHARS = {"任": "今起至年月日再后", "于": "职业聘", "访": "专", "记": ""}  # 记: a profile's dek (——记ORG+TITLE+NAME)
 # A news dateline (新华社北京4月20日电) that may run into the organization named after it.
 DATELINE_RE = re.compile("[^，。]{0,16}?[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日电")
 # Conjunctions and prepositions that may be read into the start of an organization's name (和|劳拉公司).

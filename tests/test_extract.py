@@ -475,3 +475,9 @@ def test_given_names_ending_in_year_and_regional_family_names(recognizer):
     assert _people("金穗食品总经理田丰年告诉记者，好。", recognizer) == ["田丰年"]
     assert _people("列车长刀艳芳带着乘务员巡视，分拣班组长楼国华盯着屏幕。", recognizer) == ["刀艳芳", "楼国华"]
     assert _people("这些年，当年的青年都老了。", recognizer) == []
+
+
+def test_a_profile_s_dek_verb_is_no_part_of_the_body(recognizer):
+    dm, found = _mentions("### 记唐山恒岳钢铁集团有限公司热轧厂首席技师刘振国\n\n刘振国在轧线上干了37年。", recognizer)
+    assert sorted(name for name, label in found if label == "Organization") == [
+        "唐山恒岳钢铁集团有限公司", "唐山恒岳钢铁集团有限公司热轧厂"]
