@@ -15,7 +15,8 @@ from kg.extract import (CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, ZONE_SUFFI
 from kg.types import (AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
 
-AWARD_VERBS = ("获评", "荣获", "被授予", "获得", "当选", "被评为", "被命名为", "被誉为", "获授", "获")
+_ASPECT_END = re.compile("(?<!成)[了过]$")  # 获得了|, 获得过|; but 成了 is the verb
+AWARD_VERBS = ("获评", "荣获", "被授予", "获得", "当选", "被评为", "被命名为", "被誉为", "获授", "入选", "成为", "成了", "作为", "获")
 PRONOUNS = ("他", "她")
 # Titles written after a name that need no organization (习近平总书记).
 LEADER_CATEGORIES = {"party", "government"}
@@ -534,7 +535,7 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             previous = (h, previous[1])
             continue
         previous = None
-        before = text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES).removesuffix("了").removesuffix("过")  # 获评“湖北工匠”, 获得过
+        before = _ASPECT_END.sub("", text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES))  # 获评“湖北工匠”, 获得过
         s, e = sentence_span(text, h.span.start)
         after = h.span.end + (1 if text[h.span.end:h.span.end + 1] in CLOSE_QUOTES else 0)
         holder = next((p for p in people if p.span.start == after + 1), None) if text.startswith("的", after) else None

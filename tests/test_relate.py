@@ -960,3 +960,12 @@ def test_an_office_taken_up_with_no_body_named_takes_the_body_of_the_context(rec
     assert sorted(m.text for m in mentions.mentions if m.label == "Organization") == [
         "山东农业大学", "齐河县丰禾农机专业合作社"]
     assert ("Person:许文博", "Organization:齐河县丰禾农机专业合作社", "技术总监") in _kind(rels, "membership")
+
+
+def test_selected_as_become_and_as_an_honor_s_holder(recognizer):
+    _, rels = _facts("入选“襄阳工匠”的有：汉江重型车桥有限公司数控车工周德明、襄阳华中轴承股份有限公司装配钳工彭小红等。",
+                     recognizer)
+    assert _kind(rels, "award") == [("Person:周德明", "Honor:襄阳工匠", None), ("Person:彭小红", "Honor:襄阳工匠", None)]
+    _, rels = _facts("如今，赵文杰也成了河北省技术能手。去年，何玉兰作为全国劳动模范到北京开会。", recognizer)
+    assert _kind(rels, "award") == [("Person:何玉兰", "Honor:全国劳动模范", None),
+                                    ("Person:赵文杰", "Honor:河北省技术能手", None)]
