@@ -174,6 +174,10 @@ def is_abbreviation(short: str, full: str) -> bool:
         return False
     if full.startswith(short):
         return False  # 中国石化集团有限公司 is the parent of 中国石化集团有限公司镇海分公司, not its short form
+    form = legal_suffix(short)
+    rest = full[len(short) - len(form):] if form else ""
+    if form and full.startswith(short[:-len(form)]) and legal_suffix(rest) != rest:
+        return False  # 远捷物流集团有限公司 is the parent of 远捷物流集团浙江有限公司 (a province's company), not short for it
     i = 0
     for ch in full:
         if i < len(short) and ch == short[i]:
@@ -248,7 +252,9 @@ def resolve_document(doc: Document, dm: DocumentMentions, lex: Lexicons, rec: Re
                 if len(longer) > len(m.text) and (longer.endswith(m.text) or m.text in cores_of(longer)):
                     target = longer
             if target == m.text:
-                abbreviated = [o for o in orgs if any(is_abbreviation(m.text, form) for form in _unit_tails(o))
+                # 集团浙江公司: the group's own word, then the short form of its unit (浙江公司 for 浙江有限公司)
+                forms = [m.text, m.text[2:]] if m.text.startswith(("集团", "公司")) and len(m.text) >= 6 else [m.text]
+                abbreviated = [o for o in orgs if any(is_abbreviation(f, form) for form in _unit_tails(o) for f in forms)
                                and not _body_of_a_wider_place(m.text, o, lex)]
                 if abbreviated and all(abbreviated[0].endswith(o) for o in abbreviated):
                     target = abbreviated[0]  # one body, under its full and shorter names (orgs: longest first)

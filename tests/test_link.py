@@ -178,3 +178,10 @@ def test_a_short_reference_needs_one_person_of_that_surname():
     G = _graph("班长韩立军和技术员韩东都是全国劳动模范。老韩说：“干就要干好。”\n他像一头老黄牛。班长黄建新说，要干好。")
     assert _labels(G, "Person") == ["韩东", "韩立军", "黄建新"]
     assert _node(G, "黄建新")["aliases"] == []
+
+
+def test_a_group_and_its_provincial_company_stay_two_bodies():
+    assert not is_abbreviation("远捷物流集团有限公司", "远捷物流集团浙江有限公司")
+    assert is_abbreviation("大连湾造船公司", "大连湾造船有限公司")  # a shorter legal form of the same body
+    G = _graph("远捷物流集团有限公司很大。远捷物流集团浙江有限公司义乌转运中心灯火通明。集团浙江公司总经理王大明说，好。")
+    assert _labels(G, "Organization") == ["远捷物流集团有限公司", "远捷物流集团浙江有限公司"]
