@@ -122,7 +122,7 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
             not (rec.segmenter.in_dictionary(m.group()) and not rec.segmenter.word_tag(m.group()).startswith("nr"))
             for m in _UNNAMED_PERSON.finditer(between)):
         return None
-    subject = _subject_over_object(text, people, person, i)
+    subject = _subject_over_object(text, people, person, i, rec)
     if subject is not None:
         return subject
     own = _OWN_PREDICATE.match(between)  # 陈建华是…的一名装配钳工: the person's own post, no one new
@@ -137,18 +137,25 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
     return person
 
 
-def _subject_over_object(text: str, people: list[Mention], person: Mention, i: int) -> Mention | None:
+def _subject_over_object(text: str, people: list[Mention], person: Mention, i: int, rec: Recognizer) -> Mention | None:
     """The subject of the last sentence, when the last name in it follows a preposition and a pronoun opens a later
     sentence (质检员胡丽娟跟在俞国强身后。她是…: 她 is 胡丽娟, the one the sentence is about)."""
     start, end = sentence_span(text, person.span.start)
-    if end > i or text[person.span.start - 1:person.span.start] not in _OBJECT_PREPOSITIONS:
+    before = _OBJECT_BEFORE.search(text, start, person.span.start)
+    title = rec.title_ending_at(text, person.span.start) or ""
+    titled = before is not None and (before.group(1) == "" or (
+        before.group(1).endswith(title) and len(before.group(1)) - len(title) <= 1))  # 跟着老轧钢工|宋德厚
+    if end > i or not (titled or _POSSESSOR_AFTER.match(text, person.span.end)):
         return None
     first = next((p for p in people if start <= p.span.start < person.span.start), None)
-    if first is None or re.search("[，,；;：:“”]", text[start:first.span.start]):
-        return None
+    if (first is None or re.search("[，,；;：:“”]", text[start:person.span.start])
+            or text.endswith("叫", 0, person.span.start)):
+        return None  # 郑晓岚：…有一位叫赵铁军的职工: the one introduced by name is no possessor
     return first
 
 
+# 跟在|俞国强身后, 跟着老轧钢工|宋德厚学: a preposition, perhaps a title, then the name
+_OBJECT_BEFORE = re.compile("(?:跟着|跟随|[在跟给向对把帮随替拜])([\u4e00-\u9fff]{0,6})$")
 _POSSESSOR_AFTER = re.compile("[\u4e00-\u9fff]{0,2}?的")  # 黄德明|的徒弟, 黄德明|带的徒弟: a name that qualifies a noun
 _OBJECT_PREPOSITIONS = frozenset("在跟给向对把帮随替")
 # 愿意当|技术工人。: a worker in a predicate or closing a clause is what someone is or becomes, not someone new

@@ -969,3 +969,10 @@ def test_selected_as_become_and_as_an_honor_s_holder(recognizer):
     _, rels = _facts("如今，赵文杰也成了河北省技术能手。去年，何玉兰作为全国劳动模范到北京开会。", recognizer)
     assert _kind(rels, "award") == [("Person:何玉兰", "Honor:全国劳动模范", None),
                                     ("Person:赵文杰", "Honor:河北省技术能手", None)]
+
+
+def test_a_pronoun_means_the_subject_not_a_possessor_nor_a_master_after_a_title(recognizer):
+    _, rels = _facts("崔晓敏是魏红霞的徒弟，今年26岁。她说：“师傅教会我很多，真的。”", recognizer)
+    assert [r[0] for r in _kind(rels, "quote")] == ["Person:崔晓敏"]
+    _, rels = _facts("妇联主席刘梅表示，李红的事迹很感人。她说：“科研没有捷径可走。”", recognizer)
+    assert [r[0] for r in _kind(rels, "quote")] == ["Person:刘梅", "Person:李红"]  # 刘梅表示，…: hers
