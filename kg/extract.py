@@ -1278,8 +1278,9 @@ class _Builder:
             elif (short and full[-1] in "县市" and self.lex.places[full].level == "county" and _DISTRICT_AFTER_RE.match(text, j)
                     and full[:-1] + "区" not in self.lex.places):
                 j += 1  # 海门区, 海门市 in the lexicon: a county made a district
-            elif short and _TOWN_AFTER_RE.match(text, j) and not self.rec.segmenter.in_dictionary(text[i:j + 1]):
-                self.add(i, _TOWN_AFTER_RE.match(text, j).end(), PLACE)
+            elif ((town := _TOWN_AFTER_RE.match(text, j)) is not None and short
+                    and not self.rec.segmenter.in_dictionary(text[i:j + 1])):
+                self.add(i, town.end(), PLACE)
                 continue  # 三沙镇: a town of the same name, not 三沙(市)
             zone = _ZONE_RE.match(text, j + (1 if text.startswith("市", j) else 0))
             if zone is None:

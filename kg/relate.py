@@ -141,11 +141,7 @@ def _subject_over_object(text: str, people: list[Mention], person: Mention, i: i
     """The subject of the last sentence, when the last name in it follows a preposition and a pronoun opens a later
     sentence (质检员胡丽娟跟在俞国强身后。她是…: 她 is 胡丽娟, the one the sentence is about)."""
     start, end = sentence_span(text, person.span.start)
-    before = _OBJECT_BEFORE.search(text, start, person.span.start)
-    title = rec.title_ending_at(text, person.span.start) or ""
-    titled = before is not None and (before.group(1) == "" or (
-        before.group(1).endswith(title) and len(before.group(1)) - len(title) <= 1))  # 跟着老轧钢工|宋德厚
-    if end > i or not (titled or _POSSESSOR_AFTER.match(text, person.span.end)):
+    if end > i or not _object_or_possessor(text, person, start, rec):
         return None
     first = next((p for p in people if start <= p.span.start < person.span.start), None)
     if (first is None or re.search("[，,；;：:“”]", text[start:person.span.start])
@@ -154,10 +150,19 @@ def _subject_over_object(text: str, people: list[Mention], person: Mention, i: i
     return first
 
 
+def _object_or_possessor(text: str, person: Mention, start: int, rec: Recognizer) -> bool:
+    """Whether ``person``, in the sentence starting at ``start``, is no subject: the object of a preposition,
+    perhaps after a title (跟在|俞国强身后, 跟着老轧钢工|宋德厚学), or the one who qualifies a noun (魏红霞|的徒弟)."""
+    before = _OBJECT_BEFORE.search(text, start, person.span.start)
+    title = rec.title_ending_at(text, person.span.start) or ""
+    return (before is not None and (before.group(1) == "" or (
+        before.group(1).endswith(title) and len(before.group(1)) - len(title) <= 1))
+            or _POSSESSOR_AFTER.match(text, person.span.end) is not None)
+
+
 # 跟在|俞国强身后, 跟着老轧钢工|宋德厚学: a preposition, perhaps a title, then the name
 _OBJECT_BEFORE = re.compile("(?:跟着|跟随|[在跟给向对把帮随替拜])([\u4e00-\u9fff]{0,6})$")
 _POSSESSOR_AFTER = re.compile("[\u4e00-\u9fff]{0,2}?的")  # 黄德明|的徒弟, 黄德明|带的徒弟: a name that qualifies a noun
-_OBJECT_PREPOSITIONS = frozenset("在跟给向对把帮随替")
 # 愿意当|技术工人。: a worker in a predicate or closing a clause is what someone is or becomes, not someone new
 _PREDICATIVE = re.compile("(?:当|做|干|成为|是)了?(?:[0-9０-９一二三四五六七八九十几多]+年的?)?(?:一名|一位|一个)?[一-鿿]{0,2}$")
 # 带领12名女焊工: workers in the plural, whom 他/她 cannot mean
@@ -464,7 +469,7 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
             return None  # 杨涛表示，厂里已经成立…: what the speaker reports, not what the speaker did
         if len(in_sentence) >= 2:  # 焊工罗小军是黄德明带的徒弟，2022年从…毕业: the subject's clause goes on
             first, last = in_sentence[0], in_sentence[-1]
-            if ((_POSSESSOR_AFTER.match(text, last.span.end) or text[last.span.start - 1] in _OBJECT_PREPOSITIONS)
+            if (_object_or_possessor(text, last, s, rec)
                     and re.search("[，,]", text[last.span.end:start])
                     and not re.search("[，,；;：:“”]", text[s:first.span.start])):
                 return first
