@@ -52,6 +52,7 @@ _MEETING_RE = re.compile("(?:见到|找到|遇到|采访|拜访|看到)了?")
 # when the tagger found the name, but for 家/户/里 (王家 is the Wang family, not a person)
 _LOOSE_GIVEN_TAGS = ("tg", "t", "q", "ag", "zg", "m")
 _HOUSEHOLD_CHARS = set("家户里村屯庄院寨")
+_NAME_LIKE_ADVERBS = frozenset("刚正凡真")  # given names (王刚, 陈正, 李凡) that the dictionary tags as adverbs
 FUNCTION_TAGS = ("c", "m", "t", "r", "p", "d", "u", "f", "q")
 # Words that commonly follow a name and so confirm where it ends.
 NAME_FOLLOWERS = ("团队", "夫妇", "同志", "等人", "一家", "所在", "带领", "是", "在", "的", "把", "被", "将", "从",
@@ -1552,10 +1553,16 @@ class _Builder:
 
     def titled_adverb_name(self, i: int, j: int) -> bool:
         """技术员王刚说, 厂长李才介绍: a two-character name the tagger found whose given name is also an adverb
-        (刚, 才), right after a title, where 王|刚说 (Wang just said) cannot be meant."""
-        name = self.text[i:j]
-        return (len(name) == 2 and name[0] in self.lex.surnames and self.rec.segmenter.word_tag(name[1]) == "d"
-                and self.rec.title_ending_at(self.text, i) is not None)
+        (刚, 才), right after a title, where 王|刚说 (Wang just said) cannot be meant; and 王刚, 陈正 anywhere,
+        given names common enough for a family name alone not to be read, unless the adverb starts a word
+        there (王|刚才, 李|正在) or the family name is someone's 老王|刚说."""
+        name, text = self.text[i:j], self.text
+        if not (len(name) == 2 and name[0] in self.lex.surnames and self.rec.segmenter.word_tag(name[1]) == "d"):
+            return False
+        if name[1] in _NAME_LIKE_ADVERBS and text[i - 1:i] not in ("老", "小") and not any(
+                self.rec.segmenter.in_dictionary(text[j - 1:j + n]) for n in (1, 2) if j + n <= len(text)):
+            return True
+        return self.rec.title_ending_at(text, i) is not None
 
     def find_dotted_names(self) -> None:
         """Names written in dotted parts of transliteration characters (阿依古丽·买买提, 詹姆斯·莱德菲尔德) that

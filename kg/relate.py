@@ -16,7 +16,7 @@ from kg.types import (AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, QUOTE, SUB
                       Document, Mention, Relation, Span)
 
 _ASPECT_END = re.compile("(?<!成)[了过]$")  # 获得了|, 获得过|; but 成了 is the verb
-AWARD_VERBS = ("获评", "荣获", "被授予", "获得", "当选", "被评为", "被命名为", "被誉为", "获授", "入选", "成为", "成了", "作为", "获")
+AWARD_VERBS = ("获评", "荣获", "被授予", "追授", "获得", "当选", "被评为", "被命名为", "被誉为", "获授", "入选", "成为", "成了", "作为", "获")
 PRONOUNS = ("他", "她")
 # Titles written after a name that need no organization (习近平总书记).
 LEADER_CATEGORIES = {"party", "government"}
@@ -583,15 +583,16 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             previous = (h, person)
             continue
         if (not any(before.endswith(v) for v in AWARD_VERBS) and not text.startswith("获得者", h.span.end)
-                and not _AGENT_CONFERRED.search(text, s, h.span.start)):
-            continue  # 荣获HONOR, 是HONOR获得者, or 被人社部授予HONOR
+                and not _AGENT_CONFERRED.search(text, s, h.span.start) and not before.endswith(_CONFERRED_ON_PRONOUN)):
+            continue  # 荣获HONOR, 是HONOR获得者, 被人社部授予HONOR, or 省总工会授予他HONOR
         if person is not None and _COUNTED_PEOPLE.search(text, person.span.end, h.span.start):
             if _LIST_COUNTED.fullmatch(text[person.span.end:h.span.start].rstrip(OPEN_QUOTES)):
                 for p in _listed_before(text, people, person):  # A、B、C等10人获评HONOR: each of them
                     out.append(Relation(AWARD, key(p), key(h), Span(doc.id, s, e)))
             continue  # 他带出的徒弟中，有3人获得…: the honor is a group's, not the person's
-        if person is None and re.search("(?<![\u4e00-\u9fff])[他她]", text[clause:h.span.start]):
-            person = _antecedent(text, people, clause, rec)  # 他获评…: the person last named
+        if person is None and (re.search("(?<![\u4e00-\u9fff])[他她]", text[clause:h.span.start])
+                               or before.endswith(_CONFERRED_ON_PRONOUN)):
+            person = _antecedent(text, people, clause, rec)  # 他获评…, 授予他…: the person last named
         if person is None and clause > s:
             person = holders.get(s)  # 她获得A；2024年，又当选B: the clause goes on with the sentence's holder
         if person is not None:
@@ -632,10 +633,12 @@ _CONFERRED_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]
 # A、B、C等10人获评, 等12名农机手先后获评: each of them
 # A、B、C(等…)获得HONOR: what may stand between the last of a list of names and the honor they all hold
 _LIST_AWARDED = re.compile("(?:等[^，,。；;！!？?、“”]{0,16}?)?(?:先后|分别|均|都|同时|也|还)?(?:"
-                           + "|".join(AWARD_VERBS) + ")了?")
+                           + "|".join(AWARD_VERBS) + "|被[^，,。；;！!？?、“”]{1,24}?(?:授予|追授|评为))了?")
+_CONFERRED_ON_PRONOUN = ("授予他", "授予她", "追授他", "追授她")  # 省总工会授予他HONOR: the pronoun's antecedent
 # 被人力资源和社会保障部授予HONOR: a body between 被 and the verb, right before the honor
 _AGENT_CONFERRED = re.compile("被[^，,。；;！!？?“”]{1,24}?(?:授予|评为|命名为)了?[“「]?$")  # searched up to the honor
-_LIST_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]{0,6}?(?:" + "|".join(AWARD_VERBS) + ")")
+_LIST_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]{0,6}?(?:" + "|".join(AWARD_VERBS)
+                           + "|被[^，,。；;！!？?、“”]{1,24}?(?:授予|追授|评为))")
 
 
 def _listed_before(text: str, people: list[Mention], last: Mention) -> list[Mention]:

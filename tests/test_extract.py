@@ -481,3 +481,8 @@ def test_a_profile_s_dek_verb_is_no_part_of_the_body(recognizer):
     dm, found = _mentions("### 记唐山恒岳钢铁集团有限公司热轧厂首席技师刘振国\n\n刘振国在轧线上干了37年。", recognizer)
     assert sorted(name for name, label in found if label == "Organization") == [
         "唐山恒岳钢铁集团有限公司", "唐山恒岳钢铁集团有限公司热轧厂"]
+
+
+def test_a_given_name_the_dictionary_reads_as_an_adverb_unless_it_starts_a_word(recognizer):
+    assert _people("王刚是车间主任，今年45岁。", recognizer) == ["王刚"]
+    assert _people("李正在车间里检查设备。", recognizer) == []  # 正在 (in the middle of): no 李正

@@ -896,6 +896,15 @@ def test_an_honor_conferred_on_a_name_then_the_honor(recognizer):
     assert _kind(rels, "award") == [("Person:于德厚", "Honor:全国五一劳动奖章", None)]
 
 
+def test_an_honor_conferred_on_a_pronoun_or_posthumously_or_on_a_list_by_a_body(recognizer):
+    text = ("李明在车间干了三十年。去年，省总工会追授他“河北工匠”称号。\n张建国被追授全国五一劳动奖章。"
+            "\n当天，王红梅、李志强等3人被市总工会授予全国五一劳动奖章。\n周晓东、孙丽被省总工会授予全国劳动模范称号。")
+    assert [(s, o) for s, o, _ in _kind(_facts(text, recognizer)[1], "award")] == [
+        ("Person:周晓东", "Honor:全国劳动模范"), ("Person:孙丽", "Honor:全国劳动模范"),
+        ("Person:张建国", "Honor:全国五一劳动奖章"), ("Person:李志强", "Honor:全国五一劳动奖章"),
+        ("Person:李明", "Honor:河北工匠"), ("Person:王红梅", "Honor:全国五一劳动奖章")]
+
+
 def test_people_listed_under_the_class_of_an_honor_named_before_hold_it(recognizer):
     text = ("大会授予800人“江西省劳动模范”称号，授予200人“江西省先进工作者”称号。此次受表彰的劳动模范中，"
             "有南昌市公交公司驾驶员万丽娟等；先进工作者中，有九江市第一中学教师王建平等。")
