@@ -52,6 +52,8 @@ _MEETING_RE = re.compile("(?:见到|找到|遇到|采访|拜访|看到)了?")
 # when the tagger found the name, but for 家/户/里 (王家 is the Wang family, not a person)
 _LOOSE_GIVEN_TAGS = ("tg", "t", "q", "ag", "zg", "m")
 _HOUSEHOLD_CHARS = set("家户里村屯庄院寨")
+_ADVERBS_AFTER_NAMES = frozenset("最也都还就已很更总便却又仍")  # 唐浩|最看重: no given name ends with one
+_NUMERALS = frozenset("一二三四五六七八九十百千万两几")  # 回族职工|占三成多: a count, no name
 _NAME_LIKE_ADVERBS = frozenset("刚正凡真")  # given names (王刚, 陈正, 李凡) that the dictionary tags as adverbs
 FUNCTION_TAGS = ("c", "m", "t", "r", "p", "d", "u", "f", "q")
 # Words that commonly follow a name and so confirm where it ends.
@@ -1460,7 +1462,7 @@ class _Builder:
         name no list holds: no word, title or place, no function character, and no word running past its end
         (宝音图|响应, not 宝音图响|应)."""
         name = self.text[i:j]
-        return (is_han(name) and not any(ch in NAME_STOP or ch in FUNCTION_CHARS for ch in name)
+        return (is_han(name) and not any(ch in NAME_STOP or ch in FUNCTION_CHARS or ch in _NUMERALS for ch in name)
                 and not self.rec.segmenter.is_common_word(name) and name not in self.rec._titles
                 and name not in self.lex.generic_words and name not in self.lex.place_alias
                 and not self.rec._word_across(self.text, j)
@@ -1531,6 +1533,11 @@ class _Builder:
                          None) if kind == PERSON else None
             if whole is not None:
                 j = whole  # 巴图孟|和: the tagger cut a Mongolian name after its first word and a half
+            if kind == PERSON:
+                bounds = self.tagged_name_bounds(i, j)
+                if bounds is None:
+                    continue
+                i, j = bounds
             name = text[i:j]
             if kind == PERSON and (self.rec.valid_name(name, tagged=True) or self.titled_adverb_name(i, j)):
                 if (len(name) == 3 and name[:2] in self.lex.surnames and self.rec.valid_name(text[i:j + 1])
@@ -1541,6 +1548,29 @@ class _Builder:
                 self.add(i, j, PERSON)
             elif kind == ORGANIZATION and self.plausible_org(i, j):
                 self.add_org_phrase(i, j)
+
+    def tagged_name_bounds(self, i: int, j: int) -> tuple[int, int] | None:
+        """The tagger's name text[i:j] with its edges checked against the dictionary's words around it: None when a
+        word runs into its start (老师傅|连续 gives no 傅连续); two characters, not three, when the third is an
+        adverb that ends no given name (唐浩|最看重); three, not two, when the next character is a word of its own
+        that may end a given name and a verb follows (韦德|明当选)."""
+        text, seg = self.text, self.rec.segmenter
+        w0 = max(0, i - 3)
+        tokens = seg.spans(text[w0:min(len(text), j + 6)])
+        at = {w0 + a: (w, w0 + b) for w, a, b in tokens}
+        if any(w0 + a < i < w0 + b and seg.word_freq(w) >= 50 for w, a, b in tokens):
+            return None  # a frequent word (老师傅), not one of the dictionary's rare odd ones (客户王|永胜)
+        if j - i == 3 and text[j - 1] in _ADVERBS_AFTER_NAMES and at.get(j - 1, ("", 0))[1] == j:
+            return i, j - 1
+        if j - i == 2 and at.get(i, ("", 0))[1] == j and seg.word_tag(text[i:j]).startswith("nr"):
+            nxt = at.get(j)
+            if (nxt is not None and nxt[1] == j + 1 and is_han(text[j]) and text[j] not in ADVERB_CHARS
+                    and seg.word_tag(text[j]).startswith("a")):  # 明, 红, 丽; not 诗 (徐渭|诗), 原 (祝捷|原是)
+                after = at.get(j + 1)
+                if after is not None and (seg.word_tag(after[0]).startswith("v") or after[0] in PUNCT_AFTER_NAME) \
+                        and self.rec.valid_name(text[i:j + 1], tagged=True):
+                    return i, j + 1
+        return i, j
 
     def given_name_before_speech(self, i: int, j: int) -> bool:
         """Whether the tagger's two-character name text[i:j] goes on for one character that a speech verb follows,

@@ -486,3 +486,11 @@ def test_a_profile_s_dek_verb_is_no_part_of_the_body(recognizer):
 def test_a_given_name_the_dictionary_reads_as_an_adverb_unless_it_starts_a_word(recognizer):
     assert _people("王刚是车间主任，今年45岁。", recognizer) == ["王刚"]
     assert _people("李正在车间里检查设备。", recognizer) == []  # 正在 (in the middle of): no 李正
+
+
+def test_the_taggers_name_edges_checked_against_words_around_it(recognizer):
+    assert _people("唐浩最看重的是技能培训。", recognizer) == ["唐浩"]  # 最 ends no given name
+    assert _people("运行值长韦德明当选兼职副主席。", recognizer) == ["韦德明"]  # not the dictionary's 韦德
+    assert _people("郝建荣带着几个老师傅连续攻关四个月。", recognizer) == ["郝建荣"]  # no 傅连续
+    assert _people("其中回族职工占三成多。", recognizer) == []
+    assert _people("周志刚说，好。", recognizer) == ["周志刚"]  # 刚 does end given names
