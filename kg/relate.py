@@ -230,6 +230,12 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                                  f"|一边[^，。！？,!?；;：:“”\n]{{1,16}}?[，,]?一边|的话(?=说))(?={speech_re})")
     # …孟繁英|指着其中一张|说，…: a short action, then the verb of speech and a pause
     action_then_speech = re.compile(f"[^，。！？,!?；;：:“”\n的]{{1,10}}?(?<!来)(?={speech_re}[，,：:])")
+    said_after = re.compile(f"(?:后来|随后|接着|然后)?([^。！？!?；;，,“”\n]{{0,12}}?)(?:{speech_re})")
+
+    def someone_else_says(qe: int) -> bool:
+        """“…”老人拉着她的手说, “…”分公司总经理说: someone other than a 他/她 says the quote (说起往事，他笑了 says nothing)."""
+        said = said_after.match(text, qe, p1)
+        return said is not None and said.group(1) != "" and not said.group(1).startswith(PRONOUNS)
     out: list[Relation] = []
     taken: set[tuple[int, int]] = set()
     quoted: list[tuple[int, int]] = []
@@ -313,6 +319,9 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 speaker = _only_person_before(text, people, qs)  # 驾驶员张卫东刚跑完一趟。“…我们最操心…”
             if speaker is None and qs == p0 and sentence_like:
                 speaker = _subject_after_lead_quote(text, people, qe)  # “…”班长陈海生一边分派任务，…
+            if (speaker is None and qs > p0 and text[qs - 1] in "。！？!?" and inner.rstrip()[-1:] in _SENTENCE_FINAL
+                    and not someone_else_says(qe)):
+                speaker = _subject_of_sentence_before(text, people, qs, rec)  # 他把废叶片带回宿舍…。“手是有记性的…”
             if speaker is not None:
                 emit(speaker, qs + 1, qe - 1, (min(qs, speaker.span.start), max(qe, speaker.span.end)),
                      min_len=4 if introduced else MIN_QUOTE)
@@ -385,6 +394,27 @@ def _subject_after_lead_quote(text: str, people: list[Mention], qe: int) -> Ment
     if re.search(f"[，,。！？!?；;：:…\n{OPEN_QUOTES}{CLOSE_QUOTES}]", lead) or "记者" in lead or lead.startswith(PRONOUNS):
         return None
     return first
+
+
+_SENTENCE_FINAL = frozenset("。！？!?…")
+
+
+def _subject_of_sentence_before(text: str, people: list[Mention], qs: int, rec: Recognizer) -> Mention | None:
+    """Who says a quote that stands as a sentence of its own, no verb of speech beside it: the one the sentence
+    before is about (罗开富负责的压缩站每天…。“除臭设备要勤维护…”; 他把废叶片带回宿舍…。“手是有记性的…”): its
+    pronoun subject, else the one person it names, else its first name when the others follow a preposition
+    (他进入滇源检修，跟着段志华学了5年。: 他)."""
+    s, _ = sentence_span(text, qs - 1)
+    named = [p for p in people if s <= p.span.start and p.span.end <= qs]
+    pronoun = re.search("(?<![\u4e00-\u9fff])[他她](?!们)", text[s:qs])
+    if pronoun is not None and (not named or s + pronoun.start() < named[0].span.start):
+        return _antecedent(text, people, s + pronoun.start(), rec)
+    if not named:
+        return None
+    others = [p for p in named[1:] if p.text != named[0].text]
+    if any(not text[max(s, p.span.start - 2):p.span.start].endswith(_BEFORE_AN_OBJECT) for p in others):
+        return None  # 师徒俩: 张三和李四…: no one person the sentence is about
+    return named[0]
 
 
 def _only_person_before(text: str, people: list[Mention], i: int) -> Mention | None:

@@ -985,3 +985,12 @@ def test_a_pronoun_means_the_subject_not_a_possessor_nor_a_master_after_a_title(
     assert [r[0] for r in _kind(rels, "quote")] == ["Person:崔晓敏"]
     _, rels = _facts("妇联主席刘梅表示，李红的事迹很感人。她说：“科研没有捷径可走。”", recognizer)
     assert [r[0] for r in _kind(rels, "quote")] == ["Person:刘梅", "Person:李红"]  # 刘梅表示，…: hers
+
+
+def test_a_quote_standing_as_a_sentence_belongs_to_the_one_the_sentence_before_is_about(recognizer):
+    text = ("罗开富负责的压缩站每天要转运垃圾120多吨，站里却闻不到异味。“除臭设备要勤维护，周边居民才不会有意见。”"
+            "\n郝建荣是技师。为了练手感，他把废叶片带回宿舍反复摸。“手是有记性的，摸得多了，闭着眼睛都知道。”"
+            "\n王海和李红一起走进车间。“今天的任务很重，大家都要打起精神。”")
+    assert [(s, t) for s, _, t in _kind(_facts(text, recognizer)[1], "quote")] == [
+        ("Person:罗开富", "除臭设备要勤维护，周边居民才不会有意见。"),
+        ("Person:郝建荣", "手是有记性的，摸得多了，闭着眼睛都知道。")]
