@@ -470,6 +470,10 @@ class Recognizer:
                 continue  # 智慧, 普通, 阳光: everyday words the dictionary also tags as names
             if tok.pos[:2] in ("ns", "nr", "nt", "nz", "en", "x") or not self.segmenter.in_dictionary(tok.text):
                 return True
+            if (n == 0 and len(tokens) == 2 and tok.pos == "n" and len(tok.text) == 2
+                    and self.segmenter.word_freq(tok.text) < 10 and len(tokens[1].text) >= 3
+                    and self.lex.org_suffixes.get(tokens[1].text) == ("unit", True)):
+                return True  # 前湾|引航站: a noun too rare to be an everyday word names the place of a unit
             if tok.pos.startswith("m") and any(ch.isdigit() for ch in tok.text):
                 return True
             number = tok.text.removeprefix("第")
@@ -825,6 +829,10 @@ class _Builder:
                 org = self.mentions[(k, known, ORGANIZATION)]
                 return honors, Post(text[known:j], self.span(known, j), org, None), None
         title = self.rec.title_suffix(chunk)
+        word = self.org_word(title) if title else None
+        if word and any(self.lex.org_suffixes.get(chunk[len(chunk) - len(title) - n:len(chunk) - len(title) + len(word)],
+                                                  ("", False))[1] for n in (2, 3)):
+            title = title[len(word):]  # 物流园联合工会|主席: the title's body word ends a longer suffix of the name
         this = next((w for w in ANAPHORIC_BODIES if chunk.startswith("该" + w)), None) if title else None
         if this is not None and len(chunk) > len(this) + 1:
             # 该公司乙烯厂裂解车间主任: the company named last, and the post

@@ -494,3 +494,10 @@ def test_the_taggers_name_edges_checked_against_words_around_it(recognizer):
     assert _people("郝建荣带着几个老师傅连续攻关四个月。", recognizer) == ["郝建荣"]  # no 傅连续
     assert _people("其中回族职工占三成多。", recognizer) == []
     assert _people("周志刚说，好。", recognizer) == ["周志刚"]  # 刚 does end given names
+
+
+def test_units_named_after_a_local_place_and_a_park_union(recognizer):
+    dm, _ = _mentions("蓉北物流园联合工会主席刘红英说，好。前湾引航站站长刘振邦介绍，好。"
+                      "农美兰是德保县公路养护中心敬德养护站的一名养护工。", recognizer)
+    assert sorted(m.text for m in dm.mentions if m.label == "Organization") == [
+        "前湾引航站", "德保县公路养护中心", "德保县公路养护中心敬德养护站", "蓉北物流园联合工会"]
