@@ -1775,6 +1775,9 @@ class _Builder:
         title = self.rec.title_suffix(chunk)
         if not title or len(chunk) == len(title):
             return None
+        local = self.local_body_post(k, j, title)
+        if local is not None:
+            return k, j, local[1]  # 当选省总工会|主席: the body of the place the article names
         org, qualifier = _split_at_gap(chunk[:-len(title)])
         title = qualifier + title  # 的一名|装配钳工
         ends = self.rec.org_suffix_end(org)

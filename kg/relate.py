@@ -476,6 +476,31 @@ def _role_after_name(doc: Document, people: list[Mention], rec: Recognizer) -> l
     return out
 
 
+_ELECTED = re.compile("当选为?([\u4e00-\u9fff]{0,20}?)(?=[，,。；;！!]|$)")
+
+
+def _elected_together(doc: Document, people: list[Mention], relations: list[Relation], rec: Recognizer) -> list[Relation]:
+    """An election report's lists: A、B当选ORG副主席 gives each of them the post found for the last, and
+    A当选ORG主席，B、C当选副主席 gives B and C the body A's post is in."""
+    text = doc.text
+    posts = {(r.subject, r.evidence.start): r for r in relations if r.kind == MEMBERSHIP and r.object is not None}
+    out = []
+    last_body: tuple[int, str] | None = None  # (sentence start, body) of the last election with its body named
+    for m in _ELECTED.finditer(text):
+        last = next((p for p in people if p.span.end == m.start()), None)
+        if last is None:
+            continue
+        s, e = sentence_span(text, m.start())
+        listed = _listed_before(text, people, last)
+        found = posts.get((key(last), s))
+        if found is not None and found.role and m.group(1).endswith(found.role):
+            out += [replace(found, subject=key(p)) for p in listed[:-1]]
+            last_body = (s, found.object)
+        elif last_body is not None and last_body[0] == s and rec.title_suffix(m.group(1)) == m.group(1):
+            out += [Relation(MEMBERSHIP, key(p), last_body[1], Span(doc.id, s, e), role=m.group(1)) for p in listed]
+    return out
+
+
 def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
     """入职安天科技集团, 扎根哈尔滨电机厂, 我来到中国科学技术大学…: the subject belongs to the body.
 
@@ -600,7 +625,7 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
             previous = (h, person)
             continue
-        listed = _listed_before(text, people, person) if person is not None else []
+        listed = _listed_before(text, people, person, rec) if person is not None else []
         if (listed and _CONFERRED_COUNTED.fullmatch(text[person.span.end:h.span.start].rstrip(OPEN_QUOTES))
                 and text[s:listed[0].span.start].endswith("授予")):
             # 授予A、B、C等100名职工“HONOR”: each of them
@@ -671,14 +696,21 @@ _LIST_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]{0,6}
                            + "|被[^，,。；;！!？?、“”]{1,24}?(?:授予|追授|评为))")
 
 
-def _listed_before(text: str, people: list[Mention], last: Mention) -> list[Mention]:
-    """``last`` and the people listed right before it, joined by 、, 和 or 及 (王家骏、刘桂芬和赵启明)."""
+def _listed_before(text: str, people: list[Mention], last: Mention, rec: Recognizer | None = None) -> list[Mention]:
+    """``last`` and the people listed right before it, joined by 、, 和 or 及 (王家骏、刘桂芬和赵启明); with ``rec``,
+    also items that name each one's body and title (队长陈永刚、凯里公交公司驾驶员罗丽、…理事长杨秀英)."""
     listed = [last]
     for p in reversed([p for p in people if p.span.end <= last.span.start]):
-        if text[p.span.end:listed[-1].span.start] not in ("、", "和", "及"):
+        between = text[p.span.end:listed[-1].span.start]
+        if between not in ("、", "和", "及") and not (
+                rec is not None and between[:1] == "、" and len(between) <= 30 and not _LIST_ITEM_BREAK.search(between)
+                and rec.title_ending_at(text, listed[-1].span.start) is not None):
             break
         listed.append(p)
     return listed[::-1]
+
+
+_LIST_ITEM_BREAK = re.compile("[，,。；;：:！!？?“”（）()]")
 
 
 _LISTED = re.compile("[”」』]?(?:荣誉)?(?:称号)?的(?:职工|劳动者|工人|人员|个人|同志|代表)?(?:中|当中)?"
@@ -858,6 +890,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _class_lists(doc, dm)
     relations += _honor_back_references(doc, dm, rec)
     relations += _quotes(doc, dm, rec)
+    relations += _elected_together(doc, people, relations, rec)
     relations += structure(doc, dm)
     return _without_occupations(_in_context_orgs(_without_bare_repeats(_unique(relations)), doc, dm, rec), rec)
 

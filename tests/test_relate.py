@@ -994,3 +994,16 @@ def test_a_quote_standing_as_a_sentence_belongs_to_the_one_the_sentence_before_i
     assert [(s, t) for s, _, t in _kind(_facts(text, recognizer)[1], "quote")] == [
         ("Person:罗开富", "除臭设备要勤维护，周边居民才不会有意见。"),
         ("Person:郝建荣", "手是有记性的，摸得多了，闭着眼睛都知道。")]
+
+
+def test_an_election_reports_list_shares_the_body_and_an_award_list_of_chains_shares_the_honor(recognizer):
+    text = ("贵州省总工会召开全委会。龙国华当选省总工会主席，吴晓梅、杨光荣当选副主席。"
+            "\n会上，王强、李明当选市总工会副主席。"
+            "\n综采一队队长陈永刚、凯里公交公司驾驶员罗丽等100名职工获得贵州省五一劳动奖章。")
+    _, rels = _facts(text, recognizer)
+    assert [(s, o, r) for s, o, r in _kind(rels, "membership") if r.endswith("主席")] == [
+        ("Person:吴晓梅", "Organization:省总工会", "副主席"), ("Person:李明", "Organization:市总工会", "副主席"),
+        ("Person:杨光荣", "Organization:省总工会", "副主席"), ("Person:王强", "Organization:市总工会", "副主席"),
+        ("Person:龙国华", "Organization:省总工会", "主席")]
+    assert [(s, o) for s, o, _ in _kind(rels, "award")] == [
+        ("Person:罗丽", "Honor:贵州省五一劳动奖章"), ("Person:陈永刚", "Honor:贵州省五一劳动奖章")]
