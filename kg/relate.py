@@ -687,13 +687,14 @@ _COUNTED_PEOPLE = re.compile("(?<!第)" + _COUNT + "(?:人|名|位)")  # 有3人
 _CONFERRED_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]{0,4}")  # 授予A、B等100名职工
 # A、B、C等10人获评, 等12名农机手先后获评: each of them
 # A、B、C(等…)获得HONOR: what may stand between the last of a list of names and the honor they all hold
+_CONFERRED_BY = "被[^，,。；;！!？?、“”]{1,24}?(?:授予|追授|评为)"  # 被市总工会授予: a body's conferring, as a verb
 _LIST_AWARDED = re.compile("(?:等[^，,。；;！!？?、“”]{0,16}?)?(?:先后|分别|均|都|同时|也|还)?(?:"
-                           + "|".join(AWARD_VERBS) + "|被[^，,。；;！!？?、“”]{1,24}?(?:授予|追授|评为))了?")
+                           + "|".join(AWARD_VERBS) + "|" + _CONFERRED_BY + ")了?")
 _CONFERRED_ON_PRONOUN = ("授予他", "授予她", "追授他", "追授她")  # 省总工会授予他HONOR: the pronoun's antecedent
 # 被人力资源和社会保障部授予HONOR: a body between 被 and the verb, right before the honor
 _AGENT_CONFERRED = re.compile("被[^，,。；;！!？?“”]{1,24}?(?:授予|评为|命名为)了?[“「]?$")  # searched up to the honor
 _LIST_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]{0,6}?(?:" + "|".join(AWARD_VERBS)
-                           + "|被[^，,。；;！!？?、“”]{1,24}?(?:授予|追授|评为))")
+                           + "|" + _CONFERRED_BY + ")")
 
 
 def _listed_before(text: str, people: list[Mention], last: Mention, rec: Recognizer | None = None) -> list[Mention]:
