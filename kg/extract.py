@@ -123,7 +123,7 @@ RELATION_NOUNS = ("徒弟", "学生", "师傅", "同事", "妻子", "丈夫", "�
                   "学员", "工友", "老伴", "爱人")
 # Verbs that bind a subject to an organization it works for.
 AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "任职于", "工作于", "受聘于", "效力于", "来到", "考入",
-                     "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立")
+                     "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立", "分到", "分配到", "调到", "调入")
 _AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
 # an office taken up, then the title alone and the clause's end (担任技术总监，)
 _BARE_OFFICE_RE = re.compile("[，,]?(?:后来|后|现|并|还|又|同时)?(?:担任|出任|升任|兼任|现任)([\u4e00-\u9fff]{2,10}?)(?=[，,。；;！!？?、]|$)")
@@ -463,6 +463,9 @@ class Recognizer:
             if (len(tok.text) == 1 and tok.pos in MORPHEME_TAGS and n + 1 < len(tokens)
                     and len(tokens[n + 1].text) == 1 and tokens[n + 1].pos in MORPHEME_TAGS):
                 return True  # 秣|陵|街道: a name no dictionary lists falls apart into bound morphemes
+            if (n == 0 and len(tokens) >= 2 and len(tok.text) == 2 and tok.pos == "a"
+                    and self.segmenter.word_freq(tok.text) < 200 and self.unit_kind(tokens[1].text) is not None):
+                return True  # 宏远|集团: an adjective too rare to be an everyday word, as a brand
             if (tok.text in self.lex.org_suffixes or tok.pos[:1] in ("v", "a", "d", "u", "p", "c", "r")
                     or tok.text in _COMMON_PLACE_WORDS):
                 continue
@@ -474,6 +477,8 @@ class Recognizer:
                     and self.segmenter.word_freq(tok.text) < 10 and len(tokens[1].text) >= 3
                     and self.lex.org_suffixes.get(tokens[1].text) == ("unit", True)):
                 return True  # 前湾|引航站: a noun too rare to be an everyday word names the place of a unit
+            if n == 0 and len(tokens) >= 2 and len(tok.text) == 2 and tok.text[0] in "东南西北" and tok.pos in ("s", "f"):
+                return True  # 东方|锅炉厂, 南方|电网: a compass word as a brand before the trade
             if tok.pos.startswith("m") and any(ch.isdigit() for ch in tok.text):
                 return True
             number = tok.text.removeprefix("第")
@@ -609,7 +614,7 @@ class Recognizer:
                 seg_len = i + len(hit) - last
                 # a weak one-character suffix needs a name of two characters before it
                 at_boundary = i + len(hit) == len(phrase) or i + len(hit) in boundaries
-                if len(hit) == 1 and i + 1 in common_ends:
+                if len(hit) == 1 and i + 1 in common_ends and hit != "厂":  # 东方|锅炉厂: a factory's trade and 厂
                     at_boundary = False
                 if len(hit) == 1 and not strong and at_boundary and i + 1 < len(phrase):
                     if tagged is None:
@@ -1105,6 +1110,18 @@ class _Builder:
             return None
         return m
 
+    def _new_zone_start(self, i: int) -> int | None:
+        """Start of the zone named by the word before the 新区 at ``i`` (两江|新区, 雄安|新区), with the place
+        written before it (青岛|西海岸|新区); None when the word is no name (这个|新区, 建设|新区)."""
+        word = next((t for t in self.words_near(i - 1, i) if t.end == i), None)
+        if word is None or len(word.text) < 2 or not all(is_han(ch) for ch in word.text):
+            return None
+        tag, known = self.rec.segmenter.word_tag(word.text), self.rec.segmenter.in_dictionary(word.text)
+        if known and (tag[:1] in ("r", "v", "m", "q", "d", "p", "c", "u", "a", "t") or tag in ("vn", "an")):
+            return None
+        place = next((s for s, e, label in self.mentions if label == PLACE and e == word.start), None)
+        return word.start if place is None else place
+
     def _pause_or_function_char(self, i: int) -> bool:
         """Whether text[i] (i < 0: the text's start) is no Han character or a conjunction or preposition."""
         return i < 0 or not is_han(self.text[i]) or self.text[i] in "与和及同跟、"
@@ -1305,8 +1322,19 @@ class _Builder:
                     and not self.rec.segmenter.in_dictionary(local.group(0)) and self.word_at(local.start(), local.end())
                     and not self.level_in_verb(local.start(2))):
                 self.add(local.start(), local.end(), PLACE)  # 开发区钵池街道, 安吉县余村: a unit under a place
+        new_zones = []
         for m in _ZONE_RE.finditer(text):
+            if m.group() == "新区":
+                start = self._new_zone_start(m.start())
+                if start is not None:
+                    self.add(start, m.end(), PLACE)  # 两江新区, 青岛西海岸新区
+                else:
+                    new_zones.append(m)
+                continue
             self.add(m.start(), m.end(), PLACE)  # bare 高新区: linked to its zone in the document
+        if any(label == PLACE and j - i > 2 and text.endswith("新区", 0, j) for i, j, label in self.mentions):
+            for m in new_zones:
+                self.add(m.start(), m.end(), PLACE)  # 新区 after 两江新区: the same zone; else any new district
         towns = {text[i:j - len(t.group())] for i, j, label in self.mentions
                  if label == PLACE and (t := _TOWN_END_RE.search(text, i, j)) is not None and t.end() == j}
         for i, j, label in list(self.mentions):

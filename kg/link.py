@@ -59,6 +59,11 @@ def place_canonical(text: str, lex: Lexicons) -> str | None:
         return lex.place_alias[text]
     if len(text) >= 3 and text.endswith(("街道", "镇", "乡", "村")):
         return text
+    if len(text) >= 4 and text.endswith("新区") and text not in lex.place_alias:
+        place = lex.place_re.match(text)  # 两江新区, 青岛西海岸新区: a zone named by a word of its own
+        if place and place.group(0):
+            return lex.places[lex.place_alias[place.group(0)]].short + text[place.end():].removeprefix("市")
+        return text
     county = lex.place_alias.get(text[:-1]) if text.endswith(("市", "区")) else None
     if county is not None and lex.places[county].level == "county" and county[-1] != text[-1]:
         return county  # 邹平市, 海门区: the county of that name, made a city or a district after the lexicon was drawn up

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extract import (CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, ZONE_SUFFIXES, DocumentMentions, Frame, Post,
+from kg.extract import (ANAPHORIC_BODIES, CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, ZONE_SUFFIXES, DocumentMentions, Frame, Post,
                         Recognizer, is_han, legal_suffix, sentence_span)
 from kg.types import (AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
@@ -216,7 +216,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     person_at = _by_start(people, PERSON)
     person_end = {m.span.end: m for m in people}
     headings = heading_people(doc, dm)
-    references = honor_references(text, dm)
+    references = {i: end for i, (end, _) in honor_references(text, dm).items()}  # 这位全国技术能手
+    references.update(described_people(text, dm, rec))  # 这位布依族姑娘
     speech = rec._speech
     speech_re = rec.speech_re.pattern
     # …张永刚|指着监控屏幕说。: a short action between the name and the verb that ends the clause
@@ -310,7 +311,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                                               or pronoun_speech.match(text, qe + len(elder))):
                 speaker = _elder(text, people, qs, rec)  # “…”老人说
             if speaker is None and qe in references and (
-                    text.startswith(speech, references[qe][0]) or pronoun_speech.match(text, references[qe][0])):
+                    text.startswith(speech, references[qe]) or pronoun_speech.match(text, references[qe])):
                 speaker = _antecedent(text, people, qs, rec)  # “…”这位全国技术能手笑着说
             if speaker is None and (introduced or (qs > 0 and text[qs - 1] in "：:")):
                 s, _ = sentence_span(text, qs - 1)
@@ -356,7 +357,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
         pattern = f"(?<![\u4e00-\u9fff])([他她我])[^，。！？“”\n]{{0,12}}?(?:{speech_re})[，,：:]"
         honor_speech = re.compile(f"[^，。！？“”\n]{{0,12}}?(?:{speech_re})[，,：:]")  # 这位全国技术能手|表示，…
         spoken = [(p0 + m.start(), p0 + m.end(), m.group(1)) for m in re.finditer(pattern, text[p0:p1])]
-        spoken += [(i, m.end(), "这") for i, (end, _) in references.items()
+        spoken += [(i, m.end(), "这") for i, end in references.items()
                    if p0 <= i < p1 and (m := honor_speech.match(text, end, p1)) is not None]
         for i, s, subject in spoken:
             if (s < p1 and text[s] in OPEN_QUOTES) or _inside(quoted, i):
@@ -501,6 +502,32 @@ def _elected_together(doc: Document, people: list[Mention], relations: list[Rela
     return out
 
 
+_HELD_BY = ("兼任", "担任", "出任")
+
+
+def _posts_held_by(doc: Document, dm: DocumentMentions, people: list[Mention], rec: Recognizer) -> list[Relation]:
+    """宏达物流公司工会主席由副总经理刘建国兼任: the post before 由 is held by the person named before the verb;
+    its body is the one that ends where the post starts (该公司: the company named last)."""
+    text = doc.text
+    orgs = sorted((m for m in dm.mentions if m.label == ORGANIZATION), key=lambda m: m.span.end)
+    out = []
+    for p in people:
+        if not text.startswith(_HELD_BY, p.span.end):
+            continue
+        s, e = sentence_span(text, p.span.start)
+        by = text.rfind("由", s, p.span.start)
+        title = rec.title_ending_at(text, by) if by > s and not re.search("[，,；;：:、]", text[by:p.span.start]) else None
+        if title is None:
+            continue
+        start = by - len(title)
+        body = next((w for w in ANAPHORIC_BODIES if text.endswith("该" + w, 0, start)), None)
+        org = next((o for o in reversed(orgs) if o.span.end == start), None) if body is None else next(
+            (o for o in reversed(orgs) if o.span.end <= start - len(body) - 1 and o.text.endswith(body)), None)
+        if org is not None:
+            out.append(Relation(MEMBERSHIP, key(p), key(org), Span(doc.id, s, e), role=title))
+    return out
+
+
 def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
     """入职安天科技集团, 扎根哈尔滨电机厂, 我来到中国科学技术大学…: the subject belongs to the body.
 
@@ -547,8 +574,10 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
             if verb in ("来到", "进入") and (_VISIT_AFTER.match(text, org.span.end) or "一行" in text[s:m.start()]):
                 continue  # …一行来到黔南供电局，看望…: a visit
             person = subject(m.start(), m.end(), s, e)
+            post = _POST_TAKEN_RE.match(text, org.span.end)  # 被分配到平罗直属库|当保管员
+            role = post.group(1) if post is not None and base_title(post.group(1), rec) else None
             if person is not None:
-                out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e)))
+                out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e), role=role))
     for m in re.finditer("[从在]", text):  # 从兰州交通大学毕业; 在景德镇陶瓷大学担任客座教授
         org = orgs.get(m.end())
         if org is None:
@@ -580,6 +609,7 @@ _MAJOR_THEN_GRADUATED = re.compile("[\u4e00-\u9fff]{2,12}?专业毕业")  # 从�
 # NAME一行来到ORG, 来到ORG看望/调研: a visit, not joining the body
 _VISIT_AFTER = re.compile("[^，。；;！？!?]{0,12}?(?:看望|慰问|调研|检查|考察|走访|参观|视察|指导|督导|宣讲)")
 
+_POST_TAKEN_RE = re.compile("(?:当了?|做了?|成为|担任|任)(?:一名)?([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
 _POST_AT_RE = re.compile("(?:担任|出任|兼任|任)([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
 
 
@@ -865,6 +895,50 @@ def honor_references(text: str, dm: DocumentMentions) -> dict[int, tuple[int, Me
     return out
 
 
+# 这位布依族姑娘, 这名95后: a person named before, referred to by what they are
+_DESCRIBED_PERSON = re.compile("(?<![\u4e00-\u9fff])这(?:位|名)(?=[\u4e00-\u9fff0-9])")
+_PERSON_NOUNS = ("姑娘", "小伙", "小伙子", "年轻人", "汉子", "女孩", "小姑娘", "老人", "老党员", "党员", "师傅",
+                 "大姐", "大哥", "阿姨", "大叔", "女工", "工匠", "青年", "后生", "母亲", "父亲", "妈妈", "老兵",
+                 "80后", "85后", "90后", "95后", "00后", "女子", "男子", "媳妇")
+_DESCRIPTION_CHARS = 8  # 这位来自贵州山区的布依族姑娘 is as long as they get
+
+
+def described_people(text: str, dm: DocumentMentions, rec: Recognizer) -> dict[int, int]:
+    """这位布依族姑娘, 这名年轻的质检员: a phrase that refers back to a person named before, by its start
+    -> its end (the shortest that ends in a word for a person or a title); not when a name follows
+    (这位老师傅王强) or the phrase holds a clause break."""
+    people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
+    people_at = {m.span.start for m in people}
+    out = {}
+    for m in _DESCRIBED_PERSON.finditer(text):
+        for end in range(m.end() + 1, min(len(text), m.end() + _DESCRIPTION_CHARS) + 1):
+            phrase = text[m.end():end]
+            if not (is_han(text[end - 1]) or text[end - 1].isdigit()):
+                break
+            if phrase.endswith(_PERSON_NOUNS) or rec.title_ending_at(text, end):
+                while end < len(text) and (text[m.end():end + 1].endswith(_PERSON_NOUNS)
+                                           or rec.title_ending_at(text, end + 1)):
+                    end += 1  # 这位老师傅, not 这位老师
+                head = next((w for w in _PERSON_NOUNS if text.endswith(w, 0, end)), None) or rec.title_ending_at(text, end)
+                if end not in people_at and head not in _UNNAMED_HEADS and not _introduced_unnamed(
+                        text, people, m.start(), head):
+                    out[m.start()] = end
+                break
+    return out
+
+
+_UNNAMED_HEADS = frozenset({"负责人"})  # 有关负责人…。这位负责人说: officials news leaves unnamed
+
+
+def _introduced_unnamed(text: str, people: list[Mention], i: int, head: str) -> bool:
+    """Whether the person word ``head`` of a reference at ``i`` names someone unnamed since the last name
+    (…要求小伙子开具发票时，这位小伙子说), rather than what that person is (罗丽是一位布依族姑娘。这位姑娘…)."""
+    last = _last_person_before(people, i)
+    between = text[last.span.end if last else max(0, i - 200):i]
+    return any(not re.search("(?:是|成为|当|做)[了]?(?:一名|一位|一个)?[\u4e00-\u9fff]{0,6}$", between[:k.start()])
+               for k in re.finditer(re.escape(head), between))
+
+
 def _honor_back_references(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
     """王强…。这位全国技术能手…: the person last named holds the honor."""
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
@@ -892,6 +966,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _honor_back_references(doc, dm, rec)
     relations += _quotes(doc, dm, rec)
     relations += _elected_together(doc, people, relations, rec)
+    relations += _posts_held_by(doc, dm, people, rec)
     relations += structure(doc, dm)
     return _without_occupations(_in_context_orgs(_without_bare_repeats(_unique(relations)), doc, dm, rec), rec)
 

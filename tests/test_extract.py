@@ -364,6 +364,18 @@ def test_a_zone_named_with_a_word_after_its_place_is_one_place(recognizer):
         "工业园区", "湖南", "长春汽车经济技术开发区", "长沙", "长沙经济技术开发区"]
 
 
+def test_a_new_district_named_by_a_word_of_its_own(recognizer):
+    _, found = _mentions("青岛西海岸新区的码头上，工人在作业。重庆两江新区也一样。", recognizer)
+    assert sorted(t for t, label in found if label == "Place") == ["重庆两江新区", "青岛西海岸新区"]
+    _, found = _mentions("这个新区正在建设，建设新区需要人。", recognizer)
+    assert [t for t, label in found if label == "Place"] == []
+
+
+def test_brands_that_are_compass_words_or_rare_adjectives(recognizer):
+    _, found = _mentions("王晓东被分到东方锅炉厂金工车间，后来调到宏远集团。他在一家锅炉厂上过班。", recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == ["东方锅炉厂", "东方锅炉厂金工车间", "宏远集团"]
+
+
 def test_a_river_or_mountain_named_after_a_county_is_no_place(recognizer):
     _, found = _mentions("澜沧江畔、祁连山下，澜沧拉祜族自治县和祁连县的职工在忙。", recognizer)
     assert sorted(t for t, label in found if label == "Place") == ["澜沧拉祜族自治县", "祁连县"]

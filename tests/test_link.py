@@ -32,6 +32,8 @@ def test_place_canonical_forms(recognizer):
     assert place_canonical("郑州市高新区", lex) == "郑州高新区"
     assert place_canonical("长春市汽车经济技术开发区", lex) == "长春汽车经济技术开发区"
     assert place_canonical("不是地名", lex) is None
+    assert place_canonical("南京市江北新区", lex) == place_canonical("南京江北新区", lex) == "南京江北新区"
+    assert place_canonical("两江新区", lex) == "两江新区"
 
 
 def test_short_forms_of_an_organization(recognizer):

@@ -1007,3 +1007,22 @@ def test_an_election_reports_list_shares_the_body_and_an_award_list_of_chains_sh
         ("Person:龙国华", "Organization:省总工会", "主席")]
     assert [(s, o) for s, o, _ in _kind(rels, "award")] == [
         ("Person:罗丽", "Honor:贵州省五一劳动奖章"), ("Person:陈永刚", "Honor:贵州省五一劳动奖章")]
+
+
+def test_a_person_referred_to_by_description_speaks(recognizer):
+    text = ("布依族姑娘韦小芳是公司的质检员。“干这行，最要紧的是细心。”这位布依族姑娘笑着说。"
+            "\n说起师傅，这位年轻人眼里有光：“他教会我认真做事。”"
+            "\n王强走过来。当人群中有人要求小伙子开具发票时，这位小伙子说，现在没有发票。"
+            "\n王强走过来。这位负责人说，对于群众的反映，我们很重视。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:韦小芳", None, "他教会我认真做事。"),
+                                    ("Person:韦小芳", None, "干这行，最要紧的是细心。")]
+
+
+def test_a_post_held_by_someone_and_a_post_taken_on_joining(recognizer):
+    text = ("宏达物流公司是本地企业。该公司工会主席由副总经理刘建国兼任。"
+            "\n1995年，王建国被分配到平罗直属库当保管员。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [
+        ("Person:刘建国", "Organization:宏达物流公司", "副总经理"), ("Person:刘建国", "Organization:宏达物流公司", "工会主席"),
+        ("Person:王建国", "Organization:平罗直属库", "保管员")]
