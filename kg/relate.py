@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from kg.extract import (ANAPHORIC_BODIES, CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, ZONE_SUFFIXES, DocumentMentions, Frame, Post,
                         Recognizer, is_han, legal_suffix, sentence_span)
-from kg.types import (AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, QUOTE, SUBORGANIZATION,
+from kg.types import (AWARD, HONOR, LOCATED_IN, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
 
 _ASPECT_END = re.compile("(?<!成)[了过]$")  # 获得了|, 获得过|; but 成了 is the verb
@@ -867,6 +867,8 @@ def structure(doc: Document, dm: DocumentMentions) -> list[Relation]:
             c, p = by_text[child], by_text[parent]
             s, e = sentence_span(doc.text, c.span.start, c.span.end)
             out.append(Relation(SUBORGANIZATION, key(c), key(p), Span(doc.id, s, e)))
+    stated = {(r.subject, r.object) for r in out}
+    out += [r for r in _stated_structure(doc, dm) if (r.subject, r.object) not in stated]
     names = sorted(by_text)
     for child in names:
         for parent in names:
@@ -876,6 +878,39 @@ def structure(doc: Document, dm: DocumentMentions) -> list[Relation]:
                     c = by_text[child]
                     s, e = sentence_span(doc.text, c.span.start, c.span.end)
                     out.append(Relation(SUBORGANIZATION, key(c), key(by_text[parent]), Span(doc.id, s, e)))
+    return out
+
+
+_PART_OF = re.compile("(?:是|为|系)")
+_PART_OF_TAIL = re.compile("(?:的|旗下的?)(?:全资|控股|直属)?(?:子公司|下属企业|下属公司|下属单位|分公司|二级单位|成员企业|成员单位)")
+_BELONGS_TO = re.compile("(?:隶属于|隶属|归属于|直属于)")
+_LOCATED = re.compile("(?:位于|地处|坐落于|坐落在)")
+
+
+def _stated_structure(doc: Document, dm: DocumentMentions) -> list[Relation]:
+    """What the text says of a body's place in another or on the map: ORG是ORG的全资子公司, ORG隶属于ORG
+    (suborganization); ORG位于PLACE and 位于PLACE的ORG (located_in, the most specific place of the run)."""
+    text = doc.text
+    orgs_at = _by_start(dm.mentions, ORGANIZATION)
+    org_end = {m.span.end: m for m in dm.mentions if m.label == ORGANIZATION}
+    places_at = _by_start(dm.mentions, PLACE)
+    out = []
+    for child in sorted(org_end.values(), key=lambda m: m.span.start):
+        i = child.span.end
+        verb = _PART_OF.match(text, i) or _BELONGS_TO.match(text, i)
+        parent = orgs_at.get(verb.end()) if verb else None
+        if parent is not None and parent.text != child.text and (
+                _BELONGS_TO.match(text, i) or _PART_OF_TAIL.match(text, parent.span.end)):
+            s, e = sentence_span(text, i)
+            out.append(Relation(SUBORGANIZATION, key(child), key(parent), Span(doc.id, s, e)))
+    for m in _LOCATED.finditer(text):
+        place, j = None, m.end()
+        while j in places_at:  # 位于|成都市|青白江区: the last of the run
+            place, j = places_at[j], places_at[j].span.end
+        org = org_end.get(m.start()) or (orgs_at.get(j + 1) if text.startswith("的", j) else None)
+        if place is not None and org is not None:
+            s, e = sentence_span(text, m.start())
+            out.append(Relation(LOCATED_IN, key(org), key(place), Span(doc.id, s, e)))
     return out
 
 

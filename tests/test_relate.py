@@ -1026,3 +1026,11 @@ def test_a_post_held_by_someone_and_a_post_taken_on_joining(recognizer):
     assert _kind(rels, "membership") == [
         ("Person:刘建国", "Organization:宏达物流公司", "副总经理"), ("Person:刘建国", "Organization:宏达物流公司", "工会主席"),
         ("Person:王建国", "Organization:平罗直属库", "保管员")]
+
+
+def test_a_body_s_parent_and_place_as_the_text_states_them(recognizer):
+    text = ("成都宏达物流有限公司是四川交投集团的全资子公司，位于成都市青白江区。"
+            "\n他来到位于成都市青白江区的宏达物流公司。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "suborganization") == [("Organization:成都宏达物流有限公司", "Organization:四川交投集团", None)]
+    assert _kind(rels, "located_in") == [("Organization:宏达物流公司", "Place:青白江区", None)]
