@@ -138,6 +138,9 @@ _ELECTED_RE = re.compile("当选为([\u4e00-\u9fff]{2,6}?)(?=[，,。；;])")
 _POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".join(v for v in OFFICE_VERBS if v[0] != "被") + ")"
                              "|[，,](?:同时)?(?=也是|还是)"  # 是ORG律师，也是ORG2聘请的律师: the subject's second post
                              "|[，,](?:如今|现在|目前|现)?(?=已是|已经是|是)")  # 胡长青，今年52岁，是ORG的一名钢筋工; 今年56岁，是ORG特级技师
+_ETHNIC_PREDICATE_RE = re.compile("是[\u4e00-\u9fff]{1,4}族(?=[，,])")
+_CLASSIFIERS = frozenset("家个批次位名座条项届期轮大")  # 第一家公司, 第四大银行 are no names
+_ORDINAL_RE = re.compile("第[0-9０-９一二三四五六七八九十]+")
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
 # a body named by its level alone (省总工会, 自治区党委) -> the level of the place it belongs to (kg.link)
 REGION_LEVELS = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county"}
@@ -156,7 +159,10 @@ _QUOTED_HONOR_RE = re.compile("(?:获得|荣获|获评|获授|被授予|授予|�
                               "(?:荣誉|先进个人)?称号")  # “全国119消防奖”先进个人称号
 # PLACE“HONOR”(称号): a place's honor with the class in quotes (江苏省“五一创新能手”称号)
 # an honor nobody listed, in quotes after a verb of conferring, without 称号 (_QUOTED_HONOR_RE has those)
-_CONFERRED_IN_QUOTES_RE = re.compile("(?:获评|被评为|评为|荣获|获得了?|被授予|授予|命名为|当选为?)[“「]([一-鿿]{3,16})[”」]")
+# 被评为集团“巾帼建功标兵”: the scope of the honor may stand between the verb and the quotes
+HONOR_SCOPES = ("集团", "公司", "总公司", "全省", "全市", "全县", "全区", "全厂", "全系统", "系统", "行业")
+_CONFERRED_IN_QUOTES_RE = re.compile("(?:获评|被评为|评为|荣获|获得了?|同获|均获|被授予|授予|命名为|当选为?)"
+                                     f"(?:{'|'.join(HONOR_SCOPES)})?[“「]([一-鿿]{{3,16}})[”」]")
 HONOR_PRAISE = ("优秀", "最美", "十佳", "杰出", "先进", "模范", "金牌", "首席")
 HONOR_HEADS = ("能手", "标兵", "模范", "工匠", "先锋", "劳模", "人物", "之星", "奖章", "奖状", "楷模", "先进个人", "带头人",
                "红旗手", "巾帼", "先进工作者", "英雄", "大师", "名匠", "技师", "明星", "示范岗", "青年")
@@ -481,6 +487,10 @@ class Recognizer:
                 return True  # 东方|锅炉厂, 南方|电网: a compass word as a brand before the trade
             if tok.pos.startswith("m") and any(ch.isdigit() for ch in tok.text):
                 return True
+            if (_ORDINAL_RE.fullmatch(tok.text) and tok.pos.startswith("m")
+                    and name[tok.end:tok.end + 1] not in _CLASSIFIERS and len(name) - tok.end >= 3
+                    and self.unit_kind(name[tok.end:]) is not None):
+                return True  # 集团|第三|工程有限公司: a numbered body, whatever its trade
             number = tok.text.removeprefix("第")
             if (tok.pos.startswith("m") and number.isnumeric() and (len(number) >= 2 or tok.text.startswith("第"))
                     and n + 1 < len(tokens) and len(tokens[n + 1].text) <= 4
@@ -517,7 +527,7 @@ class Recognizer:
             if tag.startswith("nr") and n + 1 < len(tokens) and tokens[n + 1].text == "代表":
                 cut = tokens[n + 1].end  # 惠晓东代表|公司参加…: a person acting for the body, not its name
                 continue
-            if (tag.startswith("nr") and n + 1 < len(tokens) and tokens[n + 1].pos == "v"
+            if (tag.startswith("nr") and len(word) >= 2 and n + 1 < len(tokens) and tokens[n + 1].pos == "v"
                     and not (after is not None and after.text in self.lex.industry_words)  # 曹操出行|科技有限公司
                     and (self.has_proper_part(phrase[tokens[n + 1].end:]) or after is None
                          or after.text in NAME_BREAKERS or after.pos[:1] in ("v", "p", "u", "d"))):
@@ -642,6 +652,23 @@ COMPANY_KINDS = ("民营", "国有", "私营", "外资", "合资", "独资", "�
                  "骨干", "重点", "企业", "国际")
 _LEGAL_FORM_RE = re.compile("集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|集团(?!化)")
 LEGAL_SUFFIXES = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
+
+
+def group_of_unit(name: str, orgs: Iterable[str]) -> str | None:
+    """The group a unit written as 集团第三工程有限公司 belongs to: the one body of ``orgs`` (the article's) whose
+    name has 集团 after a brand (闽海隧道工程集团有限公司); None when the article names none or several."""
+    if not name.startswith("集团") or len(name) < 6:
+        return None
+    groups = {o for o in orgs if o.find("集团") > 1 and not o.startswith("集团")}
+    cores = {o[:o.find("集团") + 2] for o in groups}
+    cores = {c for c in cores if not any(is_subsequence(c, other) for other in cores - {c})}  # 闽海隧道集团: short for one
+    return min((o for o in groups if o.startswith(tuple(cores))), key=len) if len(cores) == 1 else None
+
+
+def is_subsequence(short: str, full: str) -> bool:
+    """Whether the characters of ``short`` appear in ``full`` in order."""
+    chars = iter(full)
+    return all(ch in chars for ch in short)
 
 
 def legal_suffix(name: str) -> str | None:
@@ -1397,6 +1424,8 @@ class _Builder:
                 strong.add(j)
                 if label == HONOR and text[j:j + 1] in CLOSE_QUOTES and text[i - 1:i] in OPEN_QUOTES:
                     strong.add(j + 1)  # “大国工匠”罗昭强
+                if label == HONOR and text.startswith("获得者", j):
+                    strong.add(j + 3)  # 班长、浙江省五一劳动奖章获得者|何国锋: the chain goes on before the honor
             if label == ORGANIZATION and text.startswith("的", j):
                 weak.add(j + 1)  # 国网河南省电力公司的|涂安说
         for i, ch in enumerate(text):
@@ -1676,7 +1705,7 @@ class _Builder:
                 if i is not None:
                     self.add_org_phrase(i, j)
                 continue
-            while i > 0 and (text[i - 1] not in CHUNK_DELIMS or i - 1 in self.name_brackets) and j - i < 30:
+            while i > 0 and (text[i - 1] not in CHUNK_DELIMS or i - 1 in self.name_brackets) and j - i < 40:
                 i -= 1
             i += self.rec.name_start(text[i:m.start()])
             if self.plausible_org(i, j) and (self.ends_word(i, j) or self.suffix_runs_into_verb(m.start(), suffix)):
@@ -1784,6 +1813,9 @@ class _Builder:
         """The stretch ``(k, j, title)`` of an ORG+TITLE written after a name at ``end``:
         a predicate (是ORG的一名TITLE, 被聘为…, 担任…) or an apposition (，ORG+TITLE， / （ORG+TITLE）)."""
         text = self.text
+        ethnic = _ETHNIC_PREDICATE_RE.match(text, end)
+        if ethnic is not None:
+            end = ethnic.end()  # 巴图孟和是蒙古族，|…工区的巡道工: the nationality, then the post
         lead = next((v for v in ROLE_VERBS if text.startswith(v, end)), None)
         if lead is None and text[end:end + 1] in ("，", ","):  # 他叫李明，是…的一名驾驶员: a predicate after a pause
             lead = next((text[end] + v for v in ROLE_VERBS if text.startswith(v, end + 1)), None)

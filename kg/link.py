@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kg.extract import _NAMED_ZONE_RE, _ZONE_RE, REGION_LEVELS, DocumentMentions, Recognizer, is_han, legal_suffix, occurrences
+from kg.extract import (_NAMED_ZONE_RE, _ZONE_RE, REGION_LEVELS, DocumentMentions, Recognizer, group_of_unit, is_han,
+                        legal_suffix, occurrences)
 from kg.lexicon import Lexicons
 from kg.types import AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, Document, Entity, Mention, Relation
 
@@ -161,7 +162,12 @@ def _local_body(m: Mention, mentions: list[Mention], lex: Lexicons, rec: Recogni
 def _unit_tails(name: str) -> list[str]:
     """``name`` and what follows each group or company inside it, which a short form may abbreviate:
     宝武钢铁集团马鞍山钢铁股份有限公司热轧总厂 → …, 马鞍山钢铁股份有限公司热轧总厂 (马钢热轧总厂), …"""
-    return [name] + [name[m.end():] for m in re.finditer("集团|公司", name[:-2]) if len(name) - m.end() >= 4]
+    tails = [name] + [name[m.end():] for m in re.finditer("集团|公司", name[:-2]) if len(name) - m.end() >= 4]
+    form = legal_suffix(name)
+    core = name[:-len(form)] + ("集团" if form.startswith("集团") else "") if form and form != name else ""
+    if core.endswith("集团") and len(core) >= 7:
+        tails.append(core)  # 闽海隧道集团 for 闽海隧道工程集团有限公司: a long group name without its legal form
+    return tails
 
 
 def is_abbreviation(short: str, full: str) -> bool:
@@ -263,6 +269,9 @@ def resolve_document(doc: Document, dm: DocumentMentions, lex: Lexicons, rec: Re
                                and not _body_of_a_wider_place(m.text, o, lex)]
                 if abbreviated and all(abbreviated[0].endswith(o) for o in abbreviated):
                     target = abbreviated[0]  # one body, under its full and shorter names (orgs: longest first)
+            group = group_of_unit(m.text, orgs) if target == m.text else None
+            if group is not None:  # 集团第三工程有限公司 after 闽海隧道工程集团有限公司: 闽海隧道工程集团第三工程有限公司
+                target = group[:group.find("集团")] + m.text
             if target == m.text:
                 target = _local_body(m, mentions, lex, rec) or target
             canon[k] = (ORGANIZATION, target)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extract import (ANAPHORIC_BODIES, CLOSE_QUOTES, OPEN_QUOTES, AFFILIATION_VERBS, ZONE_SUFFIXES, DocumentMentions, Frame, Post,
+from kg.extract import (ANAPHORIC_BODIES, group_of_unit, CLOSE_QUOTES, HONOR_SCOPES, OPEN_QUOTES, AFFILIATION_VERBS, ZONE_SUFFIXES, DocumentMentions, Frame, Post,
                         Recognizer, is_han, legal_suffix, sentence_span)
 from kg.types import (AWARD, HONOR, LOCATED_IN, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
@@ -605,7 +605,8 @@ def _noun_subject_before(text: str, i: int, s: int, rec: Recognizer) -> bool:
 _SUBJECT_ADVERBS = frozenset({"又", "也", "再次", "首先", "随后", "一行", "一同", "先后", "都", "还", "便", "就", "则"})
 
 
-_MAJOR_THEN_GRADUATED = re.compile("[\u4e00-\u9fff]{2,12}?专业毕业")  # 从三峡大学|电气工程专业毕业
+# 从三峡大学|电气工程专业毕业, 从西南交通大学|隧道工程专业硕士毕业, 从…大学|博士毕业
+_MAJOR_THEN_GRADUATED = re.compile("(?:[\u4e00-\u9fff]{2,12}?专业)?(?:硕士|博士|研究生|本科|硕士研究生|博士研究生)?毕业")
 # NAME一行来到ORG, 来到ORG看望/调研: a visit, not joining the body
 _VISIT_AFTER = re.compile("[^，。；;！？!?]{0,12}?(?:看望|慰问|调研|检查|考察|走访|参观|视察|指导|督导|宣讲)")
 
@@ -621,18 +622,20 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
     text = doc.text
     people = sorted((m for m in dm.mentions if m.label == PERSON), key=lambda m: m.span.start)
     out = []
+    described = described_people(text, dm, rec)  # 这位老焊工: a person named before
     previous: tuple[Mention, Mention] | None = None  # (honor, person) of the last award found
     holders: dict[int, Mention] = {}  # sentence start -> the holder of the last award found in it by its verb
     for h in sorted((m for m in dm.mentions if m.label == HONOR), key=lambda m: m.span.start):
         between = text[previous[0].span.end:h.span.start] if previous else ""
         between = _YEAR.sub("", between.replace("获得者", "")).strip(OPEN_QUOTES + CLOSE_QUOTES)
-        if previous and between in ("、", "和", "及", "，"):
+        if previous and (between in ("、", "和", "及", "，") or _ALSO_IS.fullmatch(between)):
             s, e = sentence_span(text, h.span.start)
             out.append(Relation(AWARD, key(previous[1]), key(h), Span(doc.id, s, e)))  # 获得A、B等荣誉
             previous = (h, previous[1])
             continue
         previous = None
-        before = _ASPECT_END.sub("", text[max(0, h.span.start - 5):h.span.start].rstrip(OPEN_QUOTES))  # 获评“湖北工匠”, 获得过
+        before = _ASPECT_END.sub("", text[max(0, h.span.start - 8):h.span.start].rstrip(OPEN_QUOTES))  # 获评“湖北工匠”, 获得过
+        before = next((before.removesuffix(w) for w in (*HONOR_SCOPES, "年度") if before.endswith(w)), before)  # 评为集团“…”
         s, e = sentence_span(text, h.span.start)
         after = h.span.end + (1 if text[h.span.end:h.span.end + 1] in CLOSE_QUOTES else 0)
         holder = next((p for p in people if p.span.start == after + 1), None) if text.startswith("的", after) else None
@@ -678,6 +681,9 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
         if person is None and (re.search("(?<![\u4e00-\u9fff])[他她]", text[clause:h.span.start])
                                or before.endswith(_CONFERRED_ON_PRONOUN)):
             person = _antecedent(text, people, clause, rec)  # 他获评…, 授予他…: the person last named
+        reference = next((r for r in described if clause <= r < h.span.start), None) if person is None else None
+        if reference is not None:
+            person = _antecedent(text, people, reference, rec)  # 这位54岁的老焊工…曾获HONOR
         if person is None and clause > s:
             person = holders.get(s)  # 她获得A；2024年，又当选B: the clause goes on with the sentence's holder
         if person is not None:
@@ -690,7 +696,10 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
 # Prepositions a person may follow as their object, not as the subject of the sentence
 _BEFORE_AN_OBJECT = ("跟着", "跟随", "师从", "跟", "向", "给", "为", "对", "随", "被", "让", "帮")
 # 是HONOR, and 是运行一处的高级操纵员，也是HONOR: the person's own predicate, then the honor
-_COPULA = re.compile("[，,]?(?:是[^。；;！？!?，,“”]{1,30}[，,])?[，,]?(?:也|还|更|就|同时也)?是(?:[^。；;！？!?，,“”、]{1,30}、)?")
+# NAME(在ORG干了22年钳工，)是HONOR: a clause of the name's own may come before 是
+_COPULA = re.compile("[，,]?(?:([^。；;！？!?，,“”]{1,30})[，,])?[，,]?(?:也|还|更|就|同时也)?是(?:[^。；;！？!?，,“”、]{1,30}、)?")
+_ALSO_IS = re.compile("[，,](?:也|还|同时也|同时|更|又)是")  # 是全国技术能手，也是HONOR: the same holder
+_NOT_THE_NAME_S = re.compile("^[的和与跟及、]|的[\u4e00-\u9fff]{1,4}$")  # 王强的师傅，是…; 王强带领的团队，是…
 _AFTER_HONOR = re.compile("(?:称号)?(?:[。，,；;！!、\n]|和|及|$)")
 
 
@@ -709,7 +718,9 @@ def _is_honor_holder(text: str, person: Mention, honor: Mention) -> bool:
     honors; not 他是全国劳动模范王强的徒弟, where the honor belongs to the name after it."""
     between = text[person.span.end:honor.span.start].rstrip(OPEN_QUOTES)
     after = text[honor.span.end:honor.span.end + 4].lstrip(CLOSE_QUOTES)
-    return bool(_COPULA.fullmatch(between)) and bool(_AFTER_HONOR.match(after))
+    copula = _COPULA.fullmatch(between)
+    return (copula is not None and not (copula.group(1) and _NOT_THE_NAME_S.search(copula.group(1)))
+            and bool(_AFTER_HONOR.match(after)))
 
 
 _COUNT = "[0-9０-９一二三四五六七八九十百千两几多]+"
@@ -867,6 +878,11 @@ def structure(doc: Document, dm: DocumentMentions) -> list[Relation]:
             c, p = by_text[child], by_text[parent]
             s, e = sentence_span(doc.text, c.span.start, c.span.end)
             out.append(Relation(SUBORGANIZATION, key(c), key(p), Span(doc.id, s, e)))
+    for child in sorted(by_text):
+        group = group_of_unit(child, by_text)  # 集团第三工程有限公司: a unit of the group the article names
+        if group is not None:
+            s, e = sentence_span(doc.text, by_text[child].span.start, by_text[child].span.end)
+            out.append(Relation(SUBORGANIZATION, key(by_text[child]), key(by_text[group]), Span(doc.id, s, e)))
     stated = {(r.subject, r.object) for r in out}
     out += [r for r in _stated_structure(doc, dm) if (r.subject, r.object) not in stated]
     names = sorted(by_text)
@@ -882,7 +898,8 @@ def structure(doc: Document, dm: DocumentMentions) -> list[Relation]:
 
 
 _PART_OF = re.compile("(?:是|为|系)")
-_PART_OF_TAIL = re.compile("(?:的|旗下的?)(?:全资|控股|直属)?(?:子公司|下属企业|下属公司|下属单位|分公司|二级单位|成员企业|成员单位)")
+_PART_OF_TAIL = re.compile("(?:(?:的|旗下的?)(?:全资|控股|直属)?(?:子公司|下属企业|下属公司|下属单位|分公司|二级单位|成员企业|成员单位)"
+                           "|(?:所属|下属|旗下)的)")  # 是集团所属的大型国有农场
 _BELONGS_TO = re.compile("(?:隶属于|隶属|归属于|直属于)")
 _LOCATED = re.compile("(?:位于|地处|坐落于|坐落在)")
 
@@ -986,6 +1003,69 @@ def _honor_back_references(doc: Document, dm: DocumentMentions, rec: Recognizer)
     return out
 
 
+# 他的儿子王小强也获得了这一称号; 获此称号的还有焊工李明、…: the honor named last before
+_SAME_HONOR = re.compile("(?:获得|荣获|获|摘得|赢得|拿到|捧得)了?(?:这一|这个|此|该|同一|同样的|这项)(?:荣誉称号|称号|荣誉|奖章|奖项|殊荣)")
+_UNREAD_HONOR = re.compile("[“「][^”」]{2,16}[”」](?:称号|荣誉称号)")
+_ALSO_HONORED = re.compile("(?:获|获得|荣获)(?:此|这一|该)(?:荣誉称号|称号|荣誉|殊荣|奖章)的(?:还有|也有|另有)")
+
+
+def _same_honor(doc: Document, dm: DocumentMentions, people: list[Mention], rec: Recognizer) -> list[Relation]:
+    """An honor named again by 这一称号 goes to the one said to win it (the last name before the verb in its
+    sentence, else a pronoun's antecedent) or to each person listed after 获此称号的还有."""
+    text = doc.text
+    honors = sorted((m for m in dm.mentions if m.label == HONOR), key=lambda m: m.span.end)
+    out = []
+    for pattern, listed in ((_SAME_HONOR, False), (_ALSO_HONORED, True)):
+        for m in pattern.finditer(text):
+            honor = next((h for h in reversed(honors) if h.span.end <= m.start()), None)
+            if honor is None or m.start() - honor.span.end > 600 or _UNREAD_HONOR.search(text, honor.span.end, m.start()):
+                continue  # “山城最美环卫工人”称号 came after the last honor read: 此称号 is that one
+            s, e = sentence_span(text, m.start())
+            if listed:
+                winners = [p for p in people if m.end() <= p.span.start < e]
+            else:
+                named = [p for p in people if s <= p.span.start and p.span.end <= m.start()]
+                pronoun = re.search("(?<![\u4e00-\u9fff])[他她](?![们的])", text[s:m.start()])
+                winner = named[-1] if named else (_antecedent(text, people, s + pronoun.start(), rec) if pronoun else None)
+                winners = [winner] if winner is not None else []
+            out += [Relation(AWARD, key(p), key(honor), Span(doc.id, s, e)) for p in winners]
+    return out
+
+
+# 邹远山名列其中, 丁浩也榜上有名: the one named is on the list of the honor named before
+_ON_THE_LIST = re.compile("(?:也|还|均|都)?(?:名列其中|榜上有名|位列其中|赫然在列|在列)")
+# 记者在奖章获得者名单中看到，A、ORG TITLE B等: the names the list is said to hold
+_LIST_HOLDS = re.compile("名单(?:中|里|上)?(?:看到|有|包括|还有)?[，,：:]")
+
+
+def _honor_lists(doc: Document, dm: DocumentMentions, people: list[Mention], rec: Recognizer) -> list[Relation]:
+    """Holders of an honor named through its list: NAME名列其中 / 也榜上有名, and 名单中看到，A、B等
+    (the honor is the last one named before, at most a few sentences back)."""
+    text = doc.text
+    honors = sorted((m for m in dm.mentions if m.label == HONOR), key=lambda m: m.span.end)
+
+    def honor_before(i: int) -> Mention | None:
+        h = next((h for h in reversed(honors) if h.span.end <= i), None)
+        return h if h is not None and i - h.span.end <= 300 and not _UNREAD_HONOR.search(text, h.span.end, i) else None
+
+    out = []
+    for m in _ON_THE_LIST.finditer(text):
+        s, e = sentence_span(text, m.start())
+        last = next((p for p in people if p.span.end == m.start()), None)
+        honor = honor_before(m.start())
+        if last is not None and honor is not None:
+            out += [Relation(AWARD, key(p), key(honor), Span(doc.id, s, e)) for p in _listed_before(text, people, last, rec)]
+    for m in _LIST_HOLDS.finditer(text):
+        s, e = sentence_span(text, m.start())
+        end = text.find("等", m.end(), e)
+        named = [p for p in people if m.end() <= p.span.start and p.span.end <= (end if end >= 0 else e)]
+        honor = honor_before(m.start())
+        if named and honor is not None and end >= 0 and text[named[-1].span.end:end] == "":
+            out += [Relation(AWARD, key(p), key(honor), Span(doc.id, s, e))
+                    for p in _listed_before(text, people, named[-1], rec) if p.span.start >= m.end()]
+    return out
+
+
 def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relation]:
     """Every fact the document states, with its evidence span."""
     orgs = [m for m in dm.mentions if m.label == ORGANIZATION]
@@ -1002,6 +1082,8 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _quotes(doc, dm, rec)
     relations += _elected_together(doc, people, relations, rec)
     relations += _posts_held_by(doc, dm, people, rec)
+    relations += _same_honor(doc, dm, people, rec)
+    relations += _honor_lists(doc, dm, people, rec)
     relations += structure(doc, dm)
     return _without_occupations(_in_context_orgs(_without_bare_repeats(_unique(relations)), doc, dm, rec), rec)
 

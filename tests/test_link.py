@@ -187,3 +187,11 @@ def test_a_group_and_its_provincial_company_stay_two_bodies():
     assert is_abbreviation("大连湾造船公司", "大连湾造船有限公司")  # a shorter legal form of the same body
     G = _graph("远捷物流集团有限公司很大。远捷物流集团浙江有限公司义乌转运中心灯火通明。集团浙江公司总经理王大明说，好。")
     assert _labels(G, "Organization") == ["远捷物流集团有限公司", "远捷物流集团浙江有限公司"]
+
+
+def test_a_unit_written_after_the_word_group_belongs_to_the_group_named(recognizer):
+    text = "承建隧道的是闽海隧道工程集团有限公司。集团第三工程有限公司项目经理王强说，好。雷晓岚毕业后加入闽海隧道集团。"
+    doc = Document("d", text)
+    res = resolve_document(doc, extract_mentions(doc, recognizer), recognizer.lex, recognizer)
+    assert res.canon["Organization:集团第三工程有限公司"] == ("Organization", "闽海隧道工程集团第三工程有限公司")
+    assert res.canon["Organization:闽海隧道集团"] == ("Organization", "闽海隧道工程集团有限公司")

@@ -1034,3 +1034,31 @@ def test_a_body_s_parent_and_place_as_the_text_states_them(recognizer):
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "suborganization") == [("Organization:成都宏达物流有限公司", "Organization:四川交投集团", None)]
     assert _kind(rels, "located_in") == [("Organization:宏达物流公司", "Place:青白江区", None)]
+
+
+def test_honors_named_again_or_through_their_list(recognizer):
+    text = ("王强是全国劳动模范。2020年，他的儿子王小强也获得了这一称号。"
+            "\n陈红获得全国五一劳动奖章。获此称号的还有焊工李明、钳工张华。"
+            "\n2024年，中华全国总工会公布年度“大国工匠”名单，邹远山名列其中。"
+            "\n300名职工获得安徽省五一劳动奖章。记者在名单中看到，合肥晶铸半导体科技有限公司设备工程师周梓涵、郑宝林等。"
+            "外卖骑手丁浩也榜上有名。"
+            "\n焊工孙立国第一个上台。这位54岁的老焊工曾获黑龙江省劳动模范。"
+            "\n韦彩凤在广西柳江汽车配件有限公司干了22年装配钳工，是全国技术能手，也是广西壮族自治区劳动模范。"
+            "\n李芳被评为集团“巾帼建功标兵”。")
+    _, rels = _facts(text, recognizer)
+    assert sorted((s.split(":")[1], o.split(":")[1]) for s, o, _ in _kind(rels, "award")) == [
+        ("丁浩", "安徽省五一劳动奖章"), ("周梓涵", "安徽省五一劳动奖章"), ("孙立国", "黑龙江省劳动模范"),
+        ("张华", "全国五一劳动奖章"), ("李明", "全国五一劳动奖章"), ("李芳", "巾帼建功标兵"),
+        ("王小强", "全国劳动模范"), ("王强", "全国劳动模范"), ("邹远山", "大国工匠"), ("郑宝林", "安徽省五一劳动奖章"),
+        ("陈红", "全国五一劳动奖章"), ("韦彩凤", "全国技术能手"), ("韦彩凤", "广西壮族自治区劳动模范")]
+
+
+def test_posts_after_a_nationality_or_an_honor_holder_and_a_degree(recognizer):
+    text = ("今年51岁的巴图孟和是蒙古族，扎兰屯工务段的巡道工。"
+            "\n湖州太湖智能电气有限公司电工班班长、浙江省五一劳动奖章获得者何国锋说得实在。"
+            "\n2019年，雷晓岚从西南交通大学隧道工程专业硕士毕业。"
+            "\n海西州总工会副主席冶建平在颁奖现场表示，要关心职工。")
+    _, rels = _facts(text, recognizer)
+    assert [(s.split(":")[1], o.split(":")[1] if o else None, r) for s, o, r in _kind(rels, "membership")] == [
+        ("何国锋", "湖州太湖智能电气有限公司", "班长"), ("冶建平", "海西州总工会", "副主席"),
+        ("巴图孟和", "扎兰屯工务段", "巡道工"), ("雷晓岚", "西南交通大学", None)]
