@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extract import (ANAPHORIC_BODIES, group_of_unit, CLOSE_QUOTES, HONOR_SCOPES, OPEN_QUOTES, AFFILIATION_VERBS, ZONE_SUFFIXES, DocumentMentions, Frame, Post,
-                        Recognizer, is_han, legal_suffix, sentence_span)
+from kg.extract import (AFFILIATION_VERBS, ANAPHORIC_BODIES, CLOSE_QUOTES, HONOR_SCOPES, OPEN_QUOTES, ZONE_SUFFIXES,
+                        DocumentMentions, Frame, Post, Recognizer, group_of_unit, is_han, legal_suffix, sentence_span)
 from kg.types import (AWARD, HONOR, LOCATED_IN, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
 
@@ -583,7 +583,7 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
         if org is None:
             continue
         s, e = sentence_span(text, m.start())
-        if m.group(0) == "从" and (text.startswith("毕业", org.span.end) or _MAJOR_THEN_GRADUATED.match(text, org.span.end)):
+        if m.group(0) == "从" and _MAJOR_THEN_GRADUATED.match(text, org.span.end):
             person, role = subject(m.start(), org.span.end + 2, s, e, later_ok=False), None  # …毕业后，拜NAME为师
         elif m.group(0) == "在" and (post := _POST_AT_RE.match(text, org.span.end)) and base_title(post.group(1), rec):
             person, role = subject(m.start(), post.end(), s, e, later_ok=False), post.group(1)
