@@ -130,15 +130,16 @@ _BARE_OFFICE_RE = re.compile("[，,]?(?:后来|后|现|并|还|又|同时)?(?:�
 # what runs a body's name on into a clause (毕业后回到合作社): no unit of a body is named so
 _CLAUSE_IN_NAME_RE = re.compile("|".join((*AFFILIATION_VERBS, "毕业", "回到", "后到", "调到", "调入", "退休")))
 # verbs of taking or holding an office, before ORG+TITLE
-OFFICE_VERBS = ("被聘为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任")
+OFFICE_VERBS = ("被聘为", "被评聘为", "被聘任为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任")
 ROLE_VERBS = (*OFFICE_VERBS, "当选", "原是", "曾是", "现是", "已是", "已经是", "也是", "是", "成为", "成了")
-_POST_VERBS = (*OFFICE_VERBS, "历任")
+_POST_VERBS = (*OFFICE_VERBS, "历任", "聘为", "评为")  # 被评|聘为, 被评为: the tagger splits them
 _ELECTED_RE = re.compile("当选为([\u4e00-\u9fff]{2,6}?)(?=[，,。；;])")
 # a clause that goes on with the subject's post: 褚雅琴曾是…徒弟，|现任ORG+TITLE
 _POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".join(v for v in OFFICE_VERBS if v[0] != "被") + ")"
                              "|[，,](?:同时)?(?=也是|还是)"  # 是ORG律师，也是ORG2聘请的律师: the subject's second post
                              "|[，,](?:如今|现在|目前|现)?(?=已是|已经是|是)")  # 胡长青，今年52岁，是ORG的一名钢筋工; 今年56岁，是ORG特级技师
 _ETHNIC_PREDICATE_RE = re.compile("是[\u4e00-\u9fff]{1,4}族(?=[，,])")
+_WHEN_RE = re.compile("(?:今年|去年|前年|近日|日前|近期|最近|后来|随后|[0-9]{4}年(?:[0-9]{1,2}月)?)[，,]?")
 _CLASSIFIERS = frozenset("家个批次位名座条项届期轮大")  # 第一家公司, 第四大银行 are no names
 _ORDINAL_RE = re.compile("第[0-9０-９一二三四五六七八九十]+")
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
@@ -1816,6 +1817,9 @@ class _Builder:
         ethnic = _ETHNIC_PREDICATE_RE.match(text, end)
         if ethnic is not None:
             end = ethnic.end()  # 巴图孟和是蒙古族，|…工区的巡道工: the nationality, then the post
+        when = _WHEN_RE.match(text, end)
+        if when is not None and text.startswith(OFFICE_VERBS, when.end()):
+            end = when.end()  # 韩立东去年|被评聘为…: when the post was taken
         lead = next((v for v in ROLE_VERBS if text.startswith(v, end)), None)
         if lead is None and text[end:end + 1] in ("，", ","):  # 他叫李明，是…的一名驾驶员: a predicate after a pause
             lead = next((text[end] + v for v in ROLE_VERBS if text.startswith(v, end + 1)), None)
@@ -2227,9 +2231,9 @@ def _split_at_gap(before_title: str) -> tuple[str, str]:
     return before_title, ""
 
 
-# 最年轻的, 首批, 唯一一名: where the person ranks among the holders of the title, not part of the body's name;
+# 最年轻的, 年纪最小的, 首批, 唯一一名: where the person ranks among the holders of the title, not part of the body's name;
 # 聘请的, 派驻的: how the body came to have the person
-_QUALIFIER_END_RE = re.compile("(?:最(?:年轻|年长|早|小)|唯一|首批|首位|第一批|第一位|聘请|聘任|聘用|特聘|选派|派驻|委派)$")
+_QUALIFIER_END_RE = re.compile("(?:(?:年纪|年龄)?最(?:年轻|年长|早|小|大)|唯一|首批|首位|第一批|第一位|聘请|聘任|聘用|特聘|选派|派驻|委派)$")
 
 
 def _run_length(text: str, chars: frozenset[str]) -> int:

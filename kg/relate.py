@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from kg.extract import (AFFILIATION_VERBS, ANAPHORIC_BODIES, CLOSE_QUOTES, HONOR_SCOPES, OPEN_QUOTES, ZONE_SUFFIXES,
-                        DocumentMentions, Frame, Post, Recognizer, group_of_unit, is_han, legal_suffix, sentence_span)
+from kg.extract import (AFFILIATION_VERBS, ANAPHORIC_BODIES, CHINESE_DIGITS, CLOSE_QUOTES, HONOR_SCOPES, OPEN_QUOTES,
+                        ZONE_SUFFIXES, DocumentMentions, Frame, Post, Recognizer, group_of_unit, is_han, legal_suffix, sentence_span)
 from kg.types import (AWARD, HONOR, LOCATED_IN, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
 
@@ -1190,6 +1190,11 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
     if near:
         return near[-1]
     named = [m for m in fits if rec.unit_kind(m.text) in _BODY_KINDS]  # a whole body, by a name that tells its kind
+    if category == "worker":
+        # a feature names the workplace in its lead and the workers in later paragraphs: the body, when the
+        # article has named no other before the title
+        earlier = [m for m in named if m.span.end <= at]
+        return earlier[-1] if earlier and len({m.text for m in earlier}) == 1 else None
     if category in _NEAR_ONLY or not named:
         return None
     return max(named, key=lambda m: counts[m.text])  # max keeps the first of equals: the earliest named
@@ -1232,11 +1237,16 @@ def _title_units(role: str, rec: Recognizer) -> list[str]:
 
 
 def _generic_unit(unit: str, rec: Recognizer) -> bool:
-    """Whether ``unit`` is a unit described in common words (事业部, 直属库, 刻蚀工艺部), not a name (八一队, 军委)."""
+    """Whether ``unit`` is a unit described in common words and numbers (事业部, 直属库, 刻蚀工艺部, 浮选三班), not a
+    name (八一队, 军委)."""
     kind = rec.unit_kind(unit)
-    tags = [t.pos for t in rec.segmenter.tagged(unit)]
+    tokens = rec.segmenter.tagged(unit)
     return kind in ("unit", "team", None) and all(
-        tag in _COMMON_WORD_TAGS or (tag == "j" and kind is not None) for tag in tags)
+        t.pos in _COMMON_WORD_TAGS or (t.pos == "j" and kind is not None)
+        or (t.pos == "m" and kind is not None and n > 0 and _NUMBERED_RE.fullmatch(t.text)) for n, t in enumerate(tokens))
+
+
+_NUMBERED_RE = re.compile(f"[{CHINESE_DIGITS}0-9]+[班组队]?")  # 浮选|三班, 机修|二|车间: a trade's numbered team, not 八一队
 
 
 def _bare_form_of(short: str, name: str) -> bool:

@@ -1062,3 +1062,23 @@ def test_posts_after_a_nationality_or_an_honor_holder_and_a_degree(recognizer):
     assert [(s.split(":")[1], o.split(":")[1] if o else None, r) for s, o, r in _kind(rels, "membership")] == [
         ("何国锋", "湖州太湖智能电气有限公司", "班长"), ("冶建平", "海西州总工会", "副主席"),
         ("巴图孟和", "扎兰屯工务段", "巡道工"), ("雷晓岚", "西南交通大学", None)]
+
+
+def test_workers_placed_by_the_article_s_one_body_and_posts_taken_later(recognizer):
+    text = ("清晨，青禾农场有限公司的机务大院里灯火通明。"
+            "\n驾驶室里，“90后”农机手赵思雨盯着导航屏幕。"
+            "\n青海瀚海钾盐集团有限公司第二钾肥厂浮选车间开始交接班。浮选三班班长索南才让带着徒弟巡检。"
+            "\n首席技师韩立东去年被评聘为四川蜀峰航空零部件有限公司首批特级技师。"
+            "\n回族小伙马晓军是青海瀚海钾盐集团有限公司年纪最小的操作工。")
+    _, rels = _facts(text, recognizer)
+    assert [(s.split(":")[1], o.split(":")[1] if o else None, r) for s, o, r in _kind(rels, "membership")] == [
+        ("索南才让", "青海瀚海钾盐集团有限公司第二钾肥厂浮选车间", "浮选三班班长"), ("赵思雨", "青禾农场有限公司", "农机手"),
+        ("韩立东", "四川蜀峰航空零部件有限公司", "特级技师"), ("韩立东", "四川蜀峰航空零部件有限公司", "首席技师"),
+        ("马晓军", "青海瀚海钾盐集团有限公司", "操作工")]
+
+
+def test_a_worker_is_not_placed_when_the_article_named_several_bodies(recognizer):
+    text = ("宏达物流有限公司和顺丰速运有限公司的代表参加了会议。"
+            "\n驾驶室里，货车司机赵长河盯着导航屏幕。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == []
