@@ -301,7 +301,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                          and not re.search(f"[。！？!?\n{OPEN_QUOTES}{CLOSE_QUOTES}]", text[qe:p.span.start])
                          and not text.startswith(PRONOUNS, qe)  # “…”他握着岑国成的手说: 他 speaks
                          and (text.startswith(speech, p.span.end) or speech_ends_clause.match(text, p.span.end)
-                              or speech_occasion.match(text, p.span.end))]
+                              or speech_occasion.match(text, p.span.end) or _GESTURE_AFTER_RE.match(text, p.span.end))]
                 speaker = after[0] if after else None
             if speaker is None and text.startswith(PRONOUNS, qe) and (
                     text[qe + 1:qe + 3].startswith(speech) or pronoun_speech.match(text, qe + 1)):
@@ -316,6 +316,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             if speaker is None and (introduced or (qs > 0 and text[qs - 1] in "：:")):
                 s, _ = sentence_span(text, qs - 1)
                 speaker = subject_before(s, qs)
+            if speaker is None and qs > 0 and text[qs - 1] in "，,":
+                speaker = _gesturing_speaker(text, people, qs, rec)  # 说起当年，熊雨桐笑了，“…”
             if speaker is None and _STANDS_ALONE.match(text, qe) and text[qs - 1:qs] in ("。", "\n", "") and "我" in inner:
                 speaker = _only_person_before(text, people, qs)  # 驾驶员张卫东刚跑完一趟。“…我们最操心…”
             if speaker is None and qs == p0 and sentence_like:
@@ -382,6 +384,26 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
 # the last clause before a statement, when a pronoun opens it (采访结束时，|他对记者说：)
 _LAST_CLAUSE = re.compile("[，,”」](他|她|老人家|老人)(?!们)[^，,。！？!?；;“”]{0,20}[，,：:]?$")
 _STANDS_ALONE = re.compile("[\n]|$")  # a quote that is the paragraph's last sentence
+
+
+# what a speaker's face or head does right before the words (熊雨桐笑了，“…”; 他摇摇头，“…”)
+_GESTURES = "(?:笑了笑|笑了|乐了|点点头|点了点头|摇摇头|摇了摇头|叹了口气|沉默片刻|顿了顿|想了想)"
+_GESTURE_RE = re.compile(f"{_GESTURES}[，,]$")
+_GESTURE_AFTER_RE = re.compile(f"{_GESTURES}[，,。！!]")  # “…”说起当年，熊雨桐笑了。
+
+
+def _gesturing_speaker(text: str, people: list[Mention], qs: int, rec: Recognizer) -> Mention | None:
+    """The speaker of a quote after a clause of a gesture: the name or 他/她 that opens the clause
+    (说起当年，熊雨桐笑了，“…”; 他想了想，“…”), with at most a few characters between it and the gesture."""
+    gesture = _GESTURE_RE.search(text, max(0, qs - 16), qs)
+    if gesture is None:
+        return None
+    start = max(text.rfind(mark, 0, gesture.start()) for mark in "，,。！？!?；;：:\n") + 1
+    clause = text[start:gesture.start()]
+    if clause.startswith(PRONOUNS) and len(clause) <= 5:
+        return _antecedent(text, people, start, rec)
+    first = next((p for p in people if p.span.start == start), None)
+    return first if first is not None and gesture.start() - first.span.end <= 4 else None
 
 
 def _subject_after_lead_quote(text: str, people: list[Mention], qe: int) -> Mention | None:

@@ -1082,3 +1082,13 @@ def test_a_worker_is_not_placed_when_the_article_named_several_bodies(recognizer
             "\n驾驶室里，货车司机赵长河盯着导航屏幕。")
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == []
+
+
+def test_a_quote_beside_the_speaker_s_gesture(recognizer):
+    text = ("徒弟熊雨桐2017年进厂。头一年，邹远山不让她碰一只好坯，只让她削泥巴。“那时候天天削泥巴，手上全是口子。”"
+            "说起当年，熊雨桐笑了，“现在想想，师傅是对的。”"
+            "\n邹远山在车间工作了30年。他摇摇头，“这活儿急不得。”")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [
+        ("Person:熊雨桐", None, "现在想想，师傅是对的。"), ("Person:熊雨桐", None, "那时候天天削泥巴，手上全是口子。"),
+        ("Person:邹远山", None, "这活儿急不得。")]
