@@ -868,6 +868,49 @@ def profile_people(doc: Document, dm: DocumentMentions) -> list[Mention]:
     return out
 
 
+# 10名来自一线的职工获评“哈尔滨市最美职工”: an honor conferred on a counted group, its members listed after it
+_GROUP_CONFERRED = re.compile(f"(?<!第){_COUNT}(?:名|位|人)[^，,。；;！!？?“”]{{0,16}}?"
+                              f"(?:获评|荣获|被评为|获得|获授|被授予|当选)了?[{OPEN_QUOTES}]?$")
+_WINNER_LIST_END = re.compile("……|…|。|；|;|等|$")
+
+
+def _group_winners(doc: Document, dm: DocumentMentions, people: list[Mention]) -> list[Relation]:
+    """The members of a counted group an honor is conferred on (10名职工获评“X”), listed in a sentence after it
+    (…。A公司电焊工孙立国，B中心护士长王雪梅，外卖骑手马振宇……): a run of at least three items, each a
+    chain that ends in a name, closing the sentence, before any other honor is named and no longer than the count."""
+    text = doc.text
+    honors = sorted((m for m in dm.mentions if m.label == HONOR), key=lambda m: m.span.start)
+    out = []
+    for n, h in enumerate(honors):
+        conferred = _GROUP_CONFERRED.search(text, max(0, h.span.start - 30), h.span.start)
+        if conferred is None:
+            continue
+        stop = min(len(text), h.span.end + 400,
+                   *(o.span.start for o in honors[n + 1:] if o.text != h.text))
+        run = _winner_run(text, [p for p in people if h.span.end <= p.span.start and p.span.end <= stop])
+        count = re.match("[0-9]+", conferred.group())
+        if len(run) >= 3 and (count is None or len(run) <= int(count.group())):
+            s, e = sentence_span(text, run[0].span.start, run[-1].span.end)
+            out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in run]
+    return out
+
+
+def _winner_run(text: str, people: list[Mention]) -> list[Mention]:
+    """The first run of people listed one after another (each after a comma, 、 or ；, with a chain of at most
+    40 characters and no clause before the name) that closes its sentence; [] when there is none."""
+    run: list[Mention] = []
+    for p in people:
+        between = text[run[-1].span.end:p.span.start] if run else ""
+        if run and not (between[:1] in "，,、；;" and len(between) <= 40 and not _LIST_ITEM_BREAK.search(between[1:])):
+            if _WINNER_LIST_END.match(text, run[-1].span.end) and len(run) >= 3:
+                return run
+            run = []
+        if not run and p.span.start - max(text.rfind(mark, 0, p.span.start) for mark in "，,。！？!?\n：:") > 41:
+            continue  # a clause, not a chain, before the name
+        run.append(p)
+    return run if run and _WINNER_LIST_END.match(text, run[-1].span.end) else []
+
+
 _AWARDEE_LIST = re.compile(f"[{CLOSE_QUOTES}]?(?:获得者|获奖者)?(?:名单|人选)")  # 发布了“大国工匠年度人物”名单
 
 
@@ -1106,6 +1149,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _posts_held_by(doc, dm, people, rec)
     relations += _same_honor(doc, dm, people, rec)
     relations += _honor_lists(doc, dm, people, rec)
+    relations += _group_winners(doc, dm, people)
     relations += structure(doc, dm)
     return _without_occupations(_in_context_orgs(_without_bare_repeats(_unique(relations)), doc, dm, rec), rec)
 
@@ -1144,13 +1188,17 @@ def _in_context_orgs(relations: list[Relation], doc: Document, dm: DocumentMenti
        福清核电副总经理 with 中核集团福建福清核电有限公司 named); a name there that no body matches
        (军委主席, 中国足协专职副主席) leaves the post without one;
     3. the nearest body of a kind that has the title, named before it in the same paragraph (站长林小燕 after
-       the station is named);
-    4. for a workplace's own titles (工程师, 车间主任, 法官), the body of that kind the article names most
+       the station is named), but for a worker's title not before the item when it opens an item of a list of
+       people (…保洁员李淑琴，外卖骑手马振宇);
+    4. for a worker's title, the one body of a kind that has it the article has named before (a feature names
+       the workplace in its lead and the workers in later paragraphs);
+    5. for a workplace's own titles (工程师, 车间主任, 法官), the body of that kind the article names most
        (a whole body, by a name with a suffix that tells its kind: not a unit, 财政部|, nor 沪东中华).
     """
     orgs = sorted((m for m in dm.mentions if m.label == ORGANIZATION), key=lambda m: m.span.start)
     if not orgs:
         return relations
+    person_ends = {m.span.end for m in dm.mentions if m.label == PERSON}
     counts: dict[str, int] = {}
     for m in orgs:
         counts[m.text] = counts.get(m.text, 0) + 1
@@ -1163,7 +1211,7 @@ def _in_context_orgs(relations: list[Relation], doc: Document, dm: DocumentMenti
         if r.kind == MEMBERSHIP and r.object is None and r.role and not r.role.startswith(_NO_CONTEXT_PREFIXES):
             base = base_title(r.role, rec)
             if base is not None and rec.lex.titles[base] in _CONTEXT_KINDS:
-                found = _context_org(r, base, own.get(r.subject, []), orgs, counts, doc.text, rec)
+                found = _context_org(r, base, own.get(r.subject, []), orgs, counts, person_ends, doc.text, rec)
                 if isinstance(found, Mention):
                     # 黔茗茶业|总经理, 福清核电|副总经理: the body's own name is no part of the post
                     named = next((u for u in _title_units(r.role, rec) if _bare_form_of(u, found.text)), "")
@@ -1175,7 +1223,7 @@ def _in_context_orgs(relations: list[Relation], doc: Document, dm: DocumentMenti
 
 
 def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention], counts: dict[str, int],
-                 text: str, rec: Recognizer) -> Mention | str | None:
+                 person_ends: set[int], text: str, rec: Recognizer) -> Mention | str | None:
     title_at = text.find(r.role, r.evidence.start, r.evidence.end)
     at = title_at if title_at >= 0 else r.evidence.start
     if own:
@@ -1207,14 +1255,17 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
         return None  # 在广东，电工李明说: a worker set somewhere else than the body named before
     kinds = _CONTEXT_KINDS[category]
     fits = [m for m in orgs if rec.unit_kind(m.text) in kinds]
+    item = max(text.rfind(mark, 0, at) for mark in "，,、；;")
+    if category == "worker" and item > 0 and item in person_ends:
+        # …保洁员李淑琴，|外卖骑手马振宇: an item of a list of workers; a body named before it is another's
+        # (a list of officers shares its body: 民革中央常务副主席周铁农，|秘书长刘民复)
+        return next((m for m in reversed(fits) if item < m.span.start and m.span.end <= at), None)
     paragraph = text.rfind("\n", 0, at) + 1
     near = [m for m in fits if paragraph <= m.span.start and m.span.end <= at]
     if near:
         return near[-1]
     named = [m for m in fits if rec.unit_kind(m.text) in _BODY_KINDS]  # a whole body, by a name that tells its kind
     if category == "worker":
-        # a feature names the workplace in its lead and the workers in later paragraphs: the body, when the
-        # article has named no other before the title
         earlier = [m for m in named if m.span.end <= at]
         return earlier[-1] if earlier and len({m.text for m in earlier}) == 1 else None
     if category in _NEAR_ONLY or not named:

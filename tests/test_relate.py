@@ -1092,3 +1092,24 @@ def test_a_quote_beside_the_speaker_s_gesture(recognizer):
     assert _kind(rels, "quote") == [
         ("Person:熊雨桐", None, "现在想想，师傅是对的。"), ("Person:熊雨桐", None, "那时候天天削泥巴，手上全是口子。"),
         ("Person:邹远山", None, "这活儿急不得。")]
+
+
+def test_an_honor_conferred_on_a_counted_group_goes_to_the_members_listed_after_it(recognizer):
+    text = ("仪式在市工人文化宫举行，8名一线职工获评“长春市最美职工”。"
+            "\n他们中，有老焊工，也有公交司机。长春龙华重工有限公司电焊工周立军，朝阳区社区卫生服务中心护士长陈晓燕，"
+            "外卖骑手宋振华……台下响起掌声。"
+            "\n省总工会副主席刘文军，市总工会主席王振国，副市长李海涛为获奖职工颁发证书。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:周立军", "Honor:长春市最美职工", None),
+                                    ("Person:宋振华", "Honor:长春市最美职工", None),
+                                    ("Person:陈晓燕", "Honor:长春市最美职工", None)]
+    # the rider's item names no employer: the company of the item before is not his
+    assert [s for s, _, _ in _kind(rels, "membership")] == ["Person:刘文军", "Person:周立军", "Person:李海涛", "Person:王振国",
+                                                              "Person:陈晓燕"]
+
+
+def test_no_group_honor_for_a_list_longer_than_the_group_or_a_clause(recognizer):
+    text = ("2名职工获评“长春市最美职工”。电焊工周立新，护士长陈晓燕，外卖骑手宋振华。"
+            "\n3名职工获评“吉林省技术能手”。焊工刘文军、钳工王振国和电工李海涛一起上台领奖。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == []
