@@ -1851,6 +1851,8 @@ class _Builder:
             if cut is not None:
                 org, title = org + title[:cut], title[cut:]
                 ends = self.rec.org_suffix_end(org)
+        if (k, k + len(org), ORGANIZATION) in self.mentions:
+            return k, j, title  # 是北疆锅炉的首席技师: a body the article named before, by its short form
         if not ends or ends[-1][0] < len(org) - 6 or not self.rec.has_proper_part(org):
             return None
         return k, j, title
@@ -1907,9 +1909,10 @@ class _Builder:
                     continue
                 post = parsed[1]
             else:
-                if not self.plausible_org(k, org_end):
+                org = self.mentions.get((k, org_end, ORGANIZATION))
+                if org is None and not self.plausible_org(k, org_end):
                     continue
-                org = self.add_org_phrase(k, org_end)
+                org = org or self.add_org_phrase(k, org_end)
                 if org is None:
                     continue
                 post = Post(title, self.span(ts, j), org)
@@ -2046,6 +2049,26 @@ class _Builder:
             if ((head_start, j, ORGANIZATION) not in self.mentions and not self.inside_mention(head_start, j, ORGANIZATION)
                     and not self.inside_mention(head_start, j, PLACE)):  # 长春汽车经济技术开发区: a zone, no company
                 self.add(head_start, j, ORGANIZATION)
+
+    def article_short_forms(self) -> None:
+        """北疆锅炉 after 哈尔滨北疆锅炉有限公司: a body's short form (no place, no legal form) wherever the article
+        uses it, so that posts and predicates written with it (是北疆锅炉的首席技师) find their body."""
+        from kg.link import org_cores  # linking knows a body's short forms; it runs after extraction
+
+        text = self.text
+        names = sorted(self.org_names, key=len, reverse=True)
+        taken = [(i, j) for i, j, label in self.mentions if label in (ORGANIZATION, PERSON, HONOR)]
+        for name in names:
+            for core in org_cores(name, self.lex, self.rec):
+                if core in self.org_names or len(core) < 3:
+                    continue
+                for i in occurrences(core, text):
+                    j = i + len(core)
+                    if any(a < j and i < b for a, b in taken) or i not in self.word_starts:
+                        continue
+                    # not through add(): a short form is no name of its own to look for inside longer ones
+                    self.mentions[(i, j, ORGANIZATION)] = Mention(core, ORGANIZATION, self.span(i, j))
+                    taken.append((i, j))
 
     def inside_mention(self, i: int, j: int, label: str) -> bool:
         return any(a <= i and j <= b and (a, b) != (i, j) for a, b, lab in self.mentions if lab == label)
@@ -2187,6 +2210,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.defined_short_names()
     b.named_departments()
     b.find_short_names()
+    b.article_short_forms()
     b.find_people()
     b.unlisted_names()
     b.listed_names()

@@ -170,7 +170,9 @@ def test_a_bare_post_repeated_after_a_placed_one_is_dropped(recognizer):
     text = ("### 马鞍山钢铁股份有限公司热轧总厂质检班班长周红梅——\n\n"
             "在热轧总厂，质检班班长周红梅被同事们称为“钢板医生”。")
     _, rels = _facts(text, recognizer)
-    assert _kind(rels, "membership") == [("Person:周红梅", "Organization:马鞍山钢铁股份有限公司热轧总厂", "班长")]
+    # the second post is placed in the unit's short form, which linking maps to its full name
+    assert _kind(rels, "membership") == [("Person:周红梅", "Organization:热轧总厂", "班长"),
+                                         ("Person:周红梅", "Organization:马鞍山钢铁股份有限公司热轧总厂", "班长")]
 
 
 def test_reported_speech_stops_where_someone_else_speaks(recognizer):
@@ -931,7 +933,7 @@ def test_a_body_s_short_name_or_class_before_a_title_refers_back_to_it(recognize
     assert _kind(rels, "membership") == [
         ("Person:杜晓梅", "Organization:四川蜀筑建工集团有限公司", "项目工会主席"),
         ("Person:王丽华", "Organization:四川蜀筑建工集团有限公司", "女工委员会主任"),
-        ("Person:罗慧", "Organization:长沙麓山轨道交通集团有限公司运营分公司", "工会主席")]
+        ("Person:罗慧", "Organization:运营分公司", "工会主席")]  # the unit's short form: linking gives its full name
 
 
 def test_a_paragraph_opening_quote_belongs_to_the_subject_of_the_next_sentence(recognizer):
@@ -1113,3 +1115,12 @@ def test_no_group_honor_for_a_list_longer_than_the_group_or_a_clause(recognizer)
             "\n3名职工获评“吉林省技术能手”。焊工刘文军、钳工王振国和电工李海涛一起上台领奖。")
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "award") == []
+
+
+def test_a_post_in_a_body_named_by_its_short_form(recognizer):
+    text = "哈尔滨北疆锅炉有限公司电焊工孙立国上台领奖。孙立国是北疆锅炉的首席技师。"
+    dm, rels = _facts(text, recognizer)
+    assert [(m.text, m.span.start) for m in dm.mentions if m.label == "Organization"] == [
+        ("哈尔滨北疆锅炉有限公司", 0), ("北疆锅炉", 26)]
+    assert _kind(rels, "membership") == [("Person:孙立国", "Organization:北疆锅炉", "首席技师"),
+                                         ("Person:孙立国", "Organization:哈尔滨北疆锅炉有限公司", "电焊工")]
