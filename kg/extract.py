@@ -2053,8 +2053,6 @@ class _Builder:
     def article_short_forms(self) -> None:
         """北疆锅炉 after 哈尔滨北疆锅炉有限公司: a body's short form (no place, no legal form) wherever the article
         uses it, so that posts and predicates written with it (是北疆锅炉的首席技师) find their body."""
-        from kg.link import org_cores  # linking knows a body's short forms; it runs after extraction
-
         text = self.text
         names = sorted(self.org_names, key=len, reverse=True)
         taken = [(i, j) for i, j, label in self.mentions if label in (ORGANIZATION, PERSON, HONOR)]
@@ -2184,6 +2182,76 @@ class _Builder:
             for name in sorted(names, key=len, reverse=True):
                 for i in occurrences(name, text):
                     self.add(i, i + len(name), label)
+
+
+SCOPE_PREFIXES = ("中国", "全国")
+
+
+def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
+    """Short forms an article may use for an organization: without its place and legal suffix.
+
+    中国一重 → 一重; 恒天重工股份有限公司 → 恒天重工; 郑州高新区工会 → 高新区工会.
+    """
+    out = []
+    core = name
+    changed = True
+    while changed:
+        changed = False
+        for prefix in SCOPE_PREFIXES:
+            if core.startswith(prefix) and len(core) - len(prefix) >= 2:
+                core, changed = core[len(prefix):], True
+        m = lex.place_re.match(core)
+        if m and m.group(0) and len(core) - m.end() >= 2 and not _ZONE_RE.match(core, m.end()):
+            core = core[m.end():].removeprefix("市")
+            changed = True
+        if core != name and core not in out:
+            out.append(core)
+    own = _own_segment(name, lex)
+    if own and own != name:
+        out.append(own)
+    for form in (name, core, own or name):
+        suffix = legal_suffix(form)
+        if suffix and len(form) - len(suffix) >= 2:
+            out.append(form[:-len(suffix)])
+            if suffix.startswith("集团") and len(suffix) > 2:
+                out.append(form[:2 - len(suffix)])  # 中国航天科工集团有限公司 → 中国航天科工集团 too
+    brand = _brand(core, lex, rec) if (legal_suffix(name) or "").endswith("公司") and "集团" not in name else None
+    if brand:
+        out.append(brand + "公司")  # 安徽华建建设工程有限公司 → 华建公司: the brand and the class
+    good = []
+    for form in out:
+        if len(form) < 2 or form in lex.generic_words or form in lex.org_suffixes or form in lex.place_alias:
+            continue
+        if rec.common_word(form) or form in good:
+            continue
+        good.append(form)
+    return good
+
+
+def _brand(core: str, lex: Lexicons, rec: Recognizer) -> str | None:
+    """The brand that opens a company's name before its trade (华建|建设工程有限公司, 宇通|客车股份有限公司):
+    two or three characters up to the first word of two or more, if they are no trade or generic word."""
+    suffix = legal_suffix(core)
+    words = rec.segmenter.tokens(core[:-len(suffix)] if suffix else core)
+    k = next((w.start for w in words if w.start >= 2 and len(w.text) >= 2), None)
+    if k is None or k > 3 or k == len(core):
+        return None
+    brand = core[:k]
+    if (not is_han(brand) or brand in lex.industry_words or brand in lex.place_alias or brand in lex.generic_words
+            or any(form.endswith(brand) and len(form) <= len(brand) + 2 for form in lex.known_orgs)  # 中(国中)车: the group
+            or rec.segmenter.is_generic_noun(brand) or rec.segmenter.word_tag(brand)[:1] in ("v", "a", "d", "m")):
+        return None
+    return brand
+
+
+def _own_segment(name: str, lex: Lexicons) -> str | None:
+    """The unit's own name after its parent's: 中国船舶集团汾西重工有限责任公司 → 汾西重工有限责任公司."""
+    m = None
+    for m in re.finditer("集团|公司", name[:-2]):
+        pass
+    if m is None or len(name) - m.end() < 4:
+        return None
+    return name[m.end():]
 
 
 def occurrences(word: str, text: str) -> Iterator[int]:

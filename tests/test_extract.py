@@ -1,7 +1,7 @@
 """Mention and frame recognition on handmade sentences (none taken from the evaluation articles)."""
 from __future__ import annotations
 
-from kg.extract import extract_mentions, paragraphs, sentence_span
+from kg.extract import extract_mentions, org_cores, paragraphs, sentence_span
 from kg.types import Document
 
 
@@ -513,3 +513,17 @@ def test_units_named_after_a_local_place_and_a_park_union(recognizer):
                       "农美兰是德保县公路养护中心敬德养护站的一名养护工。", recognizer)
     assert sorted(m.text for m in dm.mentions if m.label == "Organization") == [
         "前湾引航站", "德保县公路养护中心", "德保县公路养护中心敬德养护站", "蓉北物流园联合工会"]
+
+
+def test_short_forms_of_an_organization(recognizer):
+    assert "宏达重工" in org_cores("洛阳市宏达重工有限公司", recognizer.lex, recognizer)
+    assert "华建公司" in org_cores("安徽华建建设工程有限公司", recognizer.lex, recognizer)  # the brand and the class
+    assert "中车公司" not in org_cores("中车株洲电力机车有限公司", recognizer.lex, recognizer)  # 中车 is the group
+    assert "宏达重工有限" not in org_cores("宏达重工有限公司", recognizer.lex, recognizer)
+    assert org_cores("宏达重工有限公司郑州分公司", recognizer.lex, recognizer) == ["郑州分公司"]
+
+
+def test_a_body_s_short_form_is_a_mention_where_the_article_uses_it(recognizer):
+    dm, _ = _mentions("哈尔滨北疆锅炉有限公司今年招了50人。北疆锅炉的车间里很热闹。", recognizer)
+    assert [(m.text, m.span.start) for m in dm.mentions if m.label == "Organization"] == [
+        ("哈尔滨北疆锅炉有限公司", 0), ("北疆锅炉", 19)]

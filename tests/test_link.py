@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.extract import extract_mentions
-from kg.link import entity_id, is_abbreviation, org_cores, place_canonical, resolve_document
+from kg.link import entity_id, is_abbreviation, place_canonical, resolve_document
 from kg.pipeline import analyze, assemble
 from kg.types import Document
 
@@ -36,16 +36,10 @@ def test_place_canonical_forms(recognizer):
     assert place_canonical("两江新区", lex) == "两江新区"
 
 
-def test_short_forms_of_an_organization(recognizer):
-    cores = org_cores("洛阳市宏达重工有限公司", recognizer.lex, recognizer)
-    assert "宏达重工" in cores
-    assert "华建公司" in org_cores("安徽华建建设工程有限公司", recognizer.lex, recognizer)  # the brand and the class
-    assert "中车公司" not in org_cores("中车株洲电力机车有限公司", recognizer.lex, recognizer)  # 中车 is the group
+def test_abbreviations_of_an_organization():
     assert is_abbreviation("上海二中院", "上海市第二中级人民法院")
     assert not is_abbreviation("二中院", "上海市第二中级人民法院")
     assert not is_abbreviation("宏达重工有限公司", "宏达重工有限公司郑州分公司")  # its parent
-    assert "宏达重工有限" not in org_cores("宏达重工有限公司", recognizer.lex, recognizer)
-    assert org_cores("宏达重工有限公司郑州分公司", recognizer.lex, recognizer) == ["郑州分公司"]
 
 
 def test_short_form_links_to_the_full_name_in_the_article():
