@@ -1331,12 +1331,29 @@ def _bare_form_of(short: str, name: str) -> bool:
 
 
 def _without_occupations(relations: list[Relation], rec: Recognizer) -> list[Relation]:
-    """Drop a worker's title held in no organization (货车司机赵长河, 外卖骑手刘洋): an occupation that
-    describes the person, not a post (ANNOTATION.md counts generic people as no facts)."""
+    """Drop a worker's title held in no organization (焊工罗小军, 叉车司机吴建军): an occupation that describes the
+    person, whose workplace the article leaves to the context, not a post; keep it for work done on one's own
+    account, where no employer is to be named (外卖骑手马振宇, 网约车司机陈秀玲: the title with no organization,
+    as ANNOTATION.md has it). A nationality before the title is no part of it (彝族司机 is a 司机)."""
     def occupation(role: str) -> bool:
         base = base_title(role, rec)
-        return base is not None and rec.lex.titles[base] == "worker"
-    return [r for r in relations if not (r.kind == MEMBERSHIP and r.object is None and r.role and occupation(r.role))]
+        return base is not None and rec.lex.titles[base] == "worker" and base not in _OWN_ACCOUNT_TITLES
+    out = []
+    for r in relations:
+        if r.kind == MEMBERSHIP and r.object is None and r.role:
+            if occupation(r.role):
+                continue
+            nationality = _NATIONALITY_RE.match(r.role)
+            if nationality is not None and nationality.end() < len(r.role):
+                r = replace(r, role=r.role[nationality.end():])
+        out.append(r)
+    return out
+
+
+# occupations without an employer: platform and road work on one's own account
+_OWN_ACCOUNT_TITLES = frozenset({"骑手", "外卖骑手", "外卖员", "外卖配送员", "配送员", "快递员", "网约车司机", "货车司机",
+                                 "出租车司机"})
+_NATIONALITY_RE = re.compile("[\u4e00-\u9fff]{1,4}族")
 
 
 def _without_bare_repeats(relations: list[Relation]) -> list[Relation]:

@@ -482,9 +482,14 @@ def test_a_post_after_a_body_s_defined_short_name(recognizer):
 
 
 def test_a_worker_s_title_in_no_organization_is_an_occupation(recognizer):
-    _, rels = _facts("货车司机赵长河把车停进停车场，他说：“这里真方便。”", recognizer)
+    _, rels = _facts("焊工罗小军把车停进停车场，他说：“这里真方便。”", recognizer)
     assert _kind(rels, "membership") == []
-    assert [r.subject for r in rels if r.kind == "quote"] == ["Person:赵长河"]
+    assert [r.subject for r in rels if r.kind == "quote"] == ["Person:罗小军"]
+
+
+def test_work_on_one_s_own_account_is_a_title_with_no_organization(recognizer):
+    _, rels = _facts("货车司机赵长河把车停进停车场。维吾尔族骑手买买提江·吐尔逊也是驿站的常客。", recognizer)
+    assert _kind(rels, "membership") == [("Person:买买提江·吐尔逊", None, "骑手"), ("Person:赵长河", None, "货车司机")]
 
 
 def test_awards_in_a_relative_clause_a_second_predicate_and_a_counted_list(recognizer):
@@ -1081,7 +1086,7 @@ def test_workers_placed_by_the_article_s_one_body_and_posts_taken_later(recogniz
 
 def test_a_worker_is_not_placed_when_the_article_named_several_bodies(recognizer):
     text = ("宏达物流有限公司和顺丰速运有限公司的代表参加了会议。"
-            "\n驾驶室里，货车司机赵长河盯着导航屏幕。")
+            "\n驾驶室里，叉车司机赵长河盯着导航屏幕。")
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == []
 
@@ -1106,7 +1111,8 @@ def test_an_honor_conferred_on_a_counted_group_goes_to_the_members_listed_after_
                                     ("Person:宋振华", "Honor:长春市最美职工", None),
                                     ("Person:陈晓燕", "Honor:长春市最美职工", None)]
     # the rider's item names no employer: the company of the item before is not his
-    assert [s for s, _, _ in _kind(rels, "membership")] == ["Person:刘文军", "Person:周立军", "Person:李海涛", "Person:王振国",
+    assert [(s, o) for s, o, _ in _kind(rels, "membership") if s == "Person:宋振华"] == [("Person:宋振华", None)]
+    assert [s for s, _, _ in _kind(rels, "membership")] == ["Person:刘文军", "Person:周立军", "Person:宋振华", "Person:李海涛", "Person:王振国",
                                                               "Person:陈晓燕"]
 
 
