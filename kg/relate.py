@@ -108,7 +108,9 @@ def _by_start(mentions: Iterable[Mention], label: str) -> dict[int, Mention]:
 
 # 车间里来了一位老师傅: someone new, unless the phrase says what the person named is (他是一名焊工)
 _UNNAMED_ONE = re.compile("(?<![是为当做])一(?:位|名)(?!叫)[\u4e00-\u9fff0-9０-９]{0,6}?(?:师傅|工人|职工|老人|大姐|大哥|阿姨|大爷|大妈|小伙|姑娘|女士|先生|同志|老乡|村民|市民|乘客|患者|技术员|工程师)")
-_UNNAMED_PERSON = re.compile("(?<![\u4e00-\u9fff])[小老][\u4e00-\u9fff](?![\u4e00-\u9fff]{0,1}(?:时|年|区|学|组|家))")
+# 小李, 老王, “老王”; not a term in quotes (“老冷库”)
+_UNNAMED_PERSON = re.compile("(?<![\u4e00-\u9fff“「])[小老][\u4e00-\u9fff](?![\u4e00-\u9fff]{0,1}(?:时|年|区|学|组|家))"
+                             "|(?<=[“「])[小老][\u4e00-\u9fff](?=[”」])")
 
 
 def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Mention | None:
@@ -345,8 +347,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 continue
             k = j + len(verb) if verb else j
             if k < p1 and text[k] in "：:，,":
-                if text[k] in "，," and not verb:
-                    continue
+                if text[k] in "，," and (not verb or text.startswith(("一边", "边"), k + 1)):
+                    continue  # NAME一边说，一边蹲下身: what the speaker does while speaking, not what is said
                 start = k + 1
                 if start < p1 and text[start] in OPEN_QUOTES and not any(
                         qs == start and opens_statement(qs, qe) for qs, qe in quoted):
@@ -406,14 +408,19 @@ def _gesturing_speaker(text: str, people: list[Mention], qs: int, rec: Recognize
     return first if first is not None and gesture.start() - first.span.end <= 4 else None
 
 
+_SCENE_RE = re.compile("在[^，,。！？!?；;：:“”\n]{1,30}[，,]")  # “…”在ORG叠片车间，|工艺工程师郑雨涵盯着…
+
+
 def _subject_after_lead_quote(text: str, people: list[Mention], qe: int) -> Mention | None:
     """The person a paragraph-opening quote belongs to when no verb of speech follows: the subject of the
     sentence after it, with at most a title or a modifier before the name (“…”班长陈海生一边分派任务，…;
-    “…”今年36岁的谭湘君，是…; “…”说这话的是焊工王大海)."""
+    “…”今年36岁的谭湘君，是…; “…”说这话的是焊工王大海), after where the scene is set (“…”在叠片车间，工程师…)."""
     first = next((p for p in people if qe <= p.span.start), None)
-    if first is None or first.span.start - qe > 30:
+    setting = _SCENE_RE.match(text, qe)
+    start = setting.end() if setting is not None and first is not None and setting.end() <= first.span.start else qe
+    if first is None or first.span.start - start > 30:
         return None
-    lead = text[qe:first.span.start]
+    lead = text[start:first.span.start]
     if re.search(f"[，,。！？!?；;：:…\n{OPEN_QUOTES}{CLOSE_QUOTES}]", lead) or "记者" in lead or lead.startswith(PRONOUNS):
         return None
     return first

@@ -1130,3 +1130,13 @@ def test_a_post_in_a_body_named_by_its_short_form(recognizer):
         ("哈尔滨北疆锅炉有限公司", 0), ("北疆锅炉", 26)]
     assert _kind(rels, "membership") == [("Person:孙立国", "Organization:北疆锅炉", "首席技师"),
                                          ("Person:孙立国", "Organization:哈尔滨北疆锅炉有限公司", "电焊工")]
+
+
+def test_quotes_after_a_scene_a_scare_quoted_term_and_with_a_gesture_while_speaking(recognizer):
+    text = ("“极片对齐度偏差0.1毫米，电芯就可能出问题。”在宁德晶锂动力电池有限公司叠片车间，工艺工程师郑雨涵盯着屏幕。"
+            "\n速冻班班长梁秀英今年46岁，是车间里公认的“老冷库”。她一边检查温度记录，一边叮嘱新来的工人：“进库不能超过20分钟。”"
+            "\n“冬天最怕钢轨冻断。雪一大，心就悬着。”巴图孟和一边说，一边蹲下身，用检查锤轻敲钢轨。清脆的响声传出很远。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [
+        ("Person:巴图孟和", None, "冬天最怕钢轨冻断。雪一大，心就悬着。"), ("Person:梁秀英", None, "进库不能超过20分钟。"),
+        ("Person:郑雨涵", None, "极片对齐度偏差0.1毫米，电芯就可能出问题。")]
