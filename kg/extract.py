@@ -546,7 +546,9 @@ class Recognizer:
             elif len(word) >= 3 and word.endswith("单位") and tok.end < len(phrase):
                 cut = tok.end  # 施工单位|贵州桥梁建设集团: the party's part in the work, then its name
             elif (len(word) >= (3 if tag[:1] in ("l", "i") else 2) and tag[:1] in ("r", "p", "d", "c", "l", "i")
-                  and not (tag == "l" and self.noun_pair(word))):  # not 畅途 (i): a brand, no idiom
+                  and not (tag == "l" and self.noun_pair(word))  # not 畅途 (i): a brand, no idiom
+                  and not (tag == "c" and n + 1 < len(tokens)
+                           and tokens[n + 1].text in self.lex.industry_words)):  # 速达即时|配送: a trade's word
                 cut = tok.end  # 与此同时, 千方百计; not a phrase of two nouns (工程建设管理局, 劳动人事争议仲裁院)
             elif (tag == "v" and len(word) >= 2 and len(phrase) - tok.end >= 2
                   and not (tok.start == cut and not self.segmenter.in_dictionary(word)

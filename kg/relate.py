@@ -616,6 +616,11 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
             person, role = subject(m.start(), org.span.end + 2, s, e, later_ok=False), None  # …毕业后，拜NAME为师
         elif m.group(0) == "在" and (post := _POST_AT_RE.match(text, org.span.end)) and base_title(post.group(1), rec):
             person, role = subject(m.start(), post.end(), s, e, later_ok=False), post.group(1)
+        elif (m.group(0) == "在" and (work := _WORK_AT_RE.match(text, org.span.end))
+              and text.rfind("“", 0, m.start()) <= text.rfind("”", 0, m.start())):  # not in a statement
+            title = work.group(1)
+            role = title if title and base_title(title, rec) else None
+            person = subject(m.start(), work.end(), s, e, later_ok=False)  # 在ORG的站点跑单, 在ORG干了22年钳工
         else:
             continue
         if person is not None:
@@ -640,7 +645,10 @@ _MAJOR_THEN_GRADUATED = re.compile("(?:[\u4e00-\u9fff]{2,12}?专业)?(?:硕士|�
 _VISIT_AFTER = re.compile("[^，。；;！？!?]{0,12}?(?:看望|慰问|调研|检查|考察|走访|参观|视察|指导|督导|宣讲)")
 
 _POST_TAKEN_RE = re.compile("(?:当了?|做了?|成为|担任|任)(?:一名)?([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
-_POST_AT_RE = re.compile("(?:担任|出任|兼任|任)([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
+_POST_AT_RE = re.compile("(?:担任|出任|兼任|任|当了?)([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
+# 在ORG工作, 在ORG的站点跑单, 在ORG干了22年装配钳工: working there (as the title after, if any)
+_WORK_AT_RE = re.compile("(?:的[\u4e00-\u9fff]{1,6}?)?(?:工作|上班|打工|务工|干活|跑单|送餐|实习|干了?"
+                         "(?:[0-9０-９一二三四五六七八九十几多]+年(?:的)?)?([\u4e00-\u9fff]{2,8}(?=[，,。；;、]))?)")
 
 
 _YEAR = re.compile("[0-9０-９]{4}年")
@@ -1196,7 +1204,8 @@ def _in_context_orgs(relations: list[Relation], doc: Document, dm: DocumentMenti
        (军委主席, 中国足协专职副主席) leaves the post without one;
     3. the nearest body of a kind that has the title, named before it in the same paragraph (站长林小燕 after
        the station is named), but for a worker's title not before the item when it opens an item of a list of
-       people (…保洁员李淑琴，外卖骑手马振宇);
+       people (…保洁员李淑琴，外卖骑手马振宇); else the one body where the text says the person works
+       (外卖配送员卢志勇，在ORG的站点跑单), which then needs no bare affiliation of its own;
     4. for a worker's title, the one body of a kind that has it the article has named before (a feature names
        the workplace in its lead and the workers in later paragraphs);
     5. for a workplace's own titles (工程师, 车间主任, 法官), the body of that kind the article names most
@@ -1210,15 +1219,21 @@ def _in_context_orgs(relations: list[Relation], doc: Document, dm: DocumentMenti
     for m in orgs:
         counts[m.text] = counts.get(m.text, 0) + 1
     own: dict[str, list[Relation]] = {}
+    works: dict[str, list[Relation]] = {}  # where each person works, with no post named (在ORG工作, 进入ORG)
     for r in relations:
-        if r.kind == MEMBERSHIP and r.object is not None and r.role:
-            own.setdefault(r.subject, []).append(r)
+        if r.kind == MEMBERSHIP and r.object is not None:
+            (own if r.role else works).setdefault(r.subject, []).append(r)
     out = []
+    placed: set[tuple[str, str]] = set()
     for r in relations:
         if r.kind == MEMBERSHIP and r.object is None and r.role and not r.role.startswith(_NO_CONTEXT_PREFIXES):
             base = base_title(r.role, rec)
             if base is not None and rec.lex.titles[base] in _CONTEXT_KINDS:
-                found = _context_org(r, base, own.get(r.subject, []), orgs, counts, person_ends, doc.text, rec)
+                workplace = None if r.subject in own else _workplace(base, works.get(r.subject, []), rec)
+                found = _context_org(r, base, own.get(r.subject, []), workplace, orgs, counts, person_ends,
+                                     doc.text, rec)
+                if found is not None and found == workplace:
+                    placed.add((r.subject, workplace))  # 外卖配送员卢志勇，在ORG的站点跑单: one post there
                 if isinstance(found, Mention):
                     # 黔茗茶业|总经理, 福清核电|副总经理: the body's own name is no part of the post
                     named = next((u for u in _title_units(r.role, rec) if _bare_form_of(u, found.text)), "")
@@ -1226,11 +1241,19 @@ def _in_context_orgs(relations: list[Relation], doc: Document, dm: DocumentMenti
                 else:
                     r = replace(r, object=found)
         out.append(r)
-    return out
+    return [r for r in out if not (r.kind == MEMBERSHIP and r.role is None and (r.subject, r.object) in placed)]
 
 
-def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention], counts: dict[str, int],
-                 person_ends: set[int], text: str, rec: Recognizer) -> Mention | str | None:
+def _workplace(base: str, works: list[Relation], rec: Recognizer) -> str | None:
+    """The one body, of a kind that has the title ``base``, where the text says the person works (None: none, or
+    several)."""
+    kinds = _CONTEXT_KINDS[rec.lex.titles[base]]
+    fits = {w.object for w in works if w.object is not None and rec.unit_kind(w.object.split(":", 1)[1]) in kinds}
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | None, orgs: list[Mention],
+                 counts: dict[str, int], person_ends: set[int], text: str, rec: Recognizer) -> Mention | str | None:
     title_at = text.find(r.role, r.evidence.start, r.evidence.end)
     at = title_at if title_at >= 0 else r.evidence.start
     if own:
@@ -1271,6 +1294,8 @@ def _context_org(r: Relation, base: str, own: list[Relation], orgs: list[Mention
     near = [m for m in fits if paragraph <= m.span.start and m.span.end <= at]
     if near:
         return near[-1]
+    if workplace is not None:
+        return workplace
     named = [m for m in fits if rec.unit_kind(m.text) in _BODY_KINDS]  # a whole body, by a name that tells its kind
     if category == "worker":
         earlier = [m for m in named if m.span.end <= at]

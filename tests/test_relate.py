@@ -1140,3 +1140,16 @@ def test_quotes_after_a_scene_a_scare_quoted_term_and_with_a_gesture_while_speak
     assert _kind(rels, "quote") == [
         ("Person:巴图孟和", None, "冬天最怕钢轨冻断。雪一大，心就悬着。"), ("Person:梁秀英", None, "进库不能超过20分钟。"),
         ("Person:郑雨涵", None, "极片对齐度偏差0.1毫米，电芯就可能出问题。")]
+
+
+def test_where_a_person_works_places_the_post_and_stands_for_no_affiliation_of_its_own(recognizer):
+    text = ("外卖配送员卢志勇，在深圳速达即时配送有限公司的站点跑单已经5年。"
+            "\n韦彩凤在广西柳江汽车配件有限公司干了22年装配钳工。"
+            "\n李明在宏达重工有限公司工作了10年。王芳在宏达重工有限公司当保管员。"
+            "\n他说：“我们要在宏达重工有限公司工作一辈子。”")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [
+        ("Person:卢志勇", "Organization:深圳速达即时配送有限公司", "外卖配送员"),
+        ("Person:李明", "Organization:宏达重工有限公司", None),
+        ("Person:王芳", "Organization:宏达重工有限公司", "保管员"),
+        ("Person:韦彩凤", "Organization:广西柳江汽车配件有限公司", "装配钳工")]
