@@ -413,6 +413,11 @@ class Recognizer:
                 return text[j - k:j]
         return None
 
+    def title_category(self, role: str) -> str | None:
+        """The category (worker, enterprise, union…) of the longest lexicon title ``role`` ends with."""
+        base = self.title_ending_at(role, len(role))
+        return self.lex.titles.get(base) if base else None
+
     def _title_at(self, text: str, i: int) -> str | None:
         for k in range(min(self._max_title, len(text) - i), 1, -1):
             if text[i:i + k] in self._titles:
@@ -1253,7 +1258,9 @@ class _Builder:
         if any(p.org is None and p.implied_org_word is None for p in posts):
             setting = self.setting_org(chain_start)
             if setting is not None:  # 在一号煤矿，综采队队长杜永刚: the post is in the body the sentence is set in
-                posts = [replace(p, org=setting) if p.org is None and p.implied_org_word is None else p for p in posts]
+                posts = [replace(p, org=setting) if p.org is None and p.implied_org_word is None
+                         and not (self.rec.title_category(p.title) == "worker" and "工会" in setting.text)
+                         else p for p in posts]  # 在区总工会法律援助工作站，建筑工人罗德贵: a visitor, no member
         if posts or honors or bare:
             s, e = sentence_span(text, chain_start, pe)
             self.frames.append(Frame(person, tuple(posts), tuple(honors), tuple(bare), self.span(s, e)))
@@ -1705,6 +1712,8 @@ class _Builder:
                 continue  # 办公室主任, 教育局|局长: the suffix starts a title, not a body
             if not self.lex.org_suffixes.get(suffix, ("", False))[1]:
                 i = self.department_start(j)
+                if i is None and len(suffix) >= 2 and self.lex.org_suffixes[suffix][0] in ("unit", "team"):
+                    i = self.body_before_unit(m.start())  # 基地, 中心, 网点: not 所, 段, 办 (所属, 班长段X)
                 if i is not None:
                     self.add_org_phrase(i, j)
                 continue
@@ -1713,6 +1722,18 @@ class _Builder:
             i += self.rec.name_start(text[i:m.start()])
             if self.plausible_org(i, j) and (self.ends_word(i, j) or self.suffix_runs_into_verb(m.start(), suffix)):
                 self.add_org_phrase(i, j)
+
+    def body_before_unit(self, i: int) -> int | None:
+        """Start of the body a unit whose weak suffix starts at ``i`` is named after: a body just found, then at
+        most six characters of place and common words (翔宇航空工程技术有限公司|西安维修|基地)."""
+        for (s, e, label) in self.mentions:
+            if label == ORGANIZATION and 2 <= i - e <= 6 and e in self.word_ends and i in self.word_ends:
+                words = self.rec.segmenter.tagged(self.text[e:i])
+                if (all(t.pos in ("n", "vn", "ns") or (t is words[-1] and t.pos == "v" and len(t.text) == 2)
+                        for t in words)  # 维修|基地: the trade that names the unit
+                        and not _CLAUSE_IN_NAME_RE.search(self.text, e, i)):
+                    return s
+        return None
 
     def find_known_orgs(self) -> None:
         """National bodies and central enterprises by the names news uses (全总, 国资委, 中国一重), where

@@ -73,6 +73,9 @@ def _party_unit_of(org: Mention | None, orgs: list[Mention]) -> tuple[Mention, s
     return (body, unit) if body is not None else None
 
 
+_NATIVE_PLACE_RE = re.compile("[\u4e00-\u9fff]{1,6}籍(?=[\u4e00-\u9fff]{2})")
+
+
 def frame_relations(frames: Iterable[Frame], orgs: list[Mention]) -> list[Relation]:
     out: list[Relation] = []
     for frame in frames:
@@ -90,7 +93,8 @@ def frame_relations(frames: Iterable[Frame], orgs: list[Mention]) -> list[Relati
                 org = previous_org  # 省总工会党组书记、常务副主席; 神东煤炭集团党委副书记、工会主席: the same body
                 # (but 县委副书记、县长: the county's government, not its party committee, has the 县长)
             previous_org = org
-            out.append(Relation(MEMBERSHIP, person, key(org), ev, role=post.title))
+            native = _NATIVE_PLACE_RE.match(post.title)  # 四川籍|建筑工人: where the person comes from, no part of the post
+            out.append(Relation(MEMBERSHIP, person, key(org), ev, role=post.title[native.end():] if native else post.title))
         for org in frame.affiliations:
             out.append(Relation(MEMBERSHIP, person, key(org), ev))
         for honor in frame.honors:
@@ -1290,6 +1294,8 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
         # …保洁员李淑琴，|外卖骑手马振宇: an item of a list of workers; a body named before it is another's
         # (a list of officers shares its body: 民革中央常务副主席周铁农，|秘书长刘民复)
         return next((m for m in reversed(fits) if item < m.span.start and m.span.end <= at), None)
+    if category == "worker":
+        fits = [m for m in fits if "工会" not in m.text]  # 在区总工会法律援助工作站，建筑工人罗德贵: a visitor
     paragraph = text.rfind("\n", 0, at) + 1
     near = [m for m in fits if paragraph <= m.span.start and m.span.end <= at]
     if near:

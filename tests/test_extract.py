@@ -527,3 +527,11 @@ def test_a_body_s_short_form_is_a_mention_where_the_article_uses_it(recognizer):
     dm, _ = _mentions("哈尔滨北疆锅炉有限公司今年招了50人。北疆锅炉的车间里很热闹。", recognizer)
     assert [(m.text, m.span.start) for m in dm.mentions if m.label == "Organization"] == [
         ("哈尔滨北疆锅炉有限公司", 0), ("北疆锅炉", 19)]
+
+
+def test_units_named_by_a_trade_after_their_body(recognizer):
+    _, found = _mentions("他走进翔宇航空工程技术有限公司西安维修基地。在龙岗区总工会职工法律援助工作站，工人们排队。", recognizer)
+    assert ("翔宇航空工程技术有限公司西安维修基地", "Organization") in found
+    assert ("龙岗区总工会职工法律援助工作站", "Organization") in found
+    _, found = _mentions("三江垦殖集团东岗分公司所属的青禾农场。", recognizer)
+    assert ("三江垦殖集团东岗分公司所", "Organization") not in found

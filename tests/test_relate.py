@@ -1153,3 +1153,10 @@ def test_where_a_person_works_places_the_post_and_stands_for_no_affiliation_of_i
         ("Person:李明", "Organization:宏达重工有限公司", None),
         ("Person:王芳", "Organization:宏达重工有限公司", "保管员"),
         ("Person:韦彩凤", "Organization:广西柳江汽车配件有限公司", "装配钳工")]
+
+
+def test_a_worker_visiting_a_union_station_is_no_member_and_a_native_place_is_no_part_of_a_post(recognizer):
+    text = ("1月16日下午，在深圳市龙岗区总工会职工法律援助工作站，四川籍建筑工人罗德贵捏着手机。"
+            "\n深圳市恒峰建筑劳务有限公司的四川籍钢筋工王桂芳说，钱到账了。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:王桂芳", "Organization:深圳市恒峰建筑劳务有限公司", "钢筋工")]
