@@ -393,7 +393,7 @@ _STANDS_ALONE = re.compile("[\n]|$")  # a quote that is the paragraph's last sen
 
 
 # what a speaker's face or head does right before the words (熊雨桐笑了，“…”; 他摇摇头，“…”)
-_GESTURES = "(?:笑了笑|笑了|乐了|点点头|点了点头|摇摇头|摇了摇头|叹了口气|沉默片刻|顿了顿|想了想)"
+_GESTURES = "(?:笑了笑|笑了|乐了|乐呵呵的|笑呵呵的|笑眯眯的|点点头|点了点头|摇摇头|摇了摇头|叹了口气|沉默片刻|顿了顿|想了想)"
 _GESTURE_RE = re.compile(f"{_GESTURES}[，,]$")
 _GESTURE_AFTER_RE = re.compile(f"{_GESTURES}[，,。！!]")  # “…”说起当年，熊雨桐笑了。
 
@@ -770,7 +770,7 @@ _CONFERRED_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]
 # A、B、C等10人获评, 等12名农机手先后获评: each of them
 # A、B、C(等…)获得HONOR: what may stand between the last of a list of names and the honor they all hold
 _CONFERRED_BY = "被[^，,。；;！!？?、“”]{1,24}?(?:授予|追授|评为)"  # 被市总工会授予: a body's conferring, as a verb
-_LIST_AWARDED = re.compile("(?:等[^，,。；;！!？?、“”]{0,16}?)?(?:先后|分别|均|都|同时|也|还)?(?:"
+_LIST_AWARDED = re.compile("(?:等[，,]?[^，,。；;！!？?、“”]{0,16}?)?(?:先后|分别|均|都|同时|也|还)?(?:"
                            + "|".join(AWARD_VERBS) + "|" + _CONFERRED_BY + ")了?")
 _CONFERRED_ON_PRONOUN = ("授予他", "授予她", "追授他", "追授她")  # 省总工会授予他HONOR: the pronoun's antecedent
 # 被人力资源和社会保障部授予HONOR: a body between 被 and the verb, right before the honor
@@ -781,12 +781,15 @@ _LIST_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]{0,6}
 
 def _listed_before(text: str, people: list[Mention], last: Mention, rec: Recognizer | None = None) -> list[Mention]:
     """``last`` and the people listed right before it, joined by 、, 和 or 及 (王家骏、刘桂芬和赵启明); with ``rec``,
-    also items that name each one's body and title (队长陈永刚、凯里公交公司驾驶员罗丽、…理事长杨秀英)."""
+    also items that name each one's body and title (队长陈永刚、凯里公交公司驾驶员罗丽、…理事长杨秀英), joined by a
+    comma too when 等 closes the list (…总经理普秀英，…主任段月娇，…副班长刘晓敏等)."""
     listed = [last]
+    separators = "、，," if text.startswith("等", last.span.end) else "、"
     for p in reversed([p for p in people if p.span.end <= last.span.start]):
         between = text[p.span.end:listed[-1].span.start]
         if between not in ("、", "和", "及") and not (
-                rec is not None and between[:1] == "、" and len(between) <= 30 and not _LIST_ITEM_BREAK.search(between)
+                rec is not None and between[:1] in separators and len(between) <= 40
+                and not _LIST_ITEM_BREAK.search(between, 1)
                 and rec.title_ending_at(text, listed[-1].span.start) is not None):
             break
         listed.append(p)
@@ -910,6 +913,8 @@ def _group_winners(doc: Document, dm: DocumentMentions, people: list[Mention]) -
         count = re.match("[0-9]+", conferred.group())
         if len(run) >= 3 and (count is None or len(run) <= int(count.group())):
             s, e = sentence_span(text, run[0].span.start, run[-1].span.end)
+            if any(s <= o.span.start < e and o.text != h.text for o in honors):
+                continue  # A，B，C等，获评云南省三八红旗手: the list names its own honor
             out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in run]
     return out
 
@@ -1285,8 +1290,9 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
         if heads:
             return heads[-1]
     category = rec.lex.titles[base]
-    if category == "worker" and _SETTING.match(text, sentence_span(text, at)[0], at):
-        return None  # 在广东，电工李明说: a worker set somewhere else than the body named before
+    setting = _SETTING.match(text, sentence_span(text, at)[0], at)
+    if category == "worker" and setting is not None and any(m.group(0) for m in rec.lex.place_re.finditer(setting.group())):
+        return None  # 在广东，电工李明说: a worker set somewhere else than the body named before (not 在机库一角，)
     kinds = _CONTEXT_KINDS[category]
     fits = [m for m in orgs if rec.unit_kind(m.text) in kinds]
     item = max(text.rfind(mark, 0, at) for mark in "，,、；;")

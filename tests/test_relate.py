@@ -1160,3 +1160,14 @@ def test_a_worker_visiting_a_union_station_is_no_member_and_a_native_place_is_no
             "\n深圳市恒峰建筑劳务有限公司的四川籍钢筋工王桂芳说，钱到账了。")
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:王桂芳", "Organization:深圳市恒峰建筑劳务有限公司", "钢筋工")]
+
+
+def test_a_comma_list_closed_by_deng_and_a_scene_inside_the_workplace(recognizer):
+    text = ("彝绣传承人、楚雄锦华彝绣文化有限公司总经理普秀英，苍洱乳业有限公司质检中心主任段月娇，"
+            "昆明滇池电力工程有限公司带电作业班副班长刘晓敏等，获评云南省三八红旗手。"
+            "\n翔宇航空工程技术有限公司西安维修基地里灯火通明。在机库一角，27岁的质量检验员贺佳怡正在核对工卡。"
+            "“师傅教得细。”说起徒弟，何永福乐呵呵的。")
+    _, rels = _facts(text, recognizer)
+    assert sorted(s for s, _, _ in _kind(rels, "award")) == ["Person:刘晓敏", "Person:普秀英", "Person:段月娇"]
+    assert ("Person:贺佳怡", "Organization:翔宇航空工程技术有限公司西安维修基地", "质量检验员") in _kind(rels, "membership")
+    assert _kind(rels, "quote") == [("Person:何永福", None, "师傅教得细。")]
