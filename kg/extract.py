@@ -2051,8 +2051,8 @@ class _Builder:
                 continue
             i, j = m.start(), m.end()
             previous = by_end.get(i)
-            if previous is None or j not in self.word_ends:
-                continue
+            if previous is None or j not in self.word_ends or text.startswith(_TRADE_AS_SUCH, j):
+                continue  # 郑州市快递|行业: the trade in a place, no company
             if len(previous.text) >= 2:
                 head_text, head_start = previous.text, previous.start
                 tag = self.rec.segmenter.word_tag(head_text)
@@ -2275,6 +2275,9 @@ def _own_segment(name: str, lex: Lexicons) -> str | None:
     if m is None or len(name) - m.end() < 4:
         return None
     return name[m.end():]
+
+
+_TRADE_AS_SUCH = ("行业", "领域", "企业", "业务", "从业", "市场", "产业")
 
 
 def occurrences(word: str, text: str) -> Iterator[int]:

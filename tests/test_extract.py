@@ -535,3 +535,8 @@ def test_units_named_by_a_trade_after_their_body(recognizer):
     assert ("龙岗区总工会职工法律援助工作站", "Organization") in found
     _, found = _mentions("三江垦殖集团东岗分公司所属的青禾农场。", recognizer)
     assert ("三江垦殖集团东岗分公司所", "Organization") not in found
+
+
+def test_a_trade_in_a_place_is_no_company(recognizer):
+    _, found = _mentions("郑州市快递行业的小哥们看过回信后很自豪。深圳速达即时配送有限公司的骑手也很高兴。", recognizer)
+    assert {text for text, label in found if label == "Organization"} == {"深圳速达即时配送有限公司"}
