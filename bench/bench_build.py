@@ -238,7 +238,7 @@ def child_build(corpus: Path, out: Path, workers: int, segmenter: str, cache: st
     from kg.export import DEFAULT_FORMATS
 
     formats = tuple(formats or DEFAULT_FORMATS)
-    write_exports(report.graph, out, formats, workers=workers, with_store=True)
+    write_exports(report.graph, out, formats, workers=workers, with_store=True, memo=None if cache is None else Path(cache))
     exported = time.perf_counter()
     G = report.graph
     result = {"extract": report.timings["extract"], "assemble": built - start - report.timings["extract"],

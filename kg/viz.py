@@ -20,6 +20,7 @@ import json
 import math
 import re
 from collections import deque
+from collections.abc import Callable
 from importlib import resources
 
 import networkx as nx
@@ -171,6 +172,21 @@ def layout(G: nx.MultiDiGraph, seed: int = LAYOUT_SEED, iterations: int = 150,
 
 
 _NODE_GAP = 45.0  # pixels between a node and its nearest neighbour, typically
+
+
+def layout_key(G: nx.MultiDiGraph, seed: int = LAYOUT_SEED, iterations: int = 150, gravity: float = 1.0) -> str:
+    """A hash of everything :func:`layout` reads: the nodes, the pairs of nodes joined by an edge, each node's
+    degree (its size), and the parameters. Equal keys, equal layouts (for the same code and numpy).
+
+    >>> a, b = nx.MultiDiGraph([("a", "b")]), nx.MultiDiGraph([("a", "b")])
+    >>> b.nodes["a"]["label"] = "甲"  # the layout reads no attribute
+    >>> layout_key(a) == layout_key(b), layout_key(a) == layout_key(nx.MultiDiGraph([("a", "b"), ("a", "b")]))
+    (True, False)
+    """
+    degree = G.degree()
+    pairs = sorted({(min(u, v), max(u, v)) for u, v in G.edges() if u != v})
+    what = [seed, iterations, gravity, [(n, degree[n]) for n in sorted(G)], pairs]
+    return hashlib.sha256(json.dumps(what, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def node_size(degree: int) -> float:
@@ -386,14 +402,18 @@ def _marks(mentions: dict[str, dict[str, list[tuple[int, int]]]], ends: tuple[st
     return [list(s) for s in sorted(spans)]
 
 
-def html(G: nx.MultiDiGraph, title: str = "kg") -> str:
+def html(G: nx.MultiDiGraph, title: str = "kg",
+         layout_with: Callable[[nx.MultiDiGraph], dict[str, tuple[int, int]]] | None = None) -> str:
     """The explorer page for ``G`` as one self-contained HTML string (deterministic).
+
+    ``layout_with`` computes the positions of a graph too big for the browser's physics (default
+    :func:`layout`; the export passes a memoized one).
 
     >>> page = html(nx.MultiDiGraph(), title="<b>空</b>")
     >>> page.count("&lt;b&gt;空&lt;/b&gt;"), page.count("\\\\u003cb\\\\u003e空"), page.count("<b>空")
     (2, 1, 0)
     """
-    positions = None if G.number_of_nodes() <= PHYSICS_MAX_NODES else layout(G)
+    positions = None if G.number_of_nodes() <= PHYSICS_MAX_NODES else (layout_with or layout)(G)
     data = script_json(page_data(G, title, positions))
     assets = _assets()
     scripts = [assets["vis.js"], assets["explorer.js"]]
