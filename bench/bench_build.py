@@ -15,6 +15,8 @@ megabytes. Every figure is a ratio against a baseline measured in this run, in t
 4. peak memory of the build, this process and its workers together (target: at most 2 GiB);
 5. a rebuild after adding one article, with the cache, as a fraction of the full build (target: 5%), writing
    every export as `kg build` does by default, and writing only the RDF exports (``--formats turtle,ntriples``).
+   As in `kg build`, the cache folder also holds the recognizer's snapshot and the export memo (the HTML
+   layout), and the store of the last build is updated rather than loaded again (``write_exports(memo=...)``).
 
 Every measurement runs in a fresh process (as ``kg build`` does) on a snapshot of kg/ and ontology/ taken
 at the start, so edits to the working tree during the run change nothing. Other programs running on the

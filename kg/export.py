@@ -152,6 +152,10 @@ class ExportInput:
     def ntriples(self) -> str:
         return rdf.ntriples_from_rows(self.rows)
 
+    @functools.cached_property
+    def property_rows(self) -> PropertyRows:
+        return property_rows(self.graph)
+
 
 @dataclass(frozen=True)
 class Exporter:
@@ -252,9 +256,17 @@ def _attribute_type(name: str) -> str:
 _XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 
 
+PropertyRows = tuple[list[tuple[str, dict]], list[tuple[str, str, str, dict]]]
+
+
 def graphml(G: nx.MultiDiGraph) -> str:
     """The graph as GraphML (edge ids are the stable fact keys; key ids are ``n_`` or ``e_`` + the name)."""
-    nodes, edges = property_rows(G)
+    return graphml_from_rows(property_rows(G))
+
+
+def graphml_from_rows(rows: PropertyRows) -> str:
+    """:func:`graphml` from the graph's :func:`property_rows`."""
+    nodes, edges = rows
     out = [_XML_DECLARATION,
            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -281,7 +293,12 @@ def gexf(G: nx.MultiDiGraph) -> str:
     """The graph as static GEXF 1.2 for Gephi: labels as the ``label`` of nodes and edges, the other
     attributes as attribute values, edge ids the stable fact keys; no date, so the bytes depend on the
     graph only."""
-    nodes, edges = property_rows(G)
+    return gexf_from_rows(property_rows(G))
+
+
+def gexf_from_rows(rows: PropertyRows) -> str:
+    """:func:`gexf` from the graph's :func:`property_rows`."""
+    nodes, edges = rows
     out = [_XML_DECLARATION,
            '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
            'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n',
@@ -376,8 +393,8 @@ EXPORTERS: dict[str, Exporter] = {
     "ntriples": Exporter("graph.nt", lambda x: x.ntriples,
                          "RDF as sorted N-Triples (what the Oxigraph store and `kg push` load)"),
     "jsonld": Exporter("graph.jsonld", lambda x: rdf.jsonld_from_rows(x.rows), "RDF as compact JSON-LD"),
-    "graphml": Exporter("graph.graphml", lambda x: graphml(x.graph), "property graph as GraphML"),
-    "gexf": Exporter("graph.gexf", lambda x: gexf(x.graph), "property graph as GEXF, for Gephi"),
+    "graphml": Exporter("graph.graphml", lambda x: graphml_from_rows(x.property_rows), "property graph as GraphML"),
+    "gexf": Exporter("graph.gexf", lambda x: gexf_from_rows(x.property_rows), "property graph as GEXF, for Gephi"),
     "html": Exporter("graph.html", _html, "offline HTML explorer"),
 }
 
@@ -385,24 +402,28 @@ DEFAULT_FORMATS: tuple[str, ...] = tuple(EXPORTERS)
 
 
 RDF_FORMATS = frozenset({"turtle", "ntriples", "jsonld"})  # rendered together: they share the statements
+PROPERTY_FORMATS = frozenset({"graphml", "gexf"})  # rendered together: they share the property rows
 
 # Relative rendering cost, measured on a 12,000-node graph; the dearest jobs go to the workers first.
-_COST = {"html": 3.0, "graphml": 1.5, "gexf": 1.0, "rdf": 1.5, "turtle": 0.2, "ntriples": 0.2, "jsonld": 1.0,
-         "store": 1.5}
+_COST = {"html": 3.0, "graphml": 1.2, "gexf": 0.7, "property": 0.3, "rdf": 1.5, "turtle": 0.2, "ntriples": 0.2,
+         "jsonld": 1.0, "store": 1.5}
 
 
 def render_jobs(formats: tuple[str, ...], with_store: bool = False) -> list[tuple[str, ...]]:
     """``formats`` grouped into jobs for parallel rendering, dearest first: the RDF formats form one job
-    (their statements are computed once; ``with_store``: it also loads the store), every other format is a
-    job of its own.
+    (their statements are computed once; ``with_store``: it also loads the store), GraphML and GEXF another
+    (the property rows, once), every other format is a job of its own.
 
-    >>> render_jobs(("turtle", "gexf", "ntriples", "html"))
-    [('html',), ('turtle', 'ntriples'), ('gexf',)]
+    >>> render_jobs(("turtle", "gexf", "ntriples", "html", "graphml"))
+    [('html',), ('gexf', 'graphml'), ('turtle', 'ntriples')]
     """
     rdf_job = tuple(name for name in formats if name in RDF_FORMATS)
-    jobs = [(name,) for name in formats if name not in RDF_FORMATS] + ([rdf_job] if rdf_job else [])
-    rdf_cost = _COST["rdf"] + (_COST["store"] if with_store and "ntriples" in rdf_job else 0)
-    cost = {job: sum(_COST.get(name, 1.0) for name in job) + (rdf_cost if job == rdf_job else 0) for job in jobs}
+    property_job = tuple(name for name in formats if name in PROPERTY_FORMATS)
+    shared = RDF_FORMATS | PROPERTY_FORMATS
+    jobs = [(name,) for name in formats if name not in shared] + [job for job in (rdf_job, property_job) if job]
+    extra = {rdf_job: _COST["rdf"] + (_COST["store"] if with_store and "ntriples" in rdf_job else 0),
+             property_job: _COST["property"]}
+    cost = {job: sum(_COST.get(name, 1.0) for name in job) + extra.get(job, 0) for job in jobs}
     return sorted(jobs, key=lambda job: -cost[job])
 
 

@@ -62,11 +62,11 @@ def test_the_same_graph_gives_byte_identical_files(seed_graph, seed_export, tmp_
         assert path.read_bytes() == (seed_export / path.name).read_bytes(), path.name
 
 
-def test_render_jobs_keep_the_rdf_formats_together_dearest_first():
+def test_render_jobs_keep_the_rdf_and_the_property_graph_formats_together_dearest_first():
     assert export.render_jobs(export.DEFAULT_FORMATS) == [
-        ("html",), ("turtle", "ntriples", "jsonld"), ("graphml",), ("gexf",)]
+        ("html",), ("turtle", "ntriples", "jsonld"), ("graphml", "gexf")]
     assert export.render_jobs(export.DEFAULT_FORMATS, with_store=True) == [  # loading the store joins the RDF job
-        ("turtle", "ntriples", "jsonld"), ("html",), ("graphml",), ("gexf",)]
+        ("turtle", "ntriples", "jsonld"), ("html",), ("graphml", "gexf")]
     assert export.render_jobs(("gexf",)) == [("gexf",)]
 
 
