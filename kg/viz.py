@@ -18,6 +18,7 @@ import functools
 import hashlib
 import json
 import math
+import operator
 import re
 from collections import deque
 from collections.abc import Callable
@@ -336,7 +337,8 @@ def _force_layout(n: int, pairs: list[tuple[int, int]], seed: int, iterations: i
 def page_data(G: nx.MultiDiGraph, title: str = "kg", positions: dict[str, tuple[int, int]] | None = None) -> dict:
     """Everything the page shows, as plain JSON-ready values (pure; ordered for byte-identical output)."""
     docs = {n: d for n, d in G.nodes(data=True) if d.get("type") == DOCUMENT}
-    node_docs: dict[str, set[str]] = {n: {m[0] for m in d.get("mentions") or ()} for n, d in G.nodes(data=True)}
+    first = operator.itemgetter(0)  # a mention's document; mapped in C (nodes have hundreds of thousands)
+    node_docs: dict[str, set[str]] = {n: set(map(first, d.get("mentions") or ())) for n, d in G.nodes(data=True)}
     for u, v, d in G.edges(data=True):
         if d.get("doc"):
             node_docs[u].add(d["doc"])
@@ -379,11 +381,18 @@ def page_data(G: nx.MultiDiGraph, title: str = "kg", positions: dict[str, tuple[
 
 def _mentions_by_document(G: nx.MultiDiGraph) -> dict[str, dict[str, list[tuple[int, int]]]]:
     """Each node's mentions as ``{document: [(start, end), ...]}``, so an edge looks only at its own
-    document's (a person named in hundreds of articles has hundreds of edges)."""
+    document's (a person named in hundreds of articles has hundreds of edges). Only the documents of the
+    node's own edges are kept: a place named in thousands of articles has edges from a few."""
+    wanted: dict[str, set[str]] = {node: set() for node in G}
+    for u, v, doc in G.edges(data="doc"):
+        if doc is not None:
+            wanted[u].add(doc)
+            wanted[v].add(doc)
     index: dict[str, dict[str, list[tuple[int, int]]]] = {}
     for node, mentions in G.nodes(data="mentions"):
         by_doc = index[node] = {}
-        for m_doc, m_start, m_end in mentions or ():
+        docs = wanted[node]
+        for m_doc, m_start, m_end in [m for m in mentions or () if m[0] in docs] if docs else ():
             by_doc.setdefault(m_doc, []).append((m_start, m_end))
     return index
 
