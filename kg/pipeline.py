@@ -178,7 +178,8 @@ CHUNK_CHARS = 48_000
 CHUNK_DOCS = 256
 # Modules whose code cannot change what analyze() returns (everything else is in the cache fingerprint).
 _AFTER_ANALYSIS = frozenset({"__init__", "__main__", "cache", "cli", "collector", "errors", "export", "graph",
-                             "ingest", "nereval", "parallel", "progress", "rdf", "viz"})
+                             "ingest", "nereval", "parallel", "progress", "push", "query", "rdf", "server", "store",
+                             "viz"})
 
 
 def analysis_fingerprint(segmenter: str = DEFAULT_SEGMENTER) -> str:
