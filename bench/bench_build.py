@@ -15,6 +15,8 @@ megabytes. Every figure is a ratio against a baseline measured in this run, in t
 4. peak memory of the build, this process and its workers together (target: at most 2 GiB);
 5. a rebuild after adding one article, with the cache, as a fraction of the full build (target: 5%), writing
    every export as `kg build` does by default, and writing only the RDF exports (``--formats turtle,ntriples``).
+   As in `kg build`, the cache folder also holds the recognizer's snapshot and the export memo (the HTML
+   layout), and the store of the last build is updated rather than loaded again (``write_exports(memo=...)``).
 
 Every measurement runs in a fresh process (as ``kg build`` does) on a snapshot of kg/ and ontology/ taken
 at the start, so edits to the working tree during the run change nothing. Other programs running on the
@@ -238,7 +240,7 @@ def child_build(corpus: Path, out: Path, workers: int, segmenter: str, cache: st
     from kg.export import DEFAULT_FORMATS
 
     formats = tuple(formats or DEFAULT_FORMATS)
-    write_exports(report.graph, out, formats, workers=workers, with_store=True)
+    write_exports(report.graph, out, formats, workers=workers, with_store=True, memo=None if cache is None else Path(cache))
     exported = time.perf_counter()
     G = report.graph
     result = {"extract": report.timings["extract"], "assemble": built - start - report.timings["extract"],

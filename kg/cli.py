@@ -78,7 +78,8 @@ def build(paths: tuple[Path, ...], out: Path, quiet: bool, workers: int | None, 
                                        f"({len(report.skipped)} skipped); nothing was written to {out}")
         if bar.enabled:
             click.echo(f"writing exports to {out} ...", err=True)
-        written = write_exports(report.graph, out, formats, workers=default_workers(workers), with_store=True)
+        written = write_exports(report.graph, out, formats, workers=default_workers(workers), with_store=True,
+                                memo=None if cache is None else Path(cache))
     except KgError as e:
         raise click.ClickException(str(e)) from e
     for problem in report.cache_errors:

@@ -11,20 +11,24 @@ import functools
 import os
 import re
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import networkx as nx
 
 from kg import rdf, store, viz
+from kg.cache import AnalysisCache, fingerprint
 from kg.errors import ExportError
 from kg.parallel import has_native_threads, map_unordered
 
 
 STALE_TEMP_SECONDS = 3600
+T = TypeVar("T")
 
 
 def write_atomic(path: Path, data: str | bytes) -> None:
@@ -132,9 +136,11 @@ def _file_mode(path: Path) -> int:
 @dataclass(frozen=True)
 class ExportInput:
     """What renderers read: the graph, and its RDF statements (:func:`kg.rdf.statement_rows`) and their
-    N-Triples text, each computed on first use (Turtle is written from the N-Triples)."""
+    N-Triples text, each computed on first use (Turtle is written from the N-Triples); and the memo of
+    earlier exports' work (:func:`memoized`), if there is one."""
 
     graph: nx.MultiDiGraph
+    memo: AnalysisCache | None = None
 
     @functools.cached_property
     def rows(self) -> list[rdf.Row]:
@@ -145,6 +151,10 @@ class ExportInput:
     @functools.cached_property
     def ntriples(self) -> str:
         return rdf.ntriples_from_rows(self.rows)
+
+    @functools.cached_property
+    def property_rows(self) -> PropertyRows:
+        return property_rows(self.graph)
 
 
 @dataclass(frozen=True)
@@ -246,9 +256,17 @@ def _attribute_type(name: str) -> str:
 _XML_DECLARATION = "<?xml version='1.0' encoding='utf-8'?>\n"
 
 
+PropertyRows = tuple[list[tuple[str, dict]], list[tuple[str, str, str, dict]]]
+
+
 def graphml(G: nx.MultiDiGraph) -> str:
     """The graph as GraphML (edge ids are the stable fact keys; key ids are ``n_`` or ``e_`` + the name)."""
-    nodes, edges = property_rows(G)
+    return graphml_from_rows(property_rows(G))
+
+
+def graphml_from_rows(rows: PropertyRows) -> str:
+    """:func:`graphml` from the graph's :func:`property_rows`."""
+    nodes, edges = rows
     out = [_XML_DECLARATION,
            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
@@ -275,7 +293,12 @@ def gexf(G: nx.MultiDiGraph) -> str:
     """The graph as static GEXF 1.2 for Gephi: labels as the ``label`` of nodes and edges, the other
     attributes as attribute values, edge ids the stable fact keys; no date, so the bytes depend on the
     graph only."""
-    nodes, edges = property_rows(G)
+    return gexf_from_rows(property_rows(G))
+
+
+def gexf_from_rows(rows: PropertyRows) -> str:
+    """:func:`gexf` from the graph's :func:`property_rows`."""
+    nodes, edges = rows
     out = [_XML_DECLARATION,
            '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
            'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n',
@@ -310,38 +333,97 @@ def gexf(G: nx.MultiDiGraph) -> str:
     return "".join(out)
 
 
+# --- work kept for the next export (the memo) ----------------------------------------------------------
+
+MEMO_DIRNAME = "exports"  # in the build's cache folder
+
+
+def memo_fingerprint() -> str:
+    """A hash of the code that renders the exports and of the libraries whose arithmetic or text they follow:
+    a memo entry made under another fingerprint is never looked up."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    package = Path(__file__).resolve().parent
+    files = [package / name for name in ("export.py", "graph.py", "rdf.py", "viz.py")]
+    files += sorted(p for p in (package / "templates").glob("*") if p.is_file())
+    parts = [f"python={sys.version_info[:3]}"]
+    for dist in ("numpy", "networkx", "pyoxigraph", "pyvis"):
+        try:
+            parts.append(f"{dist}={version(dist)}")
+        except PackageNotFoundError:
+            parts.append(f"{dist}=none")
+    return fingerprint(parts, files)
+
+
+def open_memo(folder: Path | None) -> AnalysisCache | None:
+    """The export memo in a build's cache folder (None: no memo)."""
+    return None if folder is None else AnalysisCache(Path(folder) / MEMO_DIRNAME, memo_fingerprint())
+
+
+def memoized(memo: AnalysisCache | None, name: str, key: str, compute: Callable[[], T],
+             valid: Callable[[object], bool]) -> T:
+    """``compute()``, or the value the memo holds under ``name`` when it was computed for the same ``key``
+    (a hash of everything the value depends on) and passes ``valid``; the memo then holds this value.
+
+    One value is kept per name, the last export's. An entry that is corrupt (checksummed, see
+    :mod:`kg.cache`), made for another key or of the wrong shape is ignored and replaced.
+    """
+    if memo is not None:
+        held = memo.get(name)
+        if isinstance(held, tuple) and len(held) == 2 and held[0] == key and valid(held[1]):
+            return held[1]
+    value = compute()
+    if memo is not None:
+        memo.put(name, (key, value))  # a memo that cannot be written costs the next export time, nothing else
+    return value
+
+
+def _layout(memo: AnalysisCache | None, G: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
+    """:func:`kg.viz.layout` of ``G``, memoized by :func:`kg.viz.layout_key`."""
+    return memoized(memo, "layout", viz.layout_key(G), lambda: viz.layout(G),
+                    lambda held: isinstance(held, dict) and held.keys() == G.nodes.keys())
+
+
+def _html(x: ExportInput) -> str:
+    return viz.html(x.graph, layout_with=functools.partial(_layout, x.memo))
+
+
 EXPORTERS: dict[str, Exporter] = {
     "turtle": Exporter("graph.ttl", lambda x: rdf.turtle_from_ntriples(x.ntriples), "RDF as Turtle"),
     "ntriples": Exporter("graph.nt", lambda x: x.ntriples,
                          "RDF as sorted N-Triples (what the Oxigraph store and `kg push` load)"),
     "jsonld": Exporter("graph.jsonld", lambda x: rdf.jsonld_from_rows(x.rows), "RDF as compact JSON-LD"),
-    "graphml": Exporter("graph.graphml", lambda x: graphml(x.graph), "property graph as GraphML"),
-    "gexf": Exporter("graph.gexf", lambda x: gexf(x.graph), "property graph as GEXF, for Gephi"),
-    "html": Exporter("graph.html", lambda x: viz.html(x.graph), "offline HTML explorer"),
+    "graphml": Exporter("graph.graphml", lambda x: graphml_from_rows(x.property_rows), "property graph as GraphML"),
+    "gexf": Exporter("graph.gexf", lambda x: gexf_from_rows(x.property_rows), "property graph as GEXF, for Gephi"),
+    "html": Exporter("graph.html", _html, "offline HTML explorer"),
 }
 
 DEFAULT_FORMATS: tuple[str, ...] = tuple(EXPORTERS)
 
 
 RDF_FORMATS = frozenset({"turtle", "ntriples", "jsonld"})  # rendered together: they share the statements
+PROPERTY_FORMATS = frozenset({"graphml", "gexf"})  # rendered together: they share the property rows
 
 # Relative rendering cost, measured on a 12,000-node graph; the dearest jobs go to the workers first.
-_COST = {"html": 3.0, "graphml": 1.5, "gexf": 1.0, "rdf": 1.5, "turtle": 0.2, "ntriples": 0.2, "jsonld": 1.0,
-         "store": 1.5}
+_COST = {"html": 3.0, "graphml": 1.2, "gexf": 0.7, "property": 0.3, "rdf": 1.5, "turtle": 0.2, "ntriples": 0.2,
+         "jsonld": 1.0, "store": 1.5}
 
 
 def render_jobs(formats: tuple[str, ...], with_store: bool = False) -> list[tuple[str, ...]]:
     """``formats`` grouped into jobs for parallel rendering, dearest first: the RDF formats form one job
-    (their statements are computed once; ``with_store``: it also loads the store), every other format is a
-    job of its own.
+    (their statements are computed once; ``with_store``: it also loads the store), GraphML and GEXF another
+    (the property rows, once), every other format is a job of its own.
 
-    >>> render_jobs(("turtle", "gexf", "ntriples", "html"))
-    [('html',), ('turtle', 'ntriples'), ('gexf',)]
+    >>> render_jobs(("turtle", "gexf", "ntriples", "html", "graphml"))
+    [('html',), ('gexf', 'graphml'), ('turtle', 'ntriples')]
     """
     rdf_job = tuple(name for name in formats if name in RDF_FORMATS)
-    jobs = [(name,) for name in formats if name not in RDF_FORMATS] + ([rdf_job] if rdf_job else [])
-    rdf_cost = _COST["rdf"] + (_COST["store"] if with_store and "ntriples" in rdf_job else 0)
-    cost = {job: sum(_COST.get(name, 1.0) for name in job) + (rdf_cost if job == rdf_job else 0) for job in jobs}
+    property_job = tuple(name for name in formats if name in PROPERTY_FORMATS)
+    shared = RDF_FORMATS | PROPERTY_FORMATS
+    jobs = [(name,) for name in formats if name not in shared] + [job for job in (rdf_job, property_job) if job]
+    extra = {rdf_job: _COST["rdf"] + (_COST["store"] if with_store and "ntriples" in rdf_job else 0),
+             property_job: _COST["property"]}
+    cost = {job: sum(_COST.get(name, 1.0) for name in job) + extra.get(job, 0) for job in jobs}
     return sorted(jobs, key=lambda job: -cost[job])
 
 
@@ -349,6 +431,7 @@ PARALLEL_MIN_EDGES = 2000  # smaller graphs render in well under a second: not w
 _SHARED: ExportInput | None = None  # the graph a forked render worker inherits (too big to send)
 _STAGE_IN: Path | None = None  # the folder the job rendering N-Triples loads the Oxigraph store into (None: no store)
 _TEMPS: dict[str, tuple[Path, str]] | None = None  # filename -> (export path, its temporary file) to write into
+_PREVIOUS: tuple[Path, Path] | None = None  # the last build's store and the graph.nt it holds, to update (None: load)
 
 
 def _render_job(names: tuple[str, ...]) -> dict[str, str | bytes]:
@@ -357,7 +440,7 @@ def _render_job(names: tuple[str, ...]) -> dict[str, str | bytes]:
     assert _SHARED is not None
     rendered = {EXPORTERS[name].filename: EXPORTERS[name].render(_SHARED) for name in names}
     if _STAGE_IN is not None and "ntriples" in names:
-        _load_store(_STAGE_IN, rendered[EXPORTERS["ntriples"].filename])
+        _load_store(_STAGE_IN, rendered[EXPORTERS["ntriples"].filename], _PREVIOUS)
     if _TEMPS is not None:
         # written here, beside the other jobs, rather than sent back to the parent to write one by one
         for filename in list(rendered):
@@ -365,8 +448,24 @@ def _render_job(names: tuple[str, ...]) -> dict[str, str | bytes]:
     return rendered
 
 
-def _load_store(staged: Path, ntriples: str | bytes | Path) -> None:
-    store.load_stage(staged, ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples)
+def _load_store(staged: Path, ntriples: str | bytes | Path, previous: tuple[Path, Path] | None = None) -> None:
+    """Fill the store in ``staged`` with ``ntriples``: by updating ``previous`` (the last build's store and its
+    ``graph.nt``) when given and sound, else by loading them all."""
+    data = ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples
+    if previous is not None:
+        try:
+            old = previous[1].read_bytes()
+            store.update_stage(staged, previous[0], old, data if isinstance(data, bytes) else data.read_bytes())
+            return
+        except (ExportError, OSError):  # a store that cannot be updated is loaded afresh, as without a memo
+            shutil.rmtree(staged, ignore_errors=True)
+            staged.mkdir()
+    store.load_stage(staged, data)
+
+
+def _previous_store(out: Path) -> tuple[Path, Path] | None:
+    """The store in ``out`` and the ``graph.nt`` it was loaded from, when they belong together."""
+    return (store.store_path(out), out / store.SOURCE_FILE) if store.is_current(out) else None
 
 
 def _check_formats(formats: tuple[str, ...]) -> None:
@@ -388,48 +487,55 @@ def render(G: nx.MultiDiGraph, formats: tuple[str, ...] = DEFAULT_FORMATS, worke
 
 
 def _render(G: nx.MultiDiGraph, formats: tuple[str, ...], workers: int, stage_in: Path | None,
-            temps: dict[Path, str] | None) -> dict[str, str | bytes]:
+            temps: dict[Path, str] | None, previous: tuple[Path, Path] | None = None,
+            memo: AnalysisCache | None = None) -> dict[str, str | bytes]:
     """Render ``formats`` in jobs side by side; with ``stage_in`` (a folder from :func:`kg.store.new_stage`)
     the job that renders N-Triples also loads them into a store there; with ``temps`` (``{path: temporary
-    file}``, from :func:`_new_temp`) the jobs write the formats into those files. Returns what was not
-    written: ``{filename: content}``."""
-    global _SHARED, _STAGE_IN, _TEMPS
+    file}``, from :func:`_new_temp`) the jobs write the formats into those files; with ``previous`` (see
+    :func:`_load_store`) the store is updated rather than loaded; ``memo`` is the export memo
+    (:func:`open_memo`) renderers may reuse work from. Returns what was not written:
+    ``{filename: content}``."""
+    global _SHARED, _STAGE_IN, _TEMPS, _PREVIOUS
     # A process that has opened a store runs RocksDB's threads; a forked worker must not use RocksDB then.
     store_in_job = stage_in is not None and not has_native_threads()
     jobs = render_jobs(formats, with_store=store_in_job)
     if G.number_of_edges() < PARALLEL_MIN_EDGES:
         workers = 1
     named = {path.name: (path, tmp) for path, tmp in temps.items()} if temps is not None else None
-    _SHARED, _STAGE_IN, _TEMPS = ExportInput(G), stage_in if store_in_job else None, named
+    _SHARED, _STAGE_IN, _TEMPS, _PREVIOUS = ExportInput(G, memo), stage_in if store_in_job else None, named, previous
     rendered: dict[str, str | bytes] = {}
     try:
         for part in map_unordered(_render_job, jobs, min(workers, len(jobs)), fork_only=True):
             rendered.update(part)
     finally:
-        _SHARED = _STAGE_IN = _TEMPS = None
+        _SHARED = _STAGE_IN = _TEMPS = _PREVIOUS = None
     if stage_in is not None and not store_in_job:
         nt = EXPORTERS["ntriples"].filename
-        _load_store(stage_in, rendered[nt] if named is None else Path(named[nt][1]))
+        _load_store(stage_in, rendered[nt] if named is None else Path(named[nt][1]), previous)
     return rendered
 
 
 def write_exports(G: nx.MultiDiGraph, out: Path, formats: tuple[str, ...] = DEFAULT_FORMATS,
-                  workers: int = 1, with_store: bool = False) -> list[Path]:
+                  workers: int = 1, with_store: bool = False, memo: Path | None = None) -> list[Path]:
     """Render every format into a temporary file (``workers`` processes side by side), then rename them all
     into place; a failure leaves all earlier files in place. Returns the paths written.
 
     ``with_store``: also load the Oxigraph store (:mod:`kg.store`) from the N-Triples, when that format is
     written; it is loaded while the other formats render and swapped in after the files.
+    ``memo``: a folder where this export may keep work for the next one and reuse the last one's (the build's
+    cache folder); the store of the last build is then updated by the difference of the N-Triples instead of
+    loaded again. The files and the store's triples are the same with or without it.
     """
     out = Path(out)
     _check_formats(formats)  # before a store folder is made
     staged = store.new_stage(out) if with_store and "ntriples" in formats else None
+    previous = _previous_store(out) if memo is not None and staged is not None else None
     temps: dict[Path, str] = {}
     try:
         for name in formats:
             path = out / EXPORTERS[name].filename
             temps[path] = _new_temp(path)
-        _render(G, formats, workers, staged, temps)
+        _render(G, formats, workers, staged, temps, previous, open_memo(memo))
         _replace_all(temps)
     except BaseException:
         _remove_all(temps)  # a job still running finds its file gone and stops

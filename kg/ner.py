@@ -375,9 +375,15 @@ class Recognizer:
         # Word features come from a plain dictionary segmentation; rjieba and jieba give the same words
         # (tests/test_segment.py), so the faster one is used.
         self._segmenter = word_segmenter() if self.meta.get("word_features") else None
+        self._taggers = self._open_taggers()
+
+    def _open_taggers(self) -> list:
+        """(labels the part can produce, its CRFsuite tagger) for every model part."""
+        import pycrfsuite
+
         parts = self.meta.get("parts", {})
-        self._taggers = []  # (labels the part can produce, tagger)
-        for name in sorted(models):
+        taggers = []
+        for name in sorted(self._buffers):
             tagger = pycrfsuite.Tagger()
             try:
                 tagger.open_inmemory(self._buffers[name])
@@ -385,7 +391,19 @@ class Recognizer:
                 raise ModelError(f"NER model part {name!r} is not a CRFsuite model ({e}); rerun scripts/train_ner.py") from e
             corpora = parts.get(name, {}).get("corpora", {})
             labels = frozenset(label for keep in corpora.values() for label in keep) or frozenset(LABELS)
-            self._taggers.append((labels, tagger))
+            taggers.append((labels, tagger))
+        return taggers
+
+    def __getstate__(self) -> dict:
+        # CRFsuite taggers do not pickle: they are opened again from the model bytes
+        return {k: v for k, v in self.__dict__.items() if k not in ("_taggers", "_items")}
+
+    def __setstate__(self, state: dict) -> None:
+        import pycrfsuite
+
+        self.__dict__.update(state)
+        self._items = pycrfsuite.ItemSequence
+        self._taggers = self._open_taggers()
 
     @classmethod
     def load(cls, path: Path | str | None = None) -> Recognizer:

@@ -21,7 +21,7 @@ from kg.ingest import Skipped, find_files, read_file
 from kg.link import Resolution, entity_id, link, place_canonical, resolve_document
 from kg.relate import find_relations, organization_places
 from kg.parallel import chunked, cpu_count, map_dask, map_unordered
-from kg.segment import DEFAULT_SEGMENTER, SEGMENTERS, make_segmenter
+from kg.segment import DEFAULT_SEGMENTER, SEGMENTER_CLASSES, SEGMENTERS, make_segmenter
 from kg.types import HONOR, ORGANIZATION, PLACE, Document, Relation
 
 EXTRACTOR_VERSION = "1"
@@ -66,9 +66,23 @@ class Progress:
     total_bytes: int
 
 
-@functools.lru_cache(maxsize=2)
-def default_recognizer(segmenter: str = DEFAULT_SEGMENTER) -> Recognizer:
-    """The recognizer over the shipped lexicons and model (loaded once per process and segmenter)."""
+_RECOGNIZERS: dict[str, Recognizer] = {}  # this process's, by segmenter (workers forked after loading share it)
+
+
+def default_recognizer(segmenter: str = DEFAULT_SEGMENTER, snapshots: Path | str | None = None) -> Recognizer:
+    """The recognizer over the shipped lexicons and model (loaded once per process and segmenter).
+
+    ``snapshots``: a cache folder (the build's) where the loaded recognizer is kept, pickled, under the
+    analysis fingerprint: unpickling it takes half the time of reading jieba's and the model's dictionaries
+    again. A snapshot that is missing, corrupt or of other code or lexicons is ignored (and made again).
+    """
+    rec = _RECOGNIZERS.get(segmenter)
+    if rec is None:
+        rec = _RECOGNIZERS[segmenter] = _snapshot_or_new(segmenter, snapshots)
+    return rec
+
+
+def _new_recognizer(segmenter: str) -> Recognizer:
     lex = lexicon.load()
     words = [(t, "n") for t in lex.titles] + [(h, "nz") for h in lex.honors if len(h) <= 12]
     words += [(s, "n") for s in lex.org_suffixes if len(s) >= 2]
@@ -76,22 +90,42 @@ def default_recognizer(segmenter: str = DEFAULT_SEGMENTER) -> Recognizer:
     return Recognizer(lex, words_segmenter, person_tagger())
 
 
-def person_tagger() -> Callable[[str], list[tuple[int, int, str]]]:
-    """The shipped statistical recognizer, for person names only.
+def _snapshot_or_new(segmenter: str, snapshots: Path | str | None) -> Recognizer:
+    if snapshots is None:
+        return _new_recognizer(segmenter)
+    cache = AnalysisCache(snapshots, analysis_fingerprint(segmenter))
+    key = f"recognizer-{segmenter}"
+    held = cache.get(key)
+    if isinstance(held, Recognizer) and isinstance(held.segmenter, SEGMENTER_CLASSES[segmenter]):
+        return held
+    rec = _new_recognizer(segmenter)
+    cache.put(key, rec)
+    return rec
+
+
+class PersonTagger:
+    """The shipped statistical recognizer, for person names only: ``text -> [(start, end, "PER")]``.
 
     People are where rules alone miss most (a name with no title or speech verb beside it); the
     rules find organizations and places with better boundaries than the model (measured with
-    bench/score_dev.py), so the model's ORG and LOC spans are not used here.
+    bench/score_dev.py), so the model's ORG and LOC spans are not used here. A class, not a closure,
+    so that a recognizer pickles (:func:`default_recognizer`'s snapshots).
     """
+
+    def __init__(self, model: object) -> None:
+        self.model = model
+
+    def __call__(self, text: str) -> list[tuple[int, int, str]]:
+        return [(s.start, s.end, s.label) for s in self.model(text, labels=("PER",))]
+
+
+def person_tagger() -> PersonTagger:
+    """The shipped model as a :class:`PersonTagger`."""
     from kg import ner
 
     # CRFsuite taggers must not be shared between threads (Dask runs tasks on threads): one per thread.
-    model = ner.default_recognizer() if threading.current_thread() is threading.main_thread() else ner.Recognizer.load()
-
-    def tag(text: str) -> list[tuple[int, int, str]]:
-        return [(s.start, s.end, s.label) for s in model(text, labels=("PER",))]
-
-    return tag
+    return PersonTagger(ner.default_recognizer() if threading.current_thread() is threading.main_thread()
+                        else ner.Recognizer.load())
 
 
 def analyze(doc: Document, rec: Recognizer | None = None) -> tuple[Document, DocumentMentions, list[Relation]]:
@@ -144,7 +178,8 @@ CHUNK_CHARS = 48_000
 CHUNK_DOCS = 256
 # Modules whose code cannot change what analyze() returns (everything else is in the cache fingerprint).
 _AFTER_ANALYSIS = frozenset({"__init__", "__main__", "cache", "cli", "collector", "errors", "export", "graph",
-                             "ingest", "nereval", "parallel", "progress", "rdf", "viz"})
+                             "ingest", "nereval", "parallel", "progress", "push", "query", "rdf", "server", "store",
+                             "viz"})
 
 
 def analysis_fingerprint(segmenter: str = DEFAULT_SEGMENTER) -> str:
@@ -203,7 +238,7 @@ def _recognizer_for_this_thread(segmenter: str) -> Recognizer:
         return default_recognizer(segmenter)
     own = _THREAD_RECOGNIZERS.__dict__
     if segmenter not in own:
-        own[segmenter] = default_recognizer.__wrapped__(segmenter)
+        own[segmenter] = _new_recognizer(segmenter)
     return own[segmenter]
 
 
@@ -325,7 +360,7 @@ def _build(paths: Iterable[Path | str], progress: Callable[[Progress], None] | N
                         tracker.advance(share, articles=1, cached=1)
                         continue
                 if rec is None and scheduler is None:
-                    rec = default_recognizer(segmenter)  # before any pool forks, so workers inherit it
+                    rec = default_recognizer(segmenter, cache_dir)  # before any pool forks, so workers inherit it
                 yield doc
             if not found:
                 tracker.advance(left)

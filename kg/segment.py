@@ -118,6 +118,19 @@ class JiebaSegmenter(_DictionaryQueries):
         # is_common_word never depends on whether tagged() has been called yet.
         self._pos.makesure_userdict_loaded()
 
+    def __getstate__(self) -> dict:
+        # jieba's tokenizer holds a lock, and its POS tokenizer's __getattr__ recurses while unpickling: keep
+        # the tables (dictionary and user words, as loaded) and rebuild the two around them.
+        tok = self._tokenizer
+        return {"freq": tok.FREQ, "total": tok.total, "dictionary": tok.dictionary, "tags": self._pos.word_tag_tab}
+
+    def __setstate__(self, state: dict) -> None:
+        tok = jieba.Tokenizer(state["dictionary"])
+        tok.FREQ, tok.total, tok.initialized = state["freq"], state["total"], True
+        pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)  # its __init__ reads dict.txt again
+        pos.tokenizer, pos.word_tag_tab = tok, state["tags"]
+        self._tokenizer, self._pos = tok, pos
+
     def tokens(self, text: str) -> list[Token]:
         """Words of ``text`` with offsets (no POS tags; the fast path)."""
         return [Token(word, start, end) for word, start, end in self._tokenizer.tokenize(text, HMM=False)]
@@ -193,6 +206,7 @@ class RjiebaSegmenter(_DictionaryQueries):
                              "or use --segmenter jieba") from e
         self._jieba = rjieba.Jieba()
         self._dict = _jieba_dictionary()
+        self._added: list[tuple[str, int, str | None]] = []  # rjieba's add_word calls, in order (for unpickling)
         self._user_freq: dict[str, int] = {}
         self._user_tags: dict[str, str] = {}
         self._user_prefixes: set[str] = set()
@@ -202,7 +216,7 @@ class RjiebaSegmenter(_DictionaryQueries):
             freq = self._suggest_freq(word)
             if self._jieba.has_word(word):
                 replaced += self._user_freq.get(word, self._dict.freq.get(word, 0))
-            self._jieba.add_word(word, freq, tag or None)
+            self._add(word, freq, tag or None)
             self._user_freq[word] = freq
             self._user_prefixes.update(word[:k] for k in range(1, len(word)))
             self._total += freq
@@ -212,8 +226,25 @@ class RjiebaSegmenter(_DictionaryQueries):
             # jieba adds a re-added word's new frequency to its total without taking the old one out;
             # jieba-rs takes it out. A word no text can contain (private-use characters, which never
             # reach the dictionary) puts the difference back, so both rank routes by the same total.
-            self._jieba.add_word(_BALANCE_WORD, replaced, "x")
+            self._add(_BALANCE_WORD, replaced, "x")
         self._tag_of = self._tag  # bound once: the hot path calls it per word
+
+    def _add(self, word: str, freq: int, tag: str | None) -> None:
+        self._jieba.add_word(word, freq, tag)
+        self._added.append((word, freq, tag))
+
+    def __getstate__(self) -> dict:
+        # rjieba's tokenizer lives in Rust and does not pickle: it is made again from the same calls
+        return {k: v for k, v in self.__dict__.items() if k not in ("_jieba", "_tag_of")}
+
+    def __setstate__(self, state: dict) -> None:
+        import rjieba
+
+        self.__dict__.update(state)
+        self._jieba = rjieba.Jieba()
+        for word, freq, tag in self._added:
+            self._jieba.add_word(word, freq, tag)
+        self._tag_of = self._tag
 
     def _stored_freq(self, word: str, default: int) -> int:
         """``jieba.Tokenizer.FREQ.get(word, default)``: prefixes are stored with frequency 0."""
@@ -393,6 +424,7 @@ def _cut_detail(text: str) -> Iterator[tuple[str, str]]:
 
 
 Segmenter = JiebaSegmenter  # the original name, kept for callers that construct it directly
+SEGMENTER_CLASSES: dict[str, type] = {"jieba": JiebaSegmenter, "rjieba": RjiebaSegmenter}
 
 
 def make_segmenter(name: str = DEFAULT_SEGMENTER, user_words: Iterable[tuple[str, str]] = ()) -> WordSegmenter:
@@ -408,4 +440,4 @@ def make_segmenter(name: str = DEFAULT_SEGMENTER, user_words: Iterable[tuple[str
     raise ModelError(f"unknown segmenter {name!r}; choose one of {', '.join(SEGMENTERS)}")
 
 
-__all__ = ["SEGMENTERS", "DEFAULT_SEGMENTER", "WordSegmenter", "Segmenter", "JiebaSegmenter", "RjiebaSegmenter", "make_segmenter"]
+__all__ = ["SEGMENTERS", "SEGMENTER_CLASSES", "DEFAULT_SEGMENTER", "WordSegmenter", "Segmenter", "JiebaSegmenter", "RjiebaSegmenter", "make_segmenter"]

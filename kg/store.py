@@ -127,6 +127,57 @@ def load_stage(staged: Path, ntriples: Path | bytes, with_ontology: bool = True)
                           "the previous store is unchanged") from e
 
 
+def ntriples_difference(old: bytes, new: bytes) -> tuple[bytes, bytes]:
+    """The lines of N-Triples ``old`` that ``new`` lacks, and those ``new`` adds, each as N-Triples text.
+
+    The exports write every triple as one canonical line, so equal lines are equal triples.
+
+    >>> ntriples_difference(b"<a> <b> <c> .\\n<a> <b> <d> .\\n", b"<a> <b> <d> .\\n<a> <b> <e> .\\n")
+    (b'<a> <b> <c> .\\n', b'<a> <b> <e> .\\n')
+    """
+    old_lines, new_lines = set(old.splitlines()), set(new.splitlines())
+    gone, added = sorted(old_lines - new_lines - {b""}), sorted(new_lines - old_lines - {b""})
+    return b"".join(line + b"\n" for line in gone), b"".join(line + b"\n" for line in added)
+
+
+def update_stage(staged: Path, previous: Path, old_ntriples: bytes, new_ntriples: bytes,
+                 with_ontology: bool = True) -> None:
+    """Make the store in the empty folder ``staged`` a copy of the store ``previous`` (loaded from
+    ``old_ntriples``) changed to hold ``new_ntriples``: the triples of the difference are removed and added,
+    and the vocabulary's named graph is loaded again. The same triples as :func:`load_stage` at a fraction
+    of the cost when little changed; the caller deletes the folder when this fails.
+
+    The copy is a RocksDB checkpoint: hard links to the previous store's files, which RocksDB never changes
+    once written, so the previous store stays as it was whatever happens here.
+    """
+    gone, added = ntriples_difference(old_ntriples, new_ntriples)
+    try:
+        os.rmdir(staged)  # a checkpoint is made into a folder that does not exist yet
+        ox.Store.read_only(str(previous)).backup(str(staged))  # closed as soon as this returns
+        store = ox.Store(str(staged))
+        for triple in ox.parse(gone, format=ox.RdfFormat.N_TRIPLES):
+            store.remove(ox.Quad(triple.subject, triple.predicate, triple.object))
+        store.extend(ox.Quad(t.subject, t.predicate, t.object) for t in ox.parse(added, format=ox.RdfFormat.N_TRIPLES))
+        if with_ontology:
+            from kg.rdf import vocabulary_path
+
+            ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+            store.clear_graph(ontology)
+            store.load(path=str(vocabulary_path()), format=ox.RdfFormat.TURTLE, to_graph=ontology)
+        store.flush()
+        # A store changed since it was loaded (`kg serve --writable`) would keep the change: load it afresh.
+        held = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        count = int(next(iter(held))["n"].value)
+        del store, held
+        gc.collect()  # closes the database before it is moved
+        lines = new_ntriples.count(b"\n")
+        if count != lines:
+            raise ValueError(f"it holds {count} triples where graph.nt has {lines}")
+    except (OSError, SyntaxError, ValueError) as e:
+        raise ExportError(f"{staged.parent / STORE_DIR}: the Oxigraph store could not be updated from the N-Triples "
+                          f"export ({e}); the previous store is unchanged") from e
+
+
 def install_store(export_dir: Path, staged: Path) -> Path:
     """Stamp a store from :func:`stage_store` with the ``graph.nt`` now in ``export_dir`` and swap it in for
     the old one; returns the store's path. The staged folder is gone afterwards, whatever happens."""

@@ -18,8 +18,10 @@ import functools
 import hashlib
 import json
 import math
+import operator
 import re
 from collections import deque
+from collections.abc import Callable
 from importlib import resources
 
 import networkx as nx
@@ -173,6 +175,21 @@ def layout(G: nx.MultiDiGraph, seed: int = LAYOUT_SEED, iterations: int = 150,
 _NODE_GAP = 45.0  # pixels between a node and its nearest neighbour, typically
 
 
+def layout_key(G: nx.MultiDiGraph, seed: int = LAYOUT_SEED, iterations: int = 150, gravity: float = 1.0) -> str:
+    """A hash of everything :func:`layout` reads: the nodes, the pairs of nodes joined by an edge, each node's
+    degree (its size), and the parameters. Equal keys, equal layouts (for the same code and numpy).
+
+    >>> a, b = nx.MultiDiGraph([("a", "b")]), nx.MultiDiGraph([("a", "b")])
+    >>> b.nodes["a"]["label"] = "甲"  # the layout reads no attribute
+    >>> layout_key(a) == layout_key(b), layout_key(a) == layout_key(nx.MultiDiGraph([("a", "b"), ("a", "b")]))
+    (True, False)
+    """
+    degree = G.degree()
+    pairs = sorted({(min(u, v), max(u, v)) for u, v in G.edges() if u != v})
+    what = [seed, iterations, gravity, [(n, degree[n]) for n in sorted(G)], pairs]
+    return hashlib.sha256(json.dumps(what, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
+
+
 def node_size(degree: int) -> float:
     """The radius in pixels the page draws a node with (the page's ``nodeSize`` computes the same).
 
@@ -320,7 +337,8 @@ def _force_layout(n: int, pairs: list[tuple[int, int]], seed: int, iterations: i
 def page_data(G: nx.MultiDiGraph, title: str = "kg", positions: dict[str, tuple[int, int]] | None = None) -> dict:
     """Everything the page shows, as plain JSON-ready values (pure; ordered for byte-identical output)."""
     docs = {n: d for n, d in G.nodes(data=True) if d.get("type") == DOCUMENT}
-    node_docs: dict[str, set[str]] = {n: {m[0] for m in d.get("mentions") or ()} for n, d in G.nodes(data=True)}
+    first = operator.itemgetter(0)  # a mention's document; mapped in C (nodes have hundreds of thousands)
+    node_docs: dict[str, set[str]] = {n: set(map(first, d.get("mentions") or ())) for n, d in G.nodes(data=True)}
     for u, v, d in G.edges(data=True):
         if d.get("doc"):
             node_docs[u].add(d["doc"])
@@ -363,11 +381,18 @@ def page_data(G: nx.MultiDiGraph, title: str = "kg", positions: dict[str, tuple[
 
 def _mentions_by_document(G: nx.MultiDiGraph) -> dict[str, dict[str, list[tuple[int, int]]]]:
     """Each node's mentions as ``{document: [(start, end), ...]}``, so an edge looks only at its own
-    document's (a person named in hundreds of articles has hundreds of edges)."""
+    document's (a person named in hundreds of articles has hundreds of edges). Only the documents of the
+    node's own edges are kept: a place named in thousands of articles has edges from a few."""
+    wanted: dict[str, set[str]] = {node: set() for node in G}
+    for u, v, doc in G.edges(data="doc"):
+        if doc is not None:
+            wanted[u].add(doc)
+            wanted[v].add(doc)
     index: dict[str, dict[str, list[tuple[int, int]]]] = {}
     for node, mentions in G.nodes(data="mentions"):
         by_doc = index[node] = {}
-        for m_doc, m_start, m_end in mentions or ():
+        docs = wanted[node]
+        for m_doc, m_start, m_end in [m for m in mentions or () if m[0] in docs] if docs else ():
             by_doc.setdefault(m_doc, []).append((m_start, m_end))
     return index
 
@@ -386,14 +411,18 @@ def _marks(mentions: dict[str, dict[str, list[tuple[int, int]]]], ends: tuple[st
     return [list(s) for s in sorted(spans)]
 
 
-def html(G: nx.MultiDiGraph, title: str = "kg") -> str:
+def html(G: nx.MultiDiGraph, title: str = "kg",
+         layout_with: Callable[[nx.MultiDiGraph], dict[str, tuple[int, int]]] | None = None) -> str:
     """The explorer page for ``G`` as one self-contained HTML string (deterministic).
+
+    ``layout_with`` computes the positions of a graph too big for the browser's physics (default
+    :func:`layout`; the export passes a memoized one).
 
     >>> page = html(nx.MultiDiGraph(), title="<b>空</b>")
     >>> page.count("&lt;b&gt;空&lt;/b&gt;"), page.count("\\\\u003cb\\\\u003e空"), page.count("<b>空")
     (2, 1, 0)
     """
-    positions = None if G.number_of_nodes() <= PHYSICS_MAX_NODES else layout(G)
+    positions = None if G.number_of_nodes() <= PHYSICS_MAX_NODES else (layout_with or layout)(G)
     data = script_json(page_data(G, title, positions))
     assets = _assets()
     scripts = [assets["vis.js"], assets["explorer.js"]]

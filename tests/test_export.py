@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph
 
-from kg import export, rdf
+from kg import export, rdf, store
 from kg.errors import ExportError
 
 RDF_FORMATS = ("turtle", "ntriples", "jsonld", "graphml", "gexf")
@@ -62,11 +62,11 @@ def test_the_same_graph_gives_byte_identical_files(seed_graph, seed_export, tmp_
         assert path.read_bytes() == (seed_export / path.name).read_bytes(), path.name
 
 
-def test_render_jobs_keep_the_rdf_formats_together_dearest_first():
+def test_render_jobs_keep_the_rdf_and_the_property_graph_formats_together_dearest_first():
     assert export.render_jobs(export.DEFAULT_FORMATS) == [
-        ("html",), ("turtle", "ntriples", "jsonld"), ("graphml",), ("gexf",)]
+        ("html",), ("turtle", "ntriples", "jsonld"), ("graphml", "gexf")]
     assert export.render_jobs(export.DEFAULT_FORMATS, with_store=True) == [  # loading the store joins the RDF job
-        ("turtle", "ntriples", "jsonld"), ("html",), ("graphml",), ("gexf",)]
+        ("turtle", "ntriples", "jsonld"), ("html",), ("graphml", "gexf")]
     assert export.render_jobs(("gexf",)) == [("gexf",)]
 
 
@@ -208,3 +208,102 @@ def test_hostile_text_survives_graphml_and_gexf(hostile_graph, hostile_text):
                        (export.gexf(hostile_graph), lambda s: nx.read_gexf(io.BytesIO(s.encode())))):
         H = read(text)
         assert H.nodes["doc-1"]["label"] == hostile_text
+
+
+# --- incremental builds: the memo of the last export ----------------------------------------------
+
+EXPORT_FILES = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "graph.gexf", "graph.html")
+PEOPLE = ["王建国", "李红梅", "张卫东", "刘志强", "陈秀英", "杨国华", "赵丽娟", "黄海涛"]
+
+
+def _article(folder: Path, n: int) -> None:
+    name, other = PEOPLE[n % len(PEOPLE)], PEOPLE[(n + 3) % len(PEOPLE)]
+    (folder / f"a{n:02d}.txt").write_text(
+        f"第{n}期通讯\n\n郑州市第{n + 1}中学工会主席{name}表示：要做好职工服务工作。\n"
+        f"全国劳动模范、河南省总工会副主席{other}说：“把温暖送到一线。”\n", encoding="utf-8")
+
+
+def _kg_build(src: Path, out: Path, *options: str) -> None:
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+
+    result = CliRunner().invoke(cli, ["build", str(src), "--out", str(out), "--quiet", "--segmenter", "jieba",
+                                      *options], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+
+
+def _exports(out: Path) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in EXPORT_FILES}
+
+
+def _store_quads(out: Path) -> list[str]:
+    import re
+
+    held = ox.Store.read_only(str(store.store_path(out)))
+    return sorted(re.sub(r"_:[0-9a-f]+", "_:b", str(q)) for q in held)  # each load names blank nodes anew
+
+
+@pytest.fixture
+def laid_out(monkeypatch):
+    """Small graphs get the Python layout (as big ones do) and are rendered in this process."""
+    from kg import viz
+
+    monkeypatch.setattr(viz, "PHYSICS_MAX_NODES", 10)
+
+
+def test_an_incremental_build_writes_the_bytes_of_a_fresh_one(tmp_path, laid_out):
+    src, out, fresh = tmp_path / "in", tmp_path / "out", tmp_path / "fresh"
+    src.mkdir()
+    (src / "seed.txt").write_bytes(next((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt")).read_bytes())
+    for n in range(4):
+        _article(src, n)
+    _kg_build(src, out)
+    for change in (lambda: _article(src, 4), lambda: (src / "a01.txt").unlink()):  # an article added, one removed
+        change()
+        _kg_build(src, out)
+        _kg_build(src, fresh, "--no-cache")
+        assert _exports(out) == _exports(fresh)
+        assert _store_quads(out) == _store_quads(fresh)
+
+
+def test_a_rebuild_of_the_same_graph_reuses_the_layout(tmp_path, laid_out, monkeypatch):
+    from kg import viz
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    src.mkdir()
+    for n in range(3):
+        _article(src, n)
+    _kg_build(src, out)
+    before = _exports(out)
+    monkeypatch.setattr(viz, "layout", None)  # a call would fail
+    _kg_build(src, out)
+    assert _exports(out) == before
+
+
+def _memo_entry(memo: Path, name: str) -> Path:
+    (entry,) = [p for p in (memo / export.MEMO_DIRNAME).rglob(name)]
+    return entry
+
+
+@pytest.mark.parametrize("damage", ["flip a byte", "another key", "wrong shape"])
+def test_a_damaged_or_stale_memo_entry_is_ignored(seed_graph, tmp_path, laid_out, damage):
+    from kg import cache
+
+    memo, out = tmp_path / "memo", tmp_path / "out"
+    export.write_exports(seed_graph, out, ("html",), memo=memo)
+    expected = (out / "graph.html").read_bytes()
+    entry = _memo_entry(memo, "layout")
+    key, positions = cache.decode(entry.read_bytes())
+    moved = {node: (x + 1000, y) for node, (x, y) in positions.items()}
+    if damage == "flip a byte":
+        data = bytearray(cache.encode((key, moved)))
+        data[-3] ^= 0xFF
+        entry.write_bytes(bytes(data))
+    elif damage == "another key":
+        entry.write_bytes(cache.encode(("0" * 64, moved)))
+    else:
+        entry.write_bytes(cache.encode((key, dict(list(moved.items())[:-1]))))
+    export.write_exports(seed_graph, out, ("html",), memo=memo)
+    assert (out / "graph.html").read_bytes() == expected
+    assert cache.decode(entry.read_bytes()) == (key, positions)  # and the entry is made good

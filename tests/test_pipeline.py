@@ -313,3 +313,34 @@ def test_cli_rejects_bad_options(tmp_path):
     runner = CliRunner()
     assert runner.invoke(cli, ["build", "--workers", "0", "--out", str(tmp_path)]).exit_code == 2
     assert runner.invoke(cli, ["build", "--segmenter", "pkuseg", "--out", str(tmp_path)]).exit_code == 2
+
+
+def _fresh_recognizers(monkeypatch) -> None:
+    monkeypatch.setattr(pipeline, "_RECOGNIZERS", {})  # as in a new process
+
+
+def test_a_recognizer_snapshot_analyzes_as_a_loaded_recognizer(tmp_path, monkeypatch):
+    from kg.ingest import read_file
+
+    docs = read_file(SEED)[0]
+    _fresh_recognizers(monkeypatch)
+    made = pipeline.default_recognizer("jieba", tmp_path)  # loads, and keeps a snapshot
+    _fresh_recognizers(monkeypatch)
+    monkeypatch.setattr(pipeline, "_new_recognizer", None)  # a load would fail: the snapshot is used
+    snapped = pipeline.default_recognizer("jieba", tmp_path)
+    assert snapped is not made and pipeline.default_recognizer("jieba") is snapped
+    assert [pipeline.analyze(d, snapped) for d in docs] == [pipeline.analyze(d, made) for d in docs]
+
+
+def test_a_damaged_recognizer_snapshot_is_ignored_and_made_again(tmp_path, monkeypatch):
+    from kg import cache
+
+    _fresh_recognizers(monkeypatch)
+    pipeline.default_recognizer("jieba", tmp_path)
+    (entry,) = tmp_path.rglob("recognizer-jieba")
+    good = entry.read_bytes()
+    for bad in (good[:-100], cache.encode("not a recognizer")):
+        entry.write_bytes(bad)
+        _fresh_recognizers(monkeypatch)
+        assert isinstance(pipeline.default_recognizer("jieba", tmp_path).segmenter, pipeline.SEGMENTER_CLASSES["jieba"])
+        assert entry.read_bytes() == good

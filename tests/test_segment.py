@@ -100,3 +100,15 @@ def test_the_faster_viterbi_finds_jieba_posseg_states():
     for text in texts:
         _, expected = posseg.viterbi(text, posseg.char_state_tab_P, posseg.start_P, posseg.trans_P, posseg.emit_P)
         assert _viterbi(text) == expected, text
+
+
+def test_an_unpickled_segmenter_cuts_tags_and_answers_as_the_original(pair):
+    import pickle
+
+    words = [w for w, _ in _user_words()][::20] + sorted(_jieba_dictionary().freq)[::500] + ["", "不是词语啊"]
+    for seg in pair:
+        copy = pickle.loads(pickle.dumps(seg))
+        assert type(copy) is type(seg)
+        for text in _texts():
+            assert (copy.tokens(text), copy.tagged(text)) == (seg.tokens(text), seg.tagged(text)), text[:30]
+        assert [copy._freq_tag(w) for w in words] == [seg._freq_tag(w) for w in words]
