@@ -1290,8 +1290,8 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
         if heads:
             return heads[-1]
     category = rec.lex.titles[base]
-    setting = _SETTING.match(text, sentence_span(text, at)[0], at)
-    if category == "worker" and setting is not None and any(m.group(0) for m in rec.lex.place_re.finditer(setting.group())):
+    setting = _SETTING.match(text, sentence_span(text, at)[0], at) if category == "worker" else None
+    if setting is not None and any(m.group(0) for m in rec.lex.place_re.finditer(setting.group())):
         return None  # 在广东，电工李明说: a worker set somewhere else than the body named before (not 在机库一角，)
     kinds = _CONTEXT_KINDS[category]
     fits = [m for m in orgs if rec.unit_kind(m.text) in kinds]
