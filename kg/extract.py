@@ -77,6 +77,8 @@ _MONTH_GIVEN_NAME = re.compile("[^\\d\\W]月[^底初中末份内里前后度薪�
 _VERB_COMPLEMENTS = frozenset({"上", "下", "来", "去", "着", "了", "过", "起", "到", "进", "出", "回", "完", "好"})
 _KINSHIP_CHARS = frozenset("妈爸爹娘姐哥妹弟婆公叔姨伯爷奶嫂舅")
 # Weak suffixes of a body's workplaces, named between the body and a post (燕钢炼铁厂|厂长)
+_DESCRIBING_NOUNS = ("小伙子", "小伙", "姑娘", "青年", "女孩", "汉子", "女工", "后生", "老人")
+_TRADE_WORKS = ("厂", "矿")  # one-character suffixes that name a body's works after its trade (热轧厂, 选矿厂)
 _WORKPLACE_UNITS = ("厂", "矿", "局", "所", "站", "院", "段", "库", "中心", "基地")
 # Prepositions of agency that open a clause when they begin what is left of it (受|青海省总工会委托); inside a
 # name they may be abbreviations (郑州经开区: 经济技术开发区).
@@ -777,6 +779,7 @@ class _Builder:
         units written after it (车间, 班组…) become organizations of their own, each part of the one before.
         """
         i = self.skip_lead_in(i, j)
+        i = self.known_body_start(i, j)
         phrase = self.text[i:j]
         if len(phrase) < 2 or phrase in self.lex.generic_words or phrase.startswith(CATEGORY_LEVELS):
             return None
@@ -804,6 +807,15 @@ class _Builder:
             if main is None or self.rec.unit_kind(name) not in ("unit", "team"):
                 main = mention  # the deepest body that is not a mere unit (车间, 班组) holds the post
         return main
+
+    def known_body_start(self, i: int, j: int) -> int:
+        """Where a known body that ends text[i:j] starts when a verb or another function word comes before it
+        (落实|中华全国总工会的部署): the words before are a clause, no part of the name; else ``i``."""
+        for k in range(i + 1, j - 3):
+            if self.text[k:j] in self.lex.known_orgs:
+                before = self.rec.segmenter.tagged(self.text[i:k])
+                return k if before and before[-1].pos[:1] in ("v", "a", "d", "p", "r", "c", "u") else i
+        return i
 
     def skip_lead_in(self, i: int, j: int) -> int:
         """``i`` moved past what may start text[i:j] but is no part of an organization's name: a dateline
@@ -1613,6 +1625,9 @@ class _Builder:
                 if bounds is None:
                     continue
                 i, j = bounds
+                if (j - i == 2 and i >= 3 and text[i - 1] in self.lex.surnames and text[i - 1] not in FUNCTION_SURNAMES
+                        and text.endswith(_DESCRIBING_NOUNS, 0, i - 1) and self.rec.valid_name(text[i - 1:j])):
+                    i -= 1  # 小伙银|海涛: the tagger left a rarer family name out after a word that describes a person
             name = text[i:j]
             if kind == PERSON and (self.rec.valid_name(name, tagged=True) or self.titled_adverb_name(i, j)):
                 if (len(name) == 3 and name[:2] in self.lex.surnames and self.rec.valid_name(text[i:j + 1])
@@ -1712,8 +1727,9 @@ class _Builder:
                 continue  # 办公室主任, 教育局|局长: the suffix starts a title, not a body
             if not self.lex.org_suffixes.get(suffix, ("", False))[1]:
                 i = self.department_start(j)
-                if i is None and len(suffix) >= 2 and self.lex.org_suffixes[suffix][0] in ("unit", "team"):
-                    i = self.body_before_unit(m.start())  # 基地, 中心, 网点: not 所, 段, 办 (所属, 班长段X)
+                if i is None and (len(suffix) >= 2 and self.lex.org_suffixes[suffix][0] in ("unit", "team")
+                                  or suffix in _TRADE_WORKS and j in self.word_ends):
+                    i = self.body_before_unit(m.start())  # 基地, 中心, 热轧|厂: not 所, 段, 办 (所属, 班长段X)
                 if i is not None:
                     self.add_org_phrase(i, j)
                 continue
@@ -2079,8 +2095,11 @@ class _Builder:
         text = self.text
         names = sorted(self.org_names, key=len, reverse=True)
         taken = [(i, j) for i, j, label in self.mentions if label in (ORGANIZATION, PERSON, HONOR)]
+        # 热轧厂 after 塞北钢铁集团特殊钢有限公司热轧厂: a unit by its own name once its body is known
+        own_names = {unit: [unit[len(body):]] for unit, body in self.units
+                     if unit.startswith(body) and len(unit) - len(body) >= 3 and self.named_unit(unit[len(body):])}
         for name in names:
-            for core in org_cores(name, self.lex, self.rec):
+            for core in org_cores(name, self.lex, self.rec) + own_names.get(name, []):
                 if core in self.org_names or len(core) < 3:
                     continue
                 for i in occurrences(core, text):

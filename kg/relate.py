@@ -236,7 +236,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     speech_occasion = re.compile(f"(?:在[^，。！？,!?；;：:“”\n]{{1,20}}?(?:时|上|中|后|期间)"
                                  f"|一边[^，。！？,!?；;：:“”\n]{{1,16}}?[，,]?一边|的话(?=说))(?={speech_re})")
     # …孟繁英|指着其中一张|说，…: a short action, then the verb of speech and a pause
-    action_then_speech = re.compile(f"[^，。！？,!?；;：:“”\n的]{{1,10}}?(?<!来)(?={speech_re}[，,：:])")
+    # (not 用行动作了|回答：, an answer given by deeds)
+    action_then_speech = re.compile(f"(?!用(?:实际)?行动)[^，。！？,!?；;：:“”\n的]{{1,10}}?(?<!来)(?={speech_re}[，,：:])")
     said_after = re.compile(f"(?:后来|随后|接着|然后)?([^。！？!?；;，,“”\n]{{0,12}}?)(?:{speech_re})")
 
     def someone_else_says(qe: int) -> bool:
@@ -246,6 +247,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     out: list[Relation] = []
     taken: set[tuple[int, int]] = set()
     quoted: list[tuple[int, int]] = []
+    aliases = dict(dm.person_aliases)
 
     def narrator(i: int) -> Mention | None:
         before = [h for h in headings if h.span.end <= i]
@@ -324,6 +326,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 speaker = subject_before(s, qs)
             if speaker is None and qs > 0 and text[qs - 1] in "，,":
                 speaker = _gesturing_speaker(text, people, qs, rec)  # 说起当年，熊雨桐笑了，“…”
+            alone = speaker is None and text[qs - 1:qs] in ("。", "！", "？", "!", "?", "\n", "")
             if speaker is None and _STANDS_ALONE.match(text, qe) and text[qs - 1:qs] in ("。", "\n", "") and "我" in inner:
                 speaker = _only_person_before(text, people, qs)  # 驾驶员张卫东刚跑完一趟。“…我们最操心…”
             if speaker is None and qs == p0 and sentence_like:
@@ -331,6 +334,11 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             if (speaker is None and qs > p0 and text[qs - 1] in "。！？!?" and inner.rstrip()[-1:] in _SENTENCE_FINAL
                     and not someone_else_says(qe)):
                 speaker = _subject_of_sentence_before(text, people, qs, rec)  # 他把废叶片带回宿舍…。“手是有记性的…”
+            if alone and qs > p0 and speaker is not None and _named_in(inner, speaker, aliases):
+                # 是韦秋兰走过来…。“韦姐教我，…”: the one a quote of no verb speaks of is not its speaker; the one
+                # the paragraph opens with is (小农前年才入职…)
+                opener = next((p for p in people if p.span.start == p0), None)
+                speaker = opener if opener is not None and not _named_in(inner, opener, aliases) else None
             if speaker is not None:
                 emit(speaker, qs + 1, qe - 1, (min(qs, speaker.span.start), max(qe, speaker.span.end)),
                      min_len=4 if introduced else MIN_QUOTE)
@@ -384,6 +392,42 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 s = p0 + m.end()
                 _, e = sentence_span(text, s)
                 emit(speaker, s, e, (p0 + m.start(), e))
+    # 5. an interview's answer that goes on in paragraphs of no label until the next question
+    for speaker, para in _answer_continuations(text, dm.paragraphs, person_at):
+        unquoted = re.sub(f"[{OPEN_QUOTES}][^{CLOSE_QUOTES}]*[{CLOSE_QUOTES}]", "", text[para.start:para.end])
+        if "我" not in unquoted or any(para.start <= p.span.start < para.end and p.text != speaker.text
+                                       and text.startswith(speech, p.span.end) for p in people):
+            continue  # the reporter's narration between answers (直属库主任李文华介绍，…), not the answer going on
+        e = _reported_end(text, para.start, para.end, speaker, people, speech)
+        emit(speaker, para.start, e, (para.start, e))
+    return out
+
+
+_QUESTION_LABEL = re.compile("(?:本报)?(?:记者|问)[：:]")
+
+
+def _answer_continuations(text: str, paragraphs: tuple[Span, ...], person_at: dict[int, Mention]
+                          ) -> list[tuple[Mention, Span]]:
+    """The paragraphs of an interview (记者：… / NAME：…) that may carry on an answer: no label of their own, after a
+    paragraph that opens with NAME： and before the next question (the closing narration stays out)."""
+    def label(para: Span) -> str | Mention | None:
+        if _QUESTION_LABEL.match(text, para.start):
+            return "question"
+        person = person_at.get(para.start)
+        return person if person is not None and text[person.span.end:person.span.end + 1] in "：:" else None
+
+    labels = [label(p) for p in paragraphs]
+    if labels.count("question") < 2:
+        return []
+    out = []
+    for n, lab in enumerate(labels):
+        if not isinstance(lab, Mention):
+            continue
+        k = n + 1
+        while k < len(labels) and labels[k] is None:
+            k += 1
+        if k < len(labels) and labels[k] == "question":
+            out += [(lab, paragraphs[m]) for m in range(n + 1, k)]
     return out
 
 
@@ -412,7 +456,11 @@ def _gesturing_speaker(text: str, people: list[Mention], qs: int, rec: Recognize
     return first if first is not None and gesture.start() - first.span.end <= 4 else None
 
 
-_SCENE_RE = re.compile("在[^，,。！？!?；;：:“”\n]{1,30}[，,]")  # “…”在ORG叠片车间，|工艺工程师郑雨涵盯着…
+_DAYTIME = "(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|深夜|夜里)"
+_TIME_LEAD = (f"[0-9０-９{CHINESE_DIGITS}]{{1,2}}月[0-9０-９{CHINESE_DIGITS}]{{1,3}}日{_DAYTIME}?"
+              f"|{_DAYTIME}[0-9０-９{CHINESE_DIGITS}]{{1,2}}点(?:多|半)?")
+# “…”在ORG叠片车间，|工艺工程师郑雨涵盯着…; “…”1月16日下午，在ORG工作站，|建筑工人罗德贵捏着…
+_SCENE_RE = re.compile(f"(?:(?:{_TIME_LEAD})[，,])?(?:在[^，,。！？!?；;：:“”\n]{{1,30}}[，,])?")
 
 
 def _subject_after_lead_quote(text: str, people: list[Mention], qe: int) -> Mention | None:
@@ -421,7 +469,7 @@ def _subject_after_lead_quote(text: str, people: list[Mention], qe: int) -> Ment
     “…”今年36岁的谭湘君，是…; “…”说这话的是焊工王大海), after where the scene is set (“…”在叠片车间，工程师…)."""
     first = next((p for p in people if qe <= p.span.start), None)
     setting = _SCENE_RE.match(text, qe)
-    start = setting.end() if setting is not None and first is not None and setting.end() <= first.span.start else qe
+    start = setting.end() if first is not None and setting.end() <= first.span.start else qe
     if first is None or first.span.start - start > 30:
         return None
     lead = text[start:first.span.start]
@@ -431,6 +479,12 @@ def _subject_after_lead_quote(text: str, people: list[Mention], qe: int) -> Ment
 
 
 _SENTENCE_FINAL = frozenset("。！？!?…")
+
+
+def _named_in(statement: str, person: Mention, aliases: dict[str, str]) -> bool:
+    """Whether ``statement`` names ``person`` by name or by a form the article uses (韦姐 for 韦秋兰)."""
+    full = aliases.get(person.text, person.text)
+    return any(form in statement for form in (full, *(short for short, f in aliases.items() if f == full)))
 
 
 def _subject_of_sentence_before(text: str, people: list[Mention], qs: int, rec: Recognizer) -> Mention | None:
@@ -893,7 +947,11 @@ def profile_people(doc: Document, dm: DocumentMentions) -> list[Mention]:
 # 10名来自一线的职工获评“哈尔滨市最美职工”: an honor conferred on a counted group, its members listed after it
 _GROUP_CONFERRED = re.compile(f"(?<!第){_COUNT}(?:名|位|人)[^，,。；;！!？?“”]{{0,16}}?"
                               f"(?:获评|荣获|被评为|获得|获授|被授予|当选)了?[{OPEN_QUOTES}]?$")
-_WINNER_LIST_END = re.compile("……|…|。|；|;|等|$")
+_WINNER_LIST_END = re.compile("(?:[（(][^（）()，。]{1,8}[）)])?(?:……|…|。|；|;|等|$)")
+# 获得云南省巾帼建功标兵称号的，多是…。A、B、C等人受到表彰: those who hold the honor, listed after it
+_HOLDERS_BEFORE = re.compile("(?:^|[。！？!?\n])(?:获得|荣获|获评|被授予|被评为)了?[“「]?$")
+_HOLDERS_AFTER = re.compile("[”」]?(?:荣誉)?(?:称号)?的[，,]")
+_NOTE_AFTER_NAME = re.compile("[（(][^（）()，。]{1,8}[）)]")  # 李秀珍（彝族）、: a note on the one just named
 
 
 def _group_winners(doc: Document, dm: DocumentMentions, people: list[Mention]) -> list[Relation]:
@@ -905,12 +963,13 @@ def _group_winners(doc: Document, dm: DocumentMentions, people: list[Mention]) -
     out = []
     for n, h in enumerate(honors):
         conferred = _GROUP_CONFERRED.search(text, max(0, h.span.start - 30), h.span.start)
-        if conferred is None:
+        if conferred is None and not (_HOLDERS_AFTER.match(text, h.span.end)
+                                      and _HOLDERS_BEFORE.search(text, max(0, h.span.start - 6), h.span.start)):
             continue
         stop = min(len(text), h.span.end + 400,
                    *(o.span.start for o in honors[n + 1:] if o.text != h.text))
         run = _winner_run(text, [p for p in people if h.span.end <= p.span.start and p.span.end <= stop])
-        count = re.match("[0-9]+", conferred.group())
+        count = re.match("[0-9]+", conferred.group()) if conferred is not None else None
         if len(run) >= 3 and (count is None or len(run) <= int(count.group())):
             s, e = sentence_span(text, run[0].span.start, run[-1].span.end)
             if any(s <= o.span.start < e and o.text != h.text for o in honors):
@@ -925,6 +984,8 @@ def _winner_run(text: str, people: list[Mention]) -> list[Mention]:
     run: list[Mention] = []
     for p in people:
         between = text[run[-1].span.end:p.span.start] if run else ""
+        if run and (note := _NOTE_AFTER_NAME.match(between)):
+            between = between[note.end():]
         if run and not (between[:1] in "，,、；;" and len(between) <= 40 and not _LIST_ITEM_BREAK.search(between[1:])):
             if _WINNER_LIST_END.match(text, run[-1].span.end) and len(run) >= 3:
                 return run
@@ -1360,10 +1421,12 @@ def _generic_unit(unit: str, rec: Recognizer) -> bool:
     tokens = rec.segmenter.tagged(unit)
     return kind in ("unit", "team", None) and all(
         t.pos in _COMMON_WORD_TAGS or (t.pos == "j" and kind is not None)
-        or (t.pos == "m" and kind is not None and n > 0 and _NUMBERED_RE.fullmatch(t.text)) for n, t in enumerate(tokens))
+        or (t.pos == "m" and kind is not None and (_NUMBERED_RE.fullmatch(t.text) if n > 0 else _SHIFT_RE.fullmatch(t.text)))
+        for n, t in enumerate(tokens))
 
 
 _NUMBERED_RE = re.compile(f"[{CHINESE_DIGITS}0-9]+[班组队]?")  # 浮选|三班, 机修|二|车间: a trade's numbered team, not 八一队
+_SHIFT_RE = re.compile(f"[{CHINESE_DIGITS}]{{1,2}}[班组]")  # 二班班长: a numbered shift or group of the body named
 
 
 def _bare_form_of(short: str, name: str) -> bool:

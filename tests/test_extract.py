@@ -540,3 +540,22 @@ def test_units_named_by_a_trade_after_their_body(recognizer):
 def test_a_trade_in_a_place_is_no_company(recognizer):
     _, found = _mentions("郑州市快递行业的小哥们看过回信后很自豪。深圳速达即时配送有限公司的骑手也很高兴。", recognizer)
     assert {text for text, label in found if label == "Organization"} == {"深圳速达即时配送有限公司"}
+
+
+def test_works_named_by_a_trade_after_their_body_and_then_by_their_own_name(recognizer):
+    dm, _ = _mentions("塞北钢铁集团特殊钢有限公司热轧厂的生产线上很热。热轧厂厂长王振海介绍，厂里在建新线。", recognizer)
+    assert [(m.text, m.span.start) for m in dm.mentions if m.label == "Organization"] == [
+        ("塞北钢铁集团", 0), ("塞北钢铁集团特殊钢有限公司", 0), ("塞北钢铁集团特殊钢有限公司热轧厂", 0),
+        ("热轧厂", 13), ("热轧厂", 24)]
+    assert dm.units == (("塞北钢铁集团特殊钢有限公司", "塞北钢铁集团"),
+                        ("塞北钢铁集团特殊钢有限公司热轧厂", "塞北钢铁集团特殊钢有限公司"))
+
+
+def test_a_family_name_the_tagger_left_out_after_a_word_that_describes_a_person(recognizer):
+    _, found = _mentions("仫佬族小伙银海涛是工作室里最年轻的成员。姑娘和海涛是同事。", recognizer)
+    assert sorted(text for text, label in found if label == "Person") == ["海涛", "银海涛"]
+
+
+def test_a_clause_before_a_known_body_is_no_part_of_its_name(recognizer):
+    _, found = _mentions("一是落实中华全国总工会的部署。我们要落实中华全国总工会的部署。", recognizer)
+    assert {text for text, label in found if label == "Organization"} == {"中华全国总工会"}

@@ -291,11 +291,11 @@ def test_a_rank_is_no_counted_group(recognizer):
     assert _kind(rels, "award") == [("Person:黄志华", "Honor:武汉五一劳动奖章", None)]
 
 
-def test_a_unit_after_the_setting_body_leaves_the_post_in_the_body(recognizer):
+def test_a_unit_after_the_setting_body_leaves_the_post_in_the_body_and_works_hold_their_own(recognizer):
     _, rels = _facts("在四川大学华西医院重症医学科，护士长邓秀英已经工作了26年。"
                      "在宝山钢铁股份有限公司热轧厂，大国工匠、高级技师王家骏正在研究新工艺。", recognizer)
     assert sorted(_kind(rels, "membership"), key=str) == [
-        ("Person:王家骏", "Organization:宝山钢铁股份有限公司", "高级技师"),
+        ("Person:王家骏", "Organization:宝山钢铁股份有限公司热轧厂", "高级技师"),
         ("Person:邓秀英", "Organization:四川大学华西医院", "护士长")]
 
 
@@ -1171,3 +1171,46 @@ def test_a_comma_list_closed_by_deng_and_a_scene_inside_the_workplace(recognizer
     assert sorted(s for s, _, _ in _kind(rels, "award")) == ["Person:刘晓敏", "Person:普秀英", "Person:段月娇"]
     assert ("Person:贺佳怡", "Organization:翔宇航空工程技术有限公司西安维修基地", "质量检验员") in _kind(rels, "membership")
     assert _kind(rels, "quote") == [("Person:何永福", None, "师傅教得细。")]
+
+
+def test_a_numbered_shift_before_a_title_is_a_unit_of_the_body_named_before(recognizer):
+    text = ("这个基地隶属于翔宇航空工程技术有限公司。“飞机白天飞。”定检车间二班班长白建伟对记者说。"
+            "\n八一队队长王强说，好。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:王强", None, "八一队队长"),  # a name: no unit of the body before
+                                         ("Person:白建伟", "Organization:翔宇航空工程技术有限公司", "二班班长")]
+
+
+def test_quotes_after_a_dated_scene_a_simile_and_not_for_deeds(recognizer):
+    text = ("“到账了！一分不少！”1月16日下午，在龙岗区总工会工作站，建筑工人罗德贵捏着手机。"
+            "\n“造一艘邮轮，就像盖一座小城市。”总经理顾建明打了个比方。"
+            "\n贺佳怡用行动作了回答：她跟着师傅们钻油箱，把维修手册翻得起了毛边。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:罗德贵", None, "到账了！一分不少！"),
+                                    ("Person:顾建明", None, "造一艘邮轮，就像盖一座小城市。")]
+
+
+def test_a_quote_that_names_the_last_person_is_the_paragraph_subject_s(recognizer):
+    text = ("列车员农小燕是南宁人。"
+            "\n小农前年才入职，心里直打鼓。是韦秋兰走过来，把情况解释清楚。“韦姐教我，先把心放软，话才说得进人心里。”")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:小农", None, "韦姐教我，先把心放软，话才说得进人心里。")]
+
+
+def test_those_holding_an_honor_listed_after_it(recognizer):
+    text = ("获得云南省巾帼建功标兵称号的，多是技术骨干。滇锡冶炼有限公司操作工李秀珍（彝族）、"
+            "银都银器有限公司錾刻师尹丽萍（白族）、凤尾竹农民专业合作社理事长玉应（傣族）等人受到表彰。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:尹丽萍", "Honor:云南省巾帼建功标兵", None),
+                                    ("Person:李秀珍", "Honor:云南省巾帼建功标兵", None),
+                                    ("Person:玉应", "Honor:云南省巾帼建功标兵", None)]
+
+
+def test_an_interview_answer_goes_on_in_unlabelled_paragraphs_until_the_next_question(recognizer):
+    text = ("记者：入会难在哪里？\n邝丽珊：难就难在找不到人。\n在佛山，我们推动成立了司机工会联合会。"
+            "\n直属库主任李文华介绍，库里建成了测温系统。\n记者：下一步有什么打算？\n邝丽珊：扩大覆盖面。"
+            "\n采访结束时，我们又聊了很久。")
+    _, rels = _facts(text, recognizer)
+    assert [(s, t) for s, _, t in _kind(rels, "quote")] == [
+        ("Person:李文华", "库里建成了测温系统。"), ("Person:邝丽珊", "在佛山，我们推动成立了司机工会联合会。"),
+        ("Person:邝丽珊", "扩大覆盖面。"), ("Person:邝丽珊", "难就难在找不到人。")]
