@@ -141,6 +141,7 @@ _POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".jo
                              "|[，,](?:同时)?(?=也是|还是)"  # 是ORG律师，也是ORG2聘请的律师: the subject's second post
                              "|[，,](?:如今|现在|目前|现)?(?=已是|已经是|是)")  # 胡长青，今年52岁，是ORG的一名钢筋工; 今年56岁，是ORG特级技师
 _ETHNIC_PREDICATE_RE = re.compile("是[\u4e00-\u9fff]{1,4}族(?=[，,])")
+_AGE_CLAUSE_RE = re.compile("(?:今年|已经|已)?[0-9０-９一二三四五六七八九十]{1,3}岁[，,]")
 _WHEN_RE = re.compile("(?:今年|去年|前年|近日|日前|近期|最近|后来|随后|[0-9]{4}年(?:[0-9]{1,2}月)?)[，,]?")
 _CLASSIFIERS = frozenset("家个批次位名座条项届期轮大")  # 第一家公司, 第四大银行 are no names
 _ORDINAL_RE = re.compile("第[0-9０-９一二三四五六七八九十]+")
@@ -564,6 +565,8 @@ class Recognizer:
                   and phrase[tok.end:tok.end + 1] not in ("（", "(")  # 控股（集团）
                   and not (n + 1 < len(tokens) and legal_suffix(tokens[n + 1].text) == tokens[n + 1].text)  # 中通快递|股份有限公司
                   and not (n + 1 < len(tokens) and tokens[n + 1].text in self.lex.industry_words)  # 畅途出行|科技有限公司
+                  and not (n + 1 < len(tokens)  # 焊装|车间: the trade that names a unit, no clause
+                           and self.lex.org_suffixes.get(tokens[n + 1].text, ("", False))[0] in ("unit", "team"))
                   and not (n + 1 < len(tokens) and tokens[n + 1].text[0] in CHINESE_DIGITS
                            and len(tokens[n + 1].text) <= 3)):
                 cut = tok.end  # 注重…培养|辽宁大学: a verb, and a name after it (not 采油|二厂: a numbered unit)
@@ -1859,6 +1862,9 @@ class _Builder:
         when = _WHEN_RE.match(text, end)
         if when is not None and text.startswith(OFFICE_VERBS, when.end()):
             end = when.end()  # 韩立东去年|被评聘为…: when the post was taken
+        age = _AGE_CLAUSE_RE.match(text, end)
+        if age is not None and text.startswith(ROLE_VERBS, age.end()):
+            end = age.end()  # 何明亮今年39岁，|是…首席技师: the age, then the post
         lead = next((v for v in ROLE_VERBS if text.startswith(v, end)), None)
         if lead is None and text[end:end + 1] in ("，", ","):  # 他叫李明，是…的一名驾驶员: a predicate after a pause
             lead = next((text[end] + v for v in ROLE_VERBS if text.startswith(v, end + 1)), None)
@@ -1890,11 +1896,19 @@ class _Builder:
             if cut is not None:
                 org, title = org + title[:cut], title[cut:]
                 ends = self.rec.org_suffix_end(org)
-        if (k, k + len(org), ORGANIZATION) in self.mentions:
-            return k, j, title  # 是北疆锅炉的首席技师: a body the article named before, by its short form
+        if (k, k + len(org), ORGANIZATION) in self.mentions or self.tail_of_named_unit(k, k + len(org)):
+            return k, j, title  # 是北疆锅炉的首席技师, 是维修班唯一的女技术员: a body or unit named before, in short
         if not ends or ends[-1][0] < len(org) - 6 or not self.rec.has_proper_part(org):
             return None
         return k, j, title
+
+    def tail_of_named_unit(self, i: int, j: int) -> bool:
+        """Whether text[i:j] is how the article refers back to a unit named in full before (维修班 after
+        桂柳新能源汽车有限公司焊装车间机器人维修班): the end of its name, a unit's suffix and a word before it."""
+        tail = self.text[i:j]
+        return (3 <= len(tail) <= 6 and is_han(tail) and self.rec.unit_kind(tail) in ("unit", "team")
+                and any(label == ORGANIZATION and e <= i and e - s > len(tail) and self.text.endswith(tail, s, e)
+                        for s, e, label in self.mentions))
 
     def _bare_office_after(self, end: int) -> Post | None:
         """A title alone taken up after a name or a clause at ``end`` (担任技术总监，; 后来担任第三管护站站长。), with
@@ -1949,6 +1963,9 @@ class _Builder:
                 post = parsed[1]
             else:
                 org = self.mentions.get((k, org_end, ORGANIZATION))
+                if org is None and self.tail_of_named_unit(k, org_end):
+                    org = self.mentions[(k, org_end, ORGANIZATION)] = Mention(text[k:org_end], ORGANIZATION,
+                                                                              self.span(k, org_end))
                 if org is None and not self.plausible_org(k, org_end):
                     continue
                 org = org or self.add_org_phrase(k, org_end)
@@ -2339,7 +2356,11 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     mentions = _drop_nested(list(b.mentions.values()), titles)
     paras = tuple(Span(doc.id, p.start, p.end) for p in paragraphs(doc.text))
     kept = set(mentions)
-    frames = tuple(sorted((f for f in b.frames if f.person in kept),  # not 程系 inside 清华大学土木工程系
+    # 何明|亮盯着: a name the tagger cut short where the article writes it whole elsewhere (何明亮的掘进班)
+    whole = {m.span.start: m for m in mentions if m.label == PERSON}
+    frames = tuple(sorted((f if f.person in kept else replace(f, person=whole[f.person.span.start])
+                           for f in b.frames if f.person in kept  # not 程系 inside 清华大学土木工程系
+                           or (f.person.span.start in whole and whole[f.person.span.start].span.end > f.person.span.end)),
                           key=lambda f: (f.person.span.start, f.person.span.end)))
     return DocumentMentions(tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end, m.label))),
                             frames, tuple(sorted(b.units)), paras, tuple(sorted(b.aliases)),

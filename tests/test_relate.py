@@ -1214,3 +1214,16 @@ def test_an_interview_answer_goes_on_in_unlabelled_paragraphs_until_the_next_que
     assert [(s, t) for s, _, t in _kind(rels, "quote")] == [
         ("Person:李文华", "库里建成了测温系统。"), ("Person:邝丽珊", "在佛山，我们推动成立了司机工会联合会。"),
         ("Person:邝丽珊", "扩大覆盖面。"), ("Person:邝丽珊", "难就难在找不到人。")]
+
+
+def test_a_post_after_an_age_a_name_cut_short_by_the_tagger_and_a_unit_referred_to_by_its_tail(recognizer):
+    text = ("华岳隧道工程集团有限公司秦岭隧洞项目部负责这一段。"
+            "\n主控室里，掘进班班长何明亮盯着屏幕上跳动的数据。何明亮的掘进班有18个人。"
+            "何明亮今年39岁，是华岳隧道工程集团有限公司首席技师。"
+            "\n廖国栋是桂柳新能源汽车有限公司焊装车间机器人维修班班长。女徒弟谭雪梅是维修班唯一的女技术员。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [
+        ("Person:何明亮", "Organization:华岳隧道工程集团有限公司", "班长"),
+        ("Person:何明亮", "Organization:华岳隧道工程集团有限公司", "首席技师"),
+        ("Person:廖国栋", "Organization:桂柳新能源汽车有限公司", "班长"),
+        ("Person:谭雪梅", "Organization:维修班", "女技术员")]
