@@ -1903,12 +1903,16 @@ class _Builder:
         return k, j, title
 
     def tail_of_named_unit(self, i: int, j: int) -> bool:
-        """Whether text[i:j] is how the article refers back to a unit named in full before (维修班 after
-        桂柳新能源汽车有限公司焊装车间机器人维修班): the end of its name, a unit's suffix and a word before it."""
+        """Whether text[i:j] is how the article refers back to a body or unit named in full before (维修班 after
+        桂柳新能源汽车有限公司焊装车间机器人维修班, 联合会 after 佛山市货车司机工会联合会): the end of its name, a
+        suffix and a word before it, that ends one body named before."""
         tail = self.text[i:j]
-        return (3 <= len(tail) <= 6 and is_han(tail) and self.rec.unit_kind(tail) in ("unit", "team")
-                and any(label == ORGANIZATION and e <= i and e - s > len(tail) and self.text.endswith(tail, s, e)
-                        for s, e, label in self.mentions))
+        if not (3 <= len(tail) <= 6 and is_han(tail) and self.rec.unit_kind(tail) is not None
+                and legal_suffix(tail) != tail and tail not in self.lex.generic_words):
+            return False
+        names = {self.text[s:e] for s, e, label in self.mentions if label == ORGANIZATION and e <= i
+                 and e - s > len(tail) and self.text.endswith(tail, s, e)}
+        return len({n for n in names if not any(o != n and o.endswith(n) for o in names)}) == 1  # one body
 
     def _bare_office_after(self, end: int) -> Post | None:
         """A title alone taken up after a name or a clause at ``end`` (担任技术总监，; 后来担任第三管护站站长。), with
@@ -1956,16 +1960,16 @@ class _Builder:
             k, j, title = found
             ts = j - len(title)
             org_end = k + len(_split_at_gap(text[k:ts])[0])
-            if org_end == ts:
+            tail = self.tail_of_named_unit(k, org_end) and (k, org_end, ORGANIZATION) not in self.mentions
+            if tail:  # 是维修班唯一的女技术员, 如今是联合会兼职副主席: the body named before, by the end of its name
+                self.mentions[(k, org_end, ORGANIZATION)] = Mention(text[k:org_end], ORGANIZATION, self.span(k, org_end))
+            if org_end == ts and not tail:
                 parsed = self.split_chunk(k, j, adjacent=False)
                 if not parsed or parsed[1] is None or parsed[1].org is None:
                     continue
                 post = parsed[1]
             else:
                 org = self.mentions.get((k, org_end, ORGANIZATION))
-                if org is None and self.tail_of_named_unit(k, org_end):
-                    org = self.mentions[(k, org_end, ORGANIZATION)] = Mention(text[k:org_end], ORGANIZATION,
-                                                                              self.span(k, org_end))
                 if org is None and not self.plausible_org(k, org_end):
                     continue
                 org = org or self.add_org_phrase(k, org_end)

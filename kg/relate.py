@@ -1326,6 +1326,8 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
                  counts: dict[str, int], person_ends: set[int], text: str, rec: Recognizer) -> Mention | str | None:
     title_at = text.find(r.role, r.evidence.start, r.evidence.end)
     at = title_at if title_at >= 0 else r.evidence.start
+    if rec.lex.titles[base] == "worker":  # 货车司机黄伟强…如今是联合会兼职副主席: his union is not where he drives
+        own = [o for o in own if not _union_or_society(o.object, rec)]
     if own:
         before = [o for o in own if o.evidence.start <= at]
         return (before[-1] if before else own[0]).object
@@ -1376,6 +1378,11 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
     if category in _NEAR_ONLY or not named:
         return None
     return max(named, key=lambda m: counts[m.text])  # max keeps the first of equals: the earliest named
+
+
+def _union_or_society(org: str | None, rec: Recognizer) -> bool:
+    name = (org or ":").split(":", 1)[1]
+    return "工会" in name or rec.unit_kind(name) in ("union", "social")
 
 
 def _aliased_body(text: str, base_at: int, orgs: list[Mention], rec: Recognizer) -> Mention | None:

@@ -227,7 +227,7 @@ def test_an_honor_a_counted_group_won_is_not_the_named_person_s(recognizer):
 def test_a_town_or_street_before_its_party_committee_title_names_the_committee(recognizer):
     mentions, rels = _facts("马鞍镇党委书记何小平说，培训一人、就业一人。长沙市芙蓉区东湖街道党工委书记范丽华带领社区干部建起驿站。"
                             "该镇党委书记王强说，要办好培训。", recognizer)
-    assert sorted(_kind(rels, "membership"), key=str) == [
+    assert sorted(((r.subject, r.object, r.role) for r in rels if r.kind == "membership"), key=str) == [
         ("Person:何小平", "Organization:马鞍镇党委", "书记"), ("Person:王强", None, "镇党委书记"),
         ("Person:范丽华", "Organization:长沙市芙蓉区东湖街道党工委", "书记")]
     assert {m.text for m in mentions.mentions if m.label == "Place"} >= {"马鞍镇", "东湖街道"}
@@ -250,7 +250,7 @@ def test_this_company_is_the_company_named_last(recognizer):
     _, rels = _facts("陕西煤业化工集团黄陵矿业公司一号煤矿实现安全生产。该矿机电队电工尚小龙说，培训让大家更有底。"
                      "中国石油独山子石化公司是培养基地。该公司乙烯厂裂解车间主任马建华说，车间每年选派职工参加比武。",
                      recognizer)
-    assert sorted(_kind(rels, "membership"), key=str) == [
+    assert sorted(((r.subject, r.object, r.role) for r in rels if r.kind == "membership"), key=str) == [
         ("Person:尚小龙", "Organization:陕西煤业化工集团黄陵矿业公司一号煤矿", "电工"),
         ("Person:马建华", "Organization:中国石油独山子石化公司", "车间主任")]
 
@@ -258,7 +258,7 @@ def test_this_company_is_the_company_named_last(recognizer):
 def test_a_transliterated_name_may_hold_a_function_character(recognizer):
     _, rels = _facts("新疆维吾尔自治区总工会党组书记、常务副主席阿不都热依木·买买提介绍，自治区已建成工作室560个。",
                      recognizer)
-    assert sorted(_kind(rels, "membership"), key=str) == [
+    assert sorted(((r.subject, r.object, r.role) for r in rels if r.kind == "membership"), key=str) == [
         ("Person:阿不都热依木·买买提", "Organization:新疆维吾尔自治区总工会", "党组书记"),
         ("Person:阿不都热依木·买买提", "Organization:新疆维吾尔自治区总工会", "常务副主席")]
 
@@ -294,7 +294,7 @@ def test_a_rank_is_no_counted_group(recognizer):
 def test_a_unit_after_the_setting_body_leaves_the_post_in_the_body_and_works_hold_their_own(recognizer):
     _, rels = _facts("在四川大学华西医院重症医学科，护士长邓秀英已经工作了26年。"
                      "在宝山钢铁股份有限公司热轧厂，大国工匠、高级技师王家骏正在研究新工艺。", recognizer)
-    assert sorted(_kind(rels, "membership"), key=str) == [
+    assert sorted(((r.subject, r.object, r.role) for r in rels if r.kind == "membership"), key=str) == [
         ("Person:王家骏", "Organization:宝山钢铁股份有限公司热轧厂", "高级技师"),
         ("Person:邓秀英", "Organization:四川大学华西医院", "护士长")]
 
@@ -317,7 +317,7 @@ def test_a_name_in_quotes_that_opens_reported_speech_is_part_of_the_statement(re
 
 def test_platform_companies_are_known_by_their_brand(recognizer):
     _, rels = _facts("美团骑手张建军说，跑单很辛苦。饿了么骑手王林获得了奖励。", recognizer)
-    assert sorted(_kind(rels, "membership"), key=str) == [
+    assert sorted(((r.subject, r.object, r.role) for r in rels if r.kind == "membership"), key=str) == [
         ("Person:张建军", "Organization:美团", "骑手"), ("Person:王林", "Organization:饿了么", "骑手")]
 
 
@@ -1227,3 +1227,11 @@ def test_a_post_after_an_age_a_name_cut_short_by_the_tagger_and_a_unit_referred_
         ("Person:何明亮", "Organization:华岳隧道工程集团有限公司", "首席技师"),
         ("Person:廖国栋", "Organization:桂柳新能源汽车有限公司", "班长"),
         ("Person:谭雪梅", "Organization:维修班", "女技术员")]
+
+
+def test_a_body_referred_to_by_its_class_and_a_worker_s_union_post_leaves_the_worker_without_a_body(recognizer):
+    text = ("我们推动成立了佛山市货车司机工会联合会。"
+            "顺德区货车司机黄伟强跑了18年长途，如今是联合会兼职副主席。")
+    _, rels = _facts(text, recognizer)
+    assert sorted(((r.subject, r.object, r.role) for r in rels if r.kind == "membership"), key=str) == [("Person:黄伟强", "Organization:联合会", "兼职副主席"),
+                                                          ("Person:黄伟强", None, "货车司机")]
