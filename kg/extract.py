@@ -1907,9 +1907,10 @@ class _Builder:
         桂柳新能源汽车有限公司焊装车间机器人维修班, 联合会 after 佛山市货车司机工会联合会): the end of its name, a
         suffix and a word before it, that ends one body named before."""
         tail = self.text[i:j]
-        if not (3 <= len(tail) <= 6 and is_han(tail) and self.rec.unit_kind(tail) is not None
+        unit_class = len(tail) == 2 and tail in self.lex.org_suffixes and self.rec.unit_kind(tail) in ("unit", "team")
+        if not (unit_class or 3 <= len(tail) <= 6 and is_han(tail) and self.rec.unit_kind(tail) is not None
                 and legal_suffix(tail) != tail and tail not in self.lex.generic_words):
-            return False
+            return False  # (是基地的首席技师: a unit's class alone, as 该公司 is a company's)
         names = {self.text[s:e] for s, e, label in self.mentions if label == ORGANIZATION and e <= i
                  and e - s > len(tail) and self.text.endswith(tail, s, e)}
         return len({n for n in names if not any(o != n and o.endswith(n) for o in names)}) == 1  # one body

@@ -1235,3 +1235,9 @@ def test_a_body_referred_to_by_its_class_and_a_worker_s_union_post_leaves_the_wo
     _, rels = _facts(text, recognizer)
     assert sorted(((r.subject, r.object, r.role) for r in rels if r.kind == "membership"), key=str) == [("Person:黄伟强", "Organization:联合会", "兼职副主席"),
                                                           ("Person:黄伟强", None, "货车司机")]
+
+
+def test_a_unit_s_class_alone_refers_to_the_one_unit_of_that_class_named_before(recognizer):
+    text = "这个基地隶属于翔宇航空工程技术有限公司西安维修基地。雷振华是基地的首席技师，干发动机维修已有30年。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:雷振华", "Organization:基地", "首席技师")]
