@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
@@ -667,6 +668,22 @@ _LEGAL_FORM_RE = re.compile("集团股份有限公司|集团有限公司|股份�
 LEGAL_SUFFIXES = ("集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司")
 
 
+def the_companies(orgs: list[Mention], text: str, rec: Recognizer) -> list[Mention]:
+    """Of ``orgs`` named before, the ones 公司 alone may stand for: a company rather than a group (集团) or a
+    branch (分公司) when the article names one, not a body the text names as the parent of another of them
+    (阿瓦提天棉纺织有限公司是新疆天棉纺织集团有限公司的全资子公司。…公司总经理: the subsidiary), and of those the
+    one the article names most (a feature's company, not one named in passing)."""
+    names = {m.text for m in orgs}
+    parents = {p for p in names for c in names if c != p and (f"{c}是{p}的" in text or f"{c}隶属{p}" in text
+                                                              or f"{c}隶属于{p}" in text or f"{p}旗下的{c}" in text)}
+    rest = [m for m in orgs if m.text not in parents] or orgs
+    rest = [m for m in rest if rec.unit_kind(m.text) == "company" and not m.text.endswith("分公司")] or rest
+    counts = Counter(m.text for m in rest if not any(o.span.start <= m.span.start and m.span.end <= o.span.end
+                                                     and o.span != m.span for o in orgs))  # not inside a longer name
+    most = max(counts.values(), default=0)
+    return [m for m in rest if counts[m.text] == most]
+
+
 def group_of_unit(name: str, orgs: Iterable[str]) -> str | None:
     """The group a unit written as 集团第三工程有限公司 belongs to: the one body of ``orgs`` (the article's) whose
     name has 集团 after a brand (闽海隧道工程集团有限公司); None when the article names none or several."""
@@ -1294,12 +1311,12 @@ class _Builder:
 
     def last_org_before(self, i: int, word: str) -> Mention | None:
         """The last organization named before ``i`` whose name ends in ``word`` (公司, 矿…): what 该公司 means."""
-        found = [(e, s) for (s, e, label) in self.mentions if label == ORGANIZATION and e <= i
-                 and (self.text[s:e].endswith(word) or word == "集团" and "集团" in self.text[s:e])]  # 集团有限公司
-        if not found:
-            return None
-        e, s = max(found, key=lambda t: (t[0], -t[1]))
-        return self.mentions[(s, e, ORGANIZATION)]
+        found = [m for (s, e, label), m in self.mentions.items() if label == ORGANIZATION and e <= i
+                 and (m.text.endswith(word) or word == "集团" and "集团" in m.text)]  # 集团有限公司
+        if word == "公司":
+            found = the_companies(found, self.text, self.rec)
+        # the last named, by its whole name
+        return max(found, key=lambda m: (m.span.end, -m.span.start), default=None)
 
     def possessor_org(self, i: int) -> Mention | None:
         """The organization of ORG的(一名)TITLE, for the title starting at ``i`` (来自华为技术有限公司的|软件工程师)."""

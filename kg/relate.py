@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.extract import (AFFILIATION_VERBS, ANAPHORIC_BODIES, CHINESE_DIGITS, CLOSE_QUOTES, HONOR_SCOPES, OPEN_QUOTES,
-                        ZONE_SUFFIXES, DocumentMentions, Frame, Post, Recognizer, group_of_unit, is_han, legal_suffix, sentence_span)
+                        ZONE_SUFFIXES, DocumentMentions, Frame, Post, Recognizer, group_of_unit, is_han, legal_suffix,
+                        sentence_span, the_companies)
 from kg.types import (AWARD, HONOR, LOCATED_IN, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
 
@@ -1403,6 +1404,8 @@ def _aliased_body(text: str, base_at: int, orgs: list[Mention], rec: Recognizer)
     word = generic.group(1)
     if word in ("项目", "项目部", "公司", "集团"):
         fits = [m for m in before if rec.unit_kind(m.text) in ("company", "group")]
+        if word == "公司":
+            fits = the_companies(fits, text, rec)
     else:
         fits = [m for m in before if m.text.endswith(word)]
     return fits[-1] if fits else None

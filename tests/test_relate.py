@@ -1241,3 +1241,10 @@ def test_a_unit_s_class_alone_refers_to_the_one_unit_of_that_class_named_before(
     text = "这个基地隶属于翔宇航空工程技术有限公司西安维修基地。雷振华是基地的首席技师，干发动机维修已有30年。"
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:雷振华", "Organization:基地", "首席技师")]
+
+
+def test_gongsi_alone_is_the_company_the_article_names_most_not_its_group(recognizer):
+    text = ("走进阿瓦提天棉纺织有限公司，比武正在进行。"
+            "\n阿瓦提天棉纺织有限公司是新疆天棉纺织集团有限公司的全资子公司。公司总经理陈立新说，好。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:陈立新", "Organization:阿瓦提天棉纺织有限公司", "总经理")]
