@@ -79,6 +79,7 @@ _VERB_COMPLEMENTS = frozenset({"上", "下", "来", "去", "着", "了", "过", 
 _KINSHIP_CHARS = frozenset("妈爸爹娘姐哥妹弟婆公叔姨伯爷奶嫂舅")
 # Weak suffixes of a body's workplaces, named between the body and a post (燕钢炼铁厂|厂长)
 _DESCRIBING_NOUNS = ("小伙子", "小伙", "姑娘", "青年", "女孩", "汉子", "女工", "后生", "老人")
+_INDEFINITE_RE = re.compile("一(?:家|所|座|个|处)(?!.*一(?:家|所|座|个|处))")  # the last one in the phrase
 _TRADE_WORKS = ("厂", "矿")  # one-character suffixes that name a body's works after its trade (热轧厂, 选矿厂)
 _WORKPLACE_UNITS = ("厂", "矿", "局", "所", "站", "院", "段", "库", "中心", "基地")
 # Prepositions of agency that open a clause when they begin what is left of it (受|青海省总工会委托); inside a
@@ -800,6 +801,9 @@ class _Builder:
         """
         i = self.skip_lead_in(i, j)
         i = self.known_body_start(i, j)
+        indefinite = _INDEFINITE_RE.search(self.text, i, j)
+        if indefinite is not None:
+            i = indefinite.end()  # 杭州一家|电商公司: a body of a kind, not by name (what follows must name one)
         phrase = self.text[i:j]
         if len(phrase) < 2 or phrase in self.lex.generic_words or phrase.startswith(CATEGORY_LEVELS):
             return None

@@ -559,3 +559,9 @@ def test_a_family_name_the_tagger_left_out_after_a_word_that_describes_a_person(
 def test_a_clause_before_a_known_body_is_no_part_of_its_name(recognizer):
     _, found = _mentions("一是落实中华全国总工会的部署。我们要落实中华全国总工会的部署。", recognizer)
     assert {text for text, label in found if label == "Organization"} == {"中华全国总工会"}
+
+
+def test_a_body_of_a_kind_is_no_name(recognizer):
+    _, found = _mentions("她大学毕业后在杭州一家电商公司做运营。记者来到福建安溪一家茶叶合作社。"
+                         "他在一家名为宏达重工有限公司的企业工作。", recognizer)
+    assert {text for text, label in found if label == "Organization"} == {"宏达重工有限公司"}
