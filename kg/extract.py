@@ -952,7 +952,8 @@ class _Builder:
             place = (self.lex.place_alias.get(org_phrase) or (org_phrase if self.zone_name(org_phrase) else None)
                      or (org_phrase if local is not None else None))
             word = self.org_word(title)
-            if not place and not ends and word and self.rec.has_proper_part(org_phrase + word):
+            if (not place and not ends and word and self.rec.has_proper_part(org_phrase + word)
+                    and not (word == "党委" and self.company_named(org_phrase))):  # not 海晟重工|党委副书记
                 place = org_phrase  # 全国总工会副主席: the body is the phrase and the title's first word
             if place:
                 # 郑州高新区工会主席: the place names whose union the title is in
@@ -988,6 +989,8 @@ class _Builder:
                     antecedent := self.last_org_before(k, body)) is not None:
                 org = antecedent  # “…”公司董事长张静章说, 是公司|焊接工艺首席专家: the company just named
                 title, ts = org_phrase[len(body):] + title, k + len(body)
+            elif org_phrase in self.org_names:
+                org = self.add(k, ts, ORGANIZATION)  # 华芸纺织|党委书记: a name the article gave the body before
             elif found := max((e for (s, e, label) in self.mentions if s == k and label == ORGANIZATION
                                and ts - 4 <= e <= ts and (e == ts or is_han(text[e:ts]))), default=None):
                 # 70216钻井队|平台经理: a body found before (by its number), and a title with what lies between
@@ -1760,8 +1763,15 @@ class _Builder:
             while i > 0 and (text[i - 1] not in CHUNK_DELIMS or i - 1 in self.name_brackets) and j - i < 40:
                 i -= 1
             i += self.rec.name_start(text[i:m.start()])
+            if suffix == "党委" and self.company_named(text[i:m.start()]):
+                continue  # 海晟重工|党委副书记: the company's post (ANNOTATION: a department's title goes with the body)
             if self.plausible_org(i, j) and (self.ends_word(i, j) or self.suffix_runs_into_verb(m.start(), suffix)):
                 self.add_org_phrase(i, j)
+
+    def company_named(self, name: str) -> bool:
+        """Whether ``name`` is a company or group, by its suffix or as the short form of one named before."""
+        return (self.rec.unit_kind(name) in ("company", "group")
+                or any(name in org_cores(other, self.lex, self.rec) for other in self.org_names))
 
     def body_before_unit(self, i: int) -> int | None:
         """Start of the body a unit whose weak suffix starts at ``i`` is named after: a body just found, then at
@@ -2303,6 +2313,8 @@ def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
     brand = _brand(core, lex, rec) if (legal_suffix(name) or "").endswith("公司") and "集团" not in name else None
     if brand:
         out.append(brand + "公司")  # 安徽华建建设工程有限公司 → 华建公司: the brand and the class
+    if own and own != name:
+        out += org_cores(own, lex, rec)  # 远港集团大连海晟重工有限公司 → 大连海晟重工有限公司 → 海晟重工
     good = []
     for form in out:
         if len(form) < 2 or form in lex.generic_words or form in lex.org_suffixes or form in lex.place_alias:

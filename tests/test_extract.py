@@ -565,3 +565,8 @@ def test_a_body_of_a_kind_is_no_name(recognizer):
     _, found = _mentions("她大学毕业后在杭州一家电商公司做运营。记者来到福建安溪一家茶叶合作社。"
                          "他在一家名为宏达重工有限公司的企业工作。", recognizer)
     assert {text for text, label in found if label == "Organization"} == {"宏达重工有限公司"}
+
+
+def test_the_short_forms_of_a_group_s_company_are_its_own_name_s(recognizer):
+    assert org_cores("远港集团大连海晟重工有限公司", recognizer.lex, recognizer) == [
+        "大连海晟重工有限公司", "远港集团大连海晟重工", "大连海晟重工", "海晟重工有限公司", "海晟重工", "海晟公司"]

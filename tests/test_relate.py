@@ -1248,3 +1248,12 @@ def test_gongsi_alone_is_the_company_the_article_names_most_not_its_group(recogn
             "\n阿瓦提天棉纺织有限公司是新疆天棉纺织集团有限公司的全资子公司。公司总经理陈立新说，好。")
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:陈立新", "Organization:阿瓦提天棉纺织有限公司", "总经理")]
+
+
+def test_a_company_s_party_committee_post_is_the_company_s(recognizer):
+    text = ("远港集团大连海晟重工有限公司的船坞里很热。海晟重工党委副书记、工会主席贾文涛告诉记者，好。"
+            "\n马鞍镇党委书记王强说，好。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:王强", "Organization:马鞍镇党委", "书记"),
+                                         ("Person:贾文涛", "Organization:海晟重工", "党委副书记"),
+                                         ("Person:贾文涛", "Organization:海晟重工", "工会主席")]
