@@ -290,8 +290,8 @@ class Recognizer:
             return self.valid_transliterated_name(name)
         if self.two_part_name(name) or (tagged and name in self._name_parts):
             return True  # 次仁多吉, 巴图孟和, 乌云其木格: no family name, two name words; the tagger's 乌日娜: one
-        if not 2 <= len(name) <= 4 or not is_han(name):
-            return False
+        if not 2 <= len(name) <= 4 or not is_han(name) or (len(name) == 3 and name[0] == name[1]):
+            return False  # (天刚|蒙蒙亮: no family name is doubled)
         compound = name[:2] in self.lex.surnames
         if not compound and name[0] not in self.lex.surnames:
             return False
@@ -1675,10 +1675,16 @@ class _Builder:
         w0 = max(0, i - 3)
         tokens = seg.spans(text[w0:min(len(text), j + 6)])
         at = {w0 + a: (w, w0 + b) for w, a, b in tokens}
+        title = next((w0 + b for w, a, b in tokens if w0 + a < i < w0 + b and w in self.rec._titles), None)
+        if title is not None and j - title >= 2:
+            return self.tagged_name_bounds(title, j)  # 副司钻|努尔兰·托合塔尔: the title the tagger ran into
         if any(w0 + a < i < w0 + b and seg.word_freq(w) >= 50 for w, a, b in tokens):
             return None  # a frequent word (老师傅), not one of the dictionary's rare odd ones (客户王|永胜)
         if j - i == 3 and text[j - 1] in _ADVERBS_AFTER_NAMES and at.get(j - 1, ("", 0))[1] == j:
             return i, j - 1
+        if (j - i == 3 and text[i - 1:i] in ("把", "将") and at.get(j - 1, ("", 0))[1] == j
+                and seg.word_tag(text[j - 1]) == "v" and text[j:j + 1] in _VERB_COMPLEMENTS):
+            return i, j - 1  # 把滕佳|叫到试板前: the one handled, then the verb and its complement
         if j - i == 2 and at.get(i, ("", 0))[1] == j and seg.word_tag(text[i:j]).startswith("nr"):
             nxt = at.get(j)
             if (nxt is not None and nxt[1] == j + 1 and is_han(text[j]) and text[j] not in ADVERB_CHARS
@@ -1763,6 +1769,9 @@ class _Builder:
             while i > 0 and (text[i - 1] not in CHUNK_DELIMS or i - 1 in self.name_brackets) and j - i < 40:
                 i -= 1
             i += self.rec.name_start(text[i:m.start()])
+            if text[j:j + 1] in ("了", "着", "过") and (
+                    (i, m.start(), PERSON) in self.mentions or text[i:m.start()] in self.person_names):
+                continue  # 跟着萨仁图雅|学会了: a person and a verb, no society (劳模创新工作室 are named after people)
             if suffix == "党委" and self.company_named(text[i:m.start()]):
                 continue  # 海晟重工|党委副书记: the company's post (ANNOTATION: a department's title goes with the body)
             if self.plausible_org(i, j) and (self.ends_word(i, j) or self.suffix_runs_into_verb(m.start(), suffix)):

@@ -570,3 +570,14 @@ def test_a_body_of_a_kind_is_no_name(recognizer):
 def test_the_short_forms_of_a_group_s_company_are_its_own_name_s(recognizer):
     assert org_cores("远港集团大连海晟重工有限公司", recognizer.lex, recognizer) == [
         "大连海晟重工有限公司", "远港集团大连海晟重工", "大连海晟重工", "海晟重工有限公司", "海晟重工", "海晟公司"]
+
+
+def test_names_not_run_into_a_title_a_verb_or_a_doubled_character(recognizer):
+    _, found = _mentions("天刚蒙蒙亮，作业队队长侯德顺已经出发。傍晚收工，邹德海又把滕佳叫到试板前。"
+                         "他的身旁，副司钻努尔兰·托合塔尔紧盯着仪表盘。", recognizer)
+    assert sorted(text for text, label in found if label == "Person") == ["侯德顺", "努尔兰·托合塔尔", "滕佳", "邹德海"]
+
+
+def test_a_person_who_learned_is_no_society(recognizer):
+    _, found = _mentions("内科护士长萨仁图雅推着治疗车。她跟着萨仁图雅学会了蒙古语。王家骏创新工作室成立了。", recognizer)
+    assert {text for text, label in found if label == "Organization"} == {"王家骏创新工作室"}
