@@ -370,8 +370,8 @@ class Recognizer:
             return 3
         if self._title_at(text, end):
             return 3
-        if rest.startswith(NAME_FOLLOWERS) or rest.startswith("一边"):
-            return 1  # 高建国|一边检查，一边说
+        if rest.startswith(NAME_FOLLOWERS) or rest.startswith("一边") or _AGE_CLAUSE_RE.match(text, end):
+            return 1  # 高建国|一边检查，一边说; 孙海鹰|今年41岁，
         following = self.segmenter.tokens(rest) if verbs_follow else []
         word = following[0].text if following else ""
         if len(word) >= 2 and (self.segmenter.word_tag(word)[:1] in ("v", "d")
@@ -555,7 +555,9 @@ class Recognizer:
                 cut = tok.end
             elif len(word) >= 3 and word.endswith("单位") and tok.end < len(phrase):
                 cut = tok.end  # 施工单位|贵州桥梁建设集团: the party's part in the work, then its name
-            elif (len(word) >= (3 if tag[:1] in ("l", "i") else 2) and tag[:1] in ("r", "p", "d", "c", "l", "i")
+            elif ((len(word) >= 4 or len(word) >= 2 and tag[:1] not in ("l", "i")
+                   or len(word) == 3 and any(ch in FUNCTION_CHARS for ch in word))  # 抢走了, 归罪于; not 自动化
+                  and tag[:1] in ("r", "p", "d", "c", "l", "i")
                   and not (tag == "l" and self.noun_pair(word))  # not 畅途 (i): a brand, no idiom
                   and not (tag == "c" and n + 1 < len(tokens)
                            and tokens[n + 1].text in self.lex.industry_words)):  # 速达即时|配送: a trade's word
@@ -1625,8 +1627,8 @@ class _Builder:
             return True  # 高建国一边检查设备，一边向记者介绍
         if text.endswith("岁的", 0, max(0, end - 4)) or text[max(0, end - 6):end].find("岁的") >= 0:
             return end < len(text) and text[end] in PUNCT_AFTER_NAME  # 今年52岁的李秀英，
-        if self.predicate_post_follows(end):
-            return True
+        if self.predicate_post_follows(end) or _AGE_CLAUSE_RE.match(text, end):
+            return True  # (孙海鹰今年41岁，: only a person's age is told so)
         title = self.rec._title_at(text, end)
         if title and self.lex.titles.get(title) in ("party", "government"):
             return True
@@ -2018,8 +2020,9 @@ class _Builder:
                     continue
                 post = Post(title, self.span(ts, j), org)
             posts = [post, *self.joined_titles(j, post.org)]
+            honors = self.joined_honors(posts[-1].title_span.end)
             s, e = sentence_span(text, person.span.start if person.span.end == end else k, posts[-1].title_span.end)
-            self.frames.append(Frame(person, tuple(posts), (), (), self.span(s, e)))
+            self.frames.append(Frame(person, tuple(posts), tuple(honors), (), self.span(s, e)))
         self.elected_lists(people)
 
     def joined_titles(self, j: int, org: Mention | None) -> list[Post]:
@@ -2038,6 +2041,17 @@ class _Builder:
                 break
             out.append(Post(title, self.span(j - len(title), j), org))
         return out
+
+    def joined_honors(self, j: int) -> list[Mention]:
+        """Honors joined by 、 to a post ending at ``j`` that close the clause (是ORG首席技师、山东省技术能手。)."""
+        out: list[Mention] = []
+        while self.text.startswith("、", j):
+            honor = next((m for (s, e, label), m in self.mentions.items() if label == HONOR and s == j + 1), None)
+            if honor is None:
+                break
+            out.append(honor)
+            j = honor.span.end
+        return out if out and self.text[j:j + 1] in ("，", ",", "。", "；", ";", "\n", "") else []
 
     def elected_lists(self, people: list[Mention]) -> None:
         """…当选为ORG主席，A、B当选为副主席: each name of the list holds the bare title in the body the

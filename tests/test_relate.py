@@ -1257,3 +1257,12 @@ def test_a_company_s_party_committee_post_is_the_company_s(recognizer):
     assert _kind(rels, "membership") == [("Person:王强", "Organization:马鞍镇党委", "书记"),
                                          ("Person:贾文涛", "Organization:海晟重工", "党委副书记"),
                                          ("Person:贾文涛", "Organization:海晟重工", "工会主席")]
+
+
+def test_a_person_whose_age_is_told_and_an_honor_joined_to_the_post(recognizer):
+    text = ("青岛海晟自动化集装箱码头有限公司隶属于胶州湾港口集团有限公司。"
+            "孙海鹰今年41岁，开了20年桥吊，是胶州湾港口集团首席技师、山东省技术能手。")
+    mentions, rels = _facts(text, recognizer)
+    assert "Organization:青岛海晟自动化集装箱码头有限公司" in {f"{m.label}:{m.text}" for m in mentions.mentions}
+    assert _kind(rels, "membership") == [("Person:孙海鹰", "Organization:胶州湾港口集团", "首席技师")]
+    assert _kind(rels, "award") == [("Person:孙海鹰", "Honor:山东省技术能手", None)]
