@@ -197,7 +197,9 @@ def resolve_document(doc: Document, dm: DocumentMentions, lex: Lexicons, rec: Re
             if target == m.text:
                 # 集团浙江公司: the group's own word, then the short form of its unit (浙江公司 for 浙江有限公司)
                 forms = [m.text, m.text[2:]] if m.text.startswith(("集团", "公司")) and len(m.text) >= 6 else [m.text]
-                abbreviated = [o for o in orgs if any(is_abbreviation(f, form) for form in _unit_tails(o) for f in forms)
+                # (楚钢集团 for 武汉楚江钢铁集团有限公司: the abbreviation may leave out the place)
+                abbreviated = [o for o in orgs if any(is_abbreviation(f, form) and not _body_of_a_wider_place(f, form, lex)
+                                                      for form in (*_unit_tails(o), *cores_of(o)) for f in forms)
                                and not _body_of_a_wider_place(m.text, o, lex)]
                 if abbreviated and all(abbreviated[0].endswith(o) for o in abbreviated):
                     target = abbreviated[0]  # one body, under its full and shorter names (orgs: longest first)

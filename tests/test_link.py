@@ -189,3 +189,12 @@ def test_a_unit_written_after_the_word_group_belongs_to_the_group_named(recogniz
     res = resolve_document(doc, extract_mentions(doc, recognizer), recognizer.lex, recognizer)
     assert res.canon["Organization:集团第三工程有限公司"] == ("Organization", "闽海隧道工程集团第三工程有限公司")
     assert res.canon["Organization:闽海隧道集团"] == ("Organization", "闽海隧道工程集团有限公司")
+
+
+def test_an_abbreviation_may_leave_out_the_place_but_not_name_a_wider_one(recognizer):
+    text = ("武汉楚江钢铁集团有限公司很大。楚钢集团工会副主席曾卫东介绍，好。"
+            "河南省郑州市金水区总工会在这里。郑州市总工会副主席马晓光说，好。")
+    doc = Document("d", text)
+    res = resolve_document(doc, extract_mentions(doc, recognizer), recognizer.lex, recognizer)
+    assert res.canon["Organization:楚钢集团"] == ("Organization", "武汉楚江钢铁集团有限公司")
+    assert res.canon["Organization:郑州市总工会"] == ("Organization", "郑州市总工会")
