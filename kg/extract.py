@@ -80,6 +80,7 @@ _KINSHIP_CHARS = frozenset("妈爸爹娘姐哥妹弟婆公叔姨伯爷奶嫂舅"
 # Weak suffixes of a body's workplaces, named between the body and a post (燕钢炼铁厂|厂长)
 _DESCRIBING_NOUNS = ("小伙子", "小伙", "姑娘", "青年", "女孩", "汉子", "女工", "后生", "老人")
 _INDEFINITE_RE = re.compile("一(?:家|所|座|个|处)(?!.*一(?:家|所|座|个|处))")  # the last one in the phrase
+_ETHNIC_WORD_RE = re.compile("[\u4e00-\u9fff]{1,3}族(?<!家族)(?<!民族)")
 _TRADE_WORKS = ("厂", "矿")  # one-character suffixes that name a body's works after its trade (热轧厂, 选矿厂)
 _WORKPLACE_UNITS = ("厂", "矿", "局", "所", "站", "院", "段", "库", "中心", "基地")
 # Prepositions of agency that open a clause when they begin what is left of it (受|青海省总工会委托); inside a
@@ -440,6 +441,9 @@ class Recognizer:
                 continue
             if len(self._title_at(text, i + length - 1) or "") > 1:
                 continue  # 习总书记: the last character starts a title, so this is no name
+            if (self._title_at(text, i + length) and self.segmenter.in_dictionary(name)
+                    and self.segmenter.word_tag(name)[:1] == "n" and not self.segmenter.word_tag(name).startswith("nr")):
+                continue  # 门机|司机: a noun that says what the title works with, no name
             if length == 3 and self.common_word(name[:2]) and self._word_across(text, i + length):
                 continue  # 女职工|权益保|护: a common word, and the last character starts the next word
             score = self._follow_score(text, i + length, verbs_follow)
@@ -999,6 +1003,8 @@ class _Builder:
                 org, title, ts = self.mentions[(k, found, ORGANIZATION)], text[found:ts] + title, found
             elif _GENERATION_RE.fullmatch(org_phrase):
                 pass  # 90后技术员: the person's age group, no part of the title
+            elif _ETHNIC_WORD_RE.fullmatch(org_phrase):
+                pass  # 汉族|挡车工: what the person is, no part of the title
             elif len(org_phrase) <= 4:
                 title = org_phrase + title  # 车站站长, 办案法官: a qualifier, not an organization
                 ts = k
@@ -1771,9 +1777,11 @@ class _Builder:
             while i > 0 and (text[i - 1] not in CHUNK_DELIMS or i - 1 in self.name_brackets) and j - i < 40:
                 i -= 1
             i += self.rec.name_start(text[i:m.start()])
-            if text[j:j + 1] in ("了", "着", "过") and (
+            if (text[j:j + 1] in ("了", "着", "过") or suffix == "大学" and text[j:j + 1] in ("学", "读", "时", "毕", "期")) and (
                     (i, m.start(), PERSON) in self.mentions or text[i:m.start()] in self.person_names):
-                continue  # 跟着萨仁图雅|学会了: a person and a verb, no society (劳模创新工作室 are named after people)
+                # 跟着萨仁图雅|学会了, 乔宇航|大学学的是…: a person and what they did, no body (劳模创新工作室 are
+                # named after people)
+                continue
             if suffix == "党委" and self.company_named(text[i:m.start()]):
                 continue  # 海晟重工|党委副书记: the company's post (ANNOTATION: a department's title goes with the body)
             if self.plausible_org(i, j) and (self.ends_word(i, j) or self.suffix_runs_into_verb(m.start(), suffix)):

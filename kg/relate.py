@@ -139,6 +139,7 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
                 p.span.start == person.span.end + m.end() for p in people) and not _PREDICATIVE.search(
                 between, 0, m.start()) and between[m.end():m.end() + 1] not in _CLAUSE_ENDS
                 and not between.startswith(("干起", "做起"), m.end())  # 从最基础的挡车工干起: a career's start
+                and not re.search("从[^，,。；;]{0,4}$", between[:m.start()])  # 从普通队员一步步干到队长
                 and not (_PLURAL_BEFORE.search(between, 0, m.start()) or between.startswith("们", m.end()))):
             return None
     return person
@@ -358,6 +359,12 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             verb = next((v for v in speech if text.startswith(v, j)), None)
             if verb == "看来" or _inside(quoted, person.span.start):
                 continue
+            told = _TELLS_RE.match(text, person.span.end, p1)
+            if told is not None and not (told.end() < p1 and text[told.end()] in OPEN_QUOTES):
+                # 拉巴次仁讲起了去年冬天的一件事：…: the account after the colon is what the person says
+                e = _reported_end(text, told.end(), p1, person, people, speech)
+                emit(person, told.end(), e, (person.span.start, e))
+                continue
             k = j + len(verb) if verb else j
             if k < p1 and text[k] in "：:，,":
                 if text[k] in "，," and (not verb or text.startswith(("一边", "边"), k + 1)):
@@ -404,6 +411,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     return out
 
 
+_TELLS_RE = re.compile("(?:讲起|说起|谈起|聊起|讲述|回忆起)了?[^，,。！？!?：:；;“”\n]{0,16}?(?:事|事情|经历|故事|往事)[：:]")
 _QUESTION_LABEL = re.compile("(?:本报)?(?:记者|问)[：:]")
 
 

@@ -581,3 +581,9 @@ def test_names_not_run_into_a_title_a_verb_or_a_doubled_character(recognizer):
 def test_a_person_who_learned_is_no_society(recognizer):
     _, found = _mentions("内科护士长萨仁图雅推着治疗车。她跟着萨仁图雅学会了蒙古语。王家骏创新工作室成立了。", recognizer)
     assert {text for text, label in found if label == "Organization"} == {"王家骏创新工作室"}
+
+
+def test_no_name_from_a_noun_before_a_title_nor_a_body_from_a_person_at_college(recognizer):
+    _, found = _mentions("沧州渤通港务有限公司门机司机刘春燕说，好。乔宇航今年25岁。95后的乔宇航大学学的是自动化。", recognizer)
+    assert sorted(text for text, label in found if label == "Person") == ["乔宇航", "刘春燕"]
+    assert {text for text, label in found if label == "Organization"} == {"沧州渤通港务有限公司"}

@@ -1266,3 +1266,13 @@ def test_a_person_whose_age_is_told_and_an_honor_joined_to_the_post(recognizer):
     assert "Organization:青岛海晟自动化集装箱码头有限公司" in {f"{m.label}:{m.text}" for m in mentions.mentions}
     assert _kind(rels, "membership") == [("Person:孙海鹰", "Organization:胶州湾港口集团", "首席技师")]
     assert _kind(rels, "award") == [("Person:孙海鹰", "Honor:山东省技术能手", None)]
+
+
+def test_an_account_told_after_a_colon_a_nationality_before_a_title_and_a_career_s_start(recognizer):
+    text = ("国网工布江达县供电公司错高供电所所长拉巴次仁讲起了去年冬天的一件事：错高村一户牧民家突然停电。"
+            "\n走进阿瓦提天棉纺织有限公司，比武正在进行。阿依努尔的师傅，是汉族挡车工李秀芳。"
+            "\n救护队队长韩志刚站在监控屏前。韩志刚从普通队员一步步干到队长。2023年，他获得山西省五一劳动奖章。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:拉巴次仁", None, "错高村一户牧民家突然停电。")]
+    assert ("Person:李秀芳", "Organization:阿瓦提天棉纺织有限公司", "挡车工") in _kind(rels, "membership")
+    assert _kind(rels, "award") == [("Person:韩志刚", "Honor:山西省五一劳动奖章", None)]
