@@ -81,6 +81,7 @@ _KINSHIP_CHARS = frozenset("妈爸爹娘姐哥妹弟婆公叔姨伯爷奶嫂舅"
 _DESCRIBING_NOUNS = ("小伙子", "小伙", "姑娘", "青年", "女孩", "汉子", "女工", "后生", "老人")
 _INDEFINITE_RE = re.compile("一(?:家|所|座|个|处)(?!.*一(?:家|所|座|个|处))")  # the last one in the phrase
 _ETHNIC_WORD_RE = re.compile("[\u4e00-\u9fff]{1,3}族(?<!家族)(?<!民族)")
+DEPARTMENT_ENDS = ("部", "科", "处", "室", "办")  # a department's title goes with its body (办公室主任 @ 总工会)
 _TRADE_WORKS = ("厂", "矿")  # one-character suffixes that name a body's works after its trade (热轧厂, 选矿厂)
 _WORKPLACE_UNITS = ("厂", "矿", "局", "所", "站", "院", "段", "库", "中心", "基地")
 # Prepositions of agency that open a clause when they begin what is left of it (受|青海省总工会委托); inside a
@@ -991,7 +992,8 @@ class _Builder:
                 if unit is not None and title.startswith(text[org_end - 1]) and self.rec.unit_kind(unit.text) != "team":
                     org = unit  # …管理所五山环卫站|站长: the head of the unit the title names (a team's is the body's)
             elif (body := next((w for w in ANAPHORIC_BODIES if org_phrase.startswith(w)
-                                and not self.rec.unit_kind(org_phrase[len(w):] or "-")), None)) and (
+                                and (not self.rec.unit_kind(org_phrase[len(w):] or "-")
+                                     or org_phrase.endswith(DEPARTMENT_ENDS))), None)) and (  # 医院|护理部主任
                     antecedent := self.last_org_before(k, body)) is not None:
                 org = antecedent  # “…”公司董事长张静章说, 是公司|焊接工艺首席专家: the company just named
                 title, ts = org_phrase[len(body):] + title, k + len(body)

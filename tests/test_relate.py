@@ -1276,3 +1276,12 @@ def test_an_account_told_after_a_colon_a_nationality_before_a_title_and_a_career
     assert _kind(rels, "quote") == [("Person:拉巴次仁", None, "错高村一户牧民家突然停电。")]
     assert ("Person:李秀芳", "Organization:阿瓦提天棉纺织有限公司", "挡车工") in _kind(rels, "membership")
     assert _kind(rels, "award") == [("Person:韩志刚", "Honor:山西省五一劳动奖章", None)]
+
+
+def test_a_hospital_s_department_before_a_title_and_its_ward_are_no_bodies_of_their_own(recognizer):
+    text = ("新巴尔虎左旗中心医院住院部的走廊里，护士们已经忙开了。内科护士长萨仁图雅推着治疗车。"
+            "\n医院护理部主任刘淑芬告诉记者，好。")
+    mentions, rels = _facts(text, recognizer)
+    assert {m.text for m in mentions.mentions if m.label == "Organization"} == {"新巴尔虎左旗中心医院"}
+    assert _kind(rels, "membership") == [("Person:刘淑芬", "Organization:新巴尔虎左旗中心医院", "护理部主任"),
+                                         ("Person:萨仁图雅", "Organization:新巴尔虎左旗中心医院", "内科护士长")]
