@@ -273,8 +273,9 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
     def subject_before(s: int, i: int) -> Mention | None:
         """The speaker of a statement introduced at ``i`` in the sentence starting at ``s``."""
         before = [p for p in people if s <= p.span.start and p.span.end <= i]
-        if before:
-            return before[-1]
+        subjects = [p for p in before if not text[max(s, p.span.start - 2):p.span.start].endswith(_FACING)]
+        if subjects or before:
+            return (subjects or before)[-1]  # 额尔敦…，他冲着萨仁图雅竖起大拇指：: not the one faced
         lead = text[s:i].lstrip("“”\"　 ")
         if lead.startswith(PRONOUNS) or any(s <= r < i for r in references):
             return _antecedent(text, people, s, rec)  # 他说：; 这位全国技术能手说：
@@ -798,6 +799,7 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
 
 
 # Prepositions a person may follow as their object, not as the subject of the sentence
+_FACING = ("冲着", "对着", "朝着", "望着", "看着", "拉着", "握着")  # 冲着萨仁图雅竖起大拇指: the one the speaker faces
 _BEFORE_AN_OBJECT = ("跟着", "跟随", "师从", "跟", "向", "给", "为", "对", "随", "被", "让", "帮")
 # 是HONOR, and 是运行一处的高级操纵员，也是HONOR: the person's own predicate, then the honor
 # NAME(在ORG干了22年钳工，)是HONOR: a clause of the name's own may come before 是

@@ -1285,3 +1285,9 @@ def test_a_hospital_s_department_before_a_title_and_its_ward_are_no_bodies_of_th
     assert {m.text for m in mentions.mentions if m.label == "Organization"} == {"新巴尔虎左旗中心医院"}
     assert _kind(rels, "membership") == [("Person:刘淑芬", "Organization:新巴尔虎左旗中心医院", "护理部主任"),
                                          ("Person:萨仁图雅", "Organization:新巴尔虎左旗中心医院", "内科护士长")]
+
+
+def test_a_quote_after_a_colon_is_not_the_one_the_speaker_faces(recognizer):
+    text = "内科护士长萨仁图雅走进病房。额尔敦老人已经能坐起来了，他冲着萨仁图雅竖起大拇指：“好孩子，好护士！”"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:额尔敦", None, "好孩子，好护士！")]
