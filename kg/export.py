@@ -379,8 +379,14 @@ def memoized(memo: AnalysisCache | None, name: str, key: str, compute: Callable[
 
 
 def _layout(memo: AnalysisCache | None, G: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
-    """:func:`kg.viz.layout` of ``G``, memoized by :func:`kg.viz.layout_key`."""
-    return memoized(memo, "layout", viz.layout_key(G), lambda: viz.layout(G),
+    """:func:`kg.viz.layout` of ``G``, memoized by :func:`kg.viz.layout_key`; when that misses, its force-directed
+    part is memoized apart, by :func:`kg.viz.force_key` (an article that only adds edges between nodes already
+    joined changes the sizes of nodes, not which are joined)."""
+    def force(linked: list[str], pairs: list[tuple[int, int]]):
+        return memoized(memo, "layout-force", viz.force_key(linked, pairs), lambda: viz.force_positions(linked, pairs),
+                        lambda held: getattr(held, "shape", None) == (len(linked), 2) and held.dtype == "float64")
+
+    return memoized(memo, "layout", viz.layout_key(G), lambda: viz.layout(G, force_with=force),
                     lambda held: isinstance(held, dict) and held.keys() == G.nodes.keys())
 
 

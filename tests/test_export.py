@@ -281,6 +281,21 @@ def test_a_rebuild_of_the_same_graph_reuses_the_layout(tmp_path, laid_out, monke
     assert _exports(out) == before
 
 
+def test_a_graph_with_the_same_pairs_of_nodes_reuses_the_force_layout(seed_graph, tmp_path, laid_out, monkeypatch):
+    from kg import viz
+
+    memo, out, fresh = tmp_path / "memo", tmp_path / "out", tmp_path / "fresh"
+    export.write_exports(seed_graph, out, ("html",), memo=memo)
+    G = seed_graph.copy()
+    u, v, d = next((u, v, d) for u, v, d in G.edges(data=True) if u != v)
+    G.add_edge(u, v, key="another-fact", **{**d, "role": "另一职务"})  # sizes change, the pairs do not
+    assert viz.layout_key(G) != viz.layout_key(seed_graph)
+    export.write_exports(G, fresh, ("html",))
+    monkeypatch.setattr(viz, "force_positions", None)  # a call would fail
+    export.write_exports(G, out, ("html",), memo=memo)
+    assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
+
+
 def _memo_entry(memo: Path, name: str) -> Path:
     (entry,) = [p for p in (memo / export.MEMO_DIRNAME).rglob(name)]
     return entry
