@@ -7,7 +7,9 @@ per export; GraphML and GEXF are the property graph itself, for Gephi, yEd and n
 """
 from __future__ import annotations
 
+import array
 import functools
+import hashlib
 import os
 import re
 import shutil
@@ -135,26 +137,139 @@ def _file_mode(path: Path) -> int:
 
 @dataclass(frozen=True)
 class ExportInput:
-    """What renderers read: the graph, and its RDF statements (:func:`kg.rdf.statement_rows`) and their
-    N-Triples text, each computed on first use (Turtle is written from the N-Triples); and the memo of
-    earlier exports' work (:func:`memoized`), if there is one."""
+    """What renderers read: the graph, and its RDF statements (:func:`kg.rdf.subject_rows`) and their
+    N-Triples text, each computed on first use (Turtle is written from the N-Triples); the memo of earlier
+    exports' work (:func:`memoized`), if there is one, and the folder of the last export it describes."""
 
     graph: nx.MultiDiGraph
     memo: AnalysisCache | None = None
+    previous: Path | None = None
+
+    @functools.cached_property
+    def subjects(self) -> list[list[rdf.Row]]:
+        from kg.pipeline import honor_classes
+
+        return rdf.subject_rows(self.graph, honor_classes())
 
     @functools.cached_property
     def rows(self) -> list[rdf.Row]:
-        from kg.pipeline import honor_classes
-
-        return rdf.statement_rows(self.graph, honor_classes())
+        return [row for group in self.subjects for row in group]
 
     @functools.cached_property
-    def ntriples(self) -> str:
-        return rdf.ntriples_from_rows(self.rows)
+    def ntriples(self) -> str | bytes:
+        return self.blocks.render("ntriples") if self.blocks is not None else rdf.ntriples_from_rows(self.rows)
+
+    @functools.cached_property
+    def blocks(self) -> RdfBlocks | None:
+        return None if self.memo is None else RdfBlocks(self.subjects, self.memo, self.previous)
 
     @functools.cached_property
     def property_rows(self) -> PropertyRows:
         return property_rows(self.graph)
+
+
+# --- the RDF formats subject by subject, reusing the last export's blocks -------------------------------
+
+_BLOCKS_ENTRY = "rdf-blocks"
+_SEPARATORS = {"ntriples": b"", "turtle": b"", "jsonld": b",\n"}  # between two subjects' blocks
+
+
+class RdfBlocks:
+    """The RDF exports as one block of text per subject, each block taken from the last export's file when the
+    subject's N-Triples lines are the same as then (a digest of them is the key), else rendered.
+
+    The memo entry (:meth:`save`) holds the digest of every subject's lines, in order, and for each file
+    written its SHA-256 and where each subject's block starts in it. A file whose SHA-256 differs (another
+    export, an edit, a failed build) or an entry that is corrupt or of the wrong shape is not used: every
+    block of that file is then rendered, and the bytes are the same either way.
+    """
+
+    def __init__(self, subjects: list[list[rdf.Row]], memo: AnalysisCache, previous: Path | None) -> None:
+        self.subjects = subjects
+        self.nt = [rdf.ntriples_from_rows(group).encode("utf-8") for group in subjects]
+        self.digests = [hashlib.sha256(block).digest()[:16] for block in self.nt]
+        self.memo = memo
+        self.previous = previous
+        self.written: dict[str, tuple[bytes, array.array]] = {}  # filename -> (its SHA-256, block starts)
+        held = memo.get(_BLOCKS_ENTRY)
+        self.held_files: dict[str, tuple[bytes, array.array]] = {}
+        self.held_digests: list[bytes] = []
+        if (isinstance(held, tuple) and len(held) == 2 and isinstance(held[0], bytes) and len(held[0]) % 16 == 0
+                and isinstance(held[1], dict)):
+            self.held_digests = [held[0][i:i + 16] for i in range(0, len(held[0]), 16)]
+            self.held_files = {name: entry for name, entry in held[1].items()
+                               if isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], bytes)
+                               and isinstance(entry[1], array.array) and len(entry[1]) == len(self.held_digests) + 1}
+        self.held_index = {digest: i for i, digest in enumerate(self.held_digests)}
+
+    def _held(self, filename: str) -> bytes | None:
+        """The last export's file, when it is the one the memo describes."""
+        if self.previous is None or filename not in self.held_files:
+            return None
+        try:
+            data = (self.previous / filename).read_bytes()
+        except OSError:
+            return None
+        return data if hashlib.sha256(data).digest() == self.held_files[filename][0] else None
+
+    def render(self, name: str) -> bytes:
+        """The file of RDF format ``name`` (``ntriples``, ``turtle`` or ``jsonld``)."""
+        filename, sep = EXPORTERS[name].filename, _SEPARATORS[name]
+        held = None if name == "ntriples" else self._held(filename)  # N-Triples blocks are at hand already
+        starts = self.held_files[filename][1] if held is not None else None
+        index = self.held_index if held is not None else {}
+        missing = [i for i, digest in enumerate(self.digests) if digest not in index]
+        parts = self._render_blocks(name, missing, held, starts)
+        if parts is None:  # Turtle that does not split into blocks: the whole text, and no memo of it
+            return rdf.turtle_from_ntriples(b"".join(self.nt)).encode("utf-8")
+        head, fresh, tail = parts
+        view = memoryview(held) if held is not None else None
+        blocks: list[bytes | memoryview] = []
+        for i, digest in enumerate(self.digests):
+            j = index.get(digest)
+            blocks.append(fresh[i] if j is None else view[starts[j]:starts[j + 1] - len(sep)])
+        data = head + sep.join(blocks) + tail
+        at, where = len(head), array.array("Q")
+        for block in blocks:
+            where.append(at)
+            at += len(block) + len(sep)
+        where.append(at)
+        self.written[filename] = (hashlib.sha256(data).digest(), where)
+        return data
+
+    def _render_blocks(self, name: str, missing: list[int], held: bytes | None,
+                       starts: array.array | None) -> tuple[bytes, dict[int, bytes], bytes] | None:
+        """The head, the blocks of the subjects ``missing`` (by index) and the tail of format ``name``."""
+        if name == "ntriples":
+            return b"", {i: self.nt[i] for i in missing}, b""
+        if name == "jsonld":
+            lines = rdf.jsonld_lines(self.subjects[i] for i in missing)
+            return (rdf.JSONLD_HEAD.encode("utf-8"), {i: line.encode("utf-8") for i, line in zip(missing, lines)},
+                    rdf.JSONLD_TAIL.encode("utf-8"))
+        if not self.nt:
+            return b"", {}, b""  # no statement: an empty file, without even the prefixes
+        if not missing:  # every block from the last file: its prefix lines too
+            assert held is not None and starts is not None
+            return held[:starts[0]], {}, b""
+        split = rdf.turtle_blocks(b"".join(self.nt[i] for i in missing), len(missing))
+        return None if split is None else (split[0], dict(zip(missing, split[1])), b"")
+
+    def difference(self) -> tuple[bytes, bytes, int] | None:
+        """The N-Triples lines the last export's ``graph.nt`` has and this one lacks, those this one adds, and
+        its number of lines; None when that file is not the one the memo describes."""
+        filename = EXPORTERS["ntriples"].filename
+        held = self._held(filename)
+        if held is None:
+            return None
+        starts, current = self.held_files[filename][1], set(self.digests)
+        gone = b"".join(held[starts[j]:starts[j + 1]] for j, digest in enumerate(self.held_digests)
+                        if digest not in current)
+        added = b"".join(self.nt[i] for i, digest in enumerate(self.digests) if digest not in self.held_index)
+        return (*store.ntriples_difference(gone, added), sum(map(len, self.subjects)))  # a line per row
+
+    def save(self) -> None:
+        """Keep the digests and the files written (their SHA-256 and block starts) for the next export."""
+        self.memo.put(_BLOCKS_ENTRY, (b"".join(self.digests), dict(self.written)))
 
 
 @dataclass(frozen=True)
@@ -395,10 +510,12 @@ def _html(x: ExportInput) -> str:
 
 
 EXPORTERS: dict[str, Exporter] = {
-    "turtle": Exporter("graph.ttl", lambda x: rdf.turtle_from_ntriples(x.ntriples), "RDF as Turtle"),
+    "turtle": Exporter("graph.ttl", lambda x: x.blocks.render("turtle") if x.blocks is not None
+                       else rdf.turtle_from_ntriples(x.ntriples), "RDF as Turtle"),
     "ntriples": Exporter("graph.nt", lambda x: x.ntriples,
                          "RDF as sorted N-Triples (what the Oxigraph store and `kg push` load)"),
-    "jsonld": Exporter("graph.jsonld", lambda x: rdf.jsonld_from_rows(x.rows), "RDF as compact JSON-LD"),
+    "jsonld": Exporter("graph.jsonld", lambda x: x.blocks.render("jsonld") if x.blocks is not None
+                       else rdf.jsonld_from_rows(x.rows), "RDF as compact JSON-LD"),
     "graphml": Exporter("graph.graphml", lambda x: graphml_from_rows(x.property_rows), "property graph as GraphML"),
     "gexf": Exporter("graph.gexf", lambda x: gexf_from_rows(x.property_rows), "property graph as GEXF, for Gephi"),
     "html": Exporter("graph.html", _html, "offline HTML explorer"),
@@ -443,10 +560,15 @@ _PREVIOUS: tuple[Path, Path] | None = None  # the last build's store and the gra
 def _render_job(names: tuple[str, ...]) -> dict[str, str | bytes]:
     """Render ``names`` (and load the store, if asked); with temporary files to fill, write each format
     into its own there and return only what was not written."""
-    assert _SHARED is not None
-    rendered = {EXPORTERS[name].filename: EXPORTERS[name].render(_SHARED) for name in names}
+    x = _SHARED
+    assert x is not None
+    rendered = {EXPORTERS[name].filename: EXPORTERS[name].render(x) for name in names}
+    blocks = vars(x).get("blocks")  # made only when an RDF format was rendered with a memo
     if _STAGE_IN is not None and "ntriples" in names:
-        _load_store(_STAGE_IN, rendered[EXPORTERS["ntriples"].filename], _PREVIOUS)
+        _load_store(_STAGE_IN, rendered[EXPORTERS["ntriples"].filename], _PREVIOUS,
+                    blocks.difference() if blocks is not None and _PREVIOUS is not None else None)
+    if blocks is not None:
+        blocks.save()
     if _TEMPS is not None:
         # written here, beside the other jobs, rather than sent back to the parent to write one by one
         for filename in list(rendered):
@@ -454,14 +576,19 @@ def _render_job(names: tuple[str, ...]) -> dict[str, str | bytes]:
     return rendered
 
 
-def _load_store(staged: Path, ntriples: str | bytes | Path, previous: tuple[Path, Path] | None = None) -> None:
+def _load_store(staged: Path, ntriples: str | bytes | Path, previous: tuple[Path, Path] | None = None,
+                difference: tuple[bytes, bytes, int] | None = None) -> None:
     """Fill the store in ``staged`` with ``ntriples``: by updating ``previous`` (the last build's store and its
-    ``graph.nt``) when given and sound, else by loading them all."""
+    ``graph.nt``) when given and sound, else by loading them all. ``difference``: the lines gone from that
+    ``graph.nt``, those added, and the new line count (:meth:`RdfBlocks.difference`), when known."""
     data = ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples
     if previous is not None:
         try:
-            old = previous[1].read_bytes()
-            store.update_stage(staged, previous[0], old, data if isinstance(data, bytes) else data.read_bytes())
+            if difference is not None:
+                store.update_stage_by(staged, previous[0], *difference)
+            else:
+                old = previous[1].read_bytes()
+                store.update_stage(staged, previous[0], old, data if isinstance(data, bytes) else data.read_bytes())
             return
         except (ExportError, OSError):  # a store that cannot be updated is loaded afresh, as without a memo
             shutil.rmtree(staged, ignore_errors=True)
@@ -508,7 +635,8 @@ def _render(G: nx.MultiDiGraph, formats: tuple[str, ...], workers: int, stage_in
     if G.number_of_edges() < PARALLEL_MIN_EDGES:
         workers = 1
     named = {path.name: (path, tmp) for path, tmp in temps.items()} if temps is not None else None
-    _SHARED, _STAGE_IN, _TEMPS, _PREVIOUS = ExportInput(G, memo), stage_in if store_in_job else None, named, previous
+    last = next(iter(temps)).parent if temps else None  # the export folder, whose files the memo describes
+    _SHARED, _STAGE_IN, _TEMPS, _PREVIOUS = ExportInput(G, memo, last), stage_in if store_in_job else None, named, previous
     rendered: dict[str, str | bytes] = {}
     try:
         for part in map_unordered(_render_job, jobs, min(workers, len(jobs)), fork_only=True):

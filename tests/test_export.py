@@ -47,11 +47,13 @@ def test_a_failing_renderer_leaves_earlier_exports_in_place(seed_graph, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]
 
 
-def test_rdf_statements_are_computed_once_per_export(seed_graph, tmp_path, monkeypatch):
+@pytest.mark.parametrize("memo", [False, True])
+def test_rdf_statements_are_computed_once_per_export(seed_graph, tmp_path, monkeypatch, memo):
     calls = []
-    real = rdf.statement_rows
-    monkeypatch.setattr(rdf, "statement_rows", lambda *a: calls.append(1) or real(*a))
-    export.write_exports(seed_graph, tmp_path, ("turtle", "ntriples", "jsonld"))
+    real = rdf.subject_rows
+    monkeypatch.setattr(rdf, "subject_rows", lambda *a: calls.append(1) or real(*a))
+    export.write_exports(seed_graph, tmp_path / "out", ("turtle", "ntriples", "jsonld"),
+                         memo=tmp_path / "memo" if memo else None)
     assert len(calls) == 1
 
 
@@ -294,6 +296,60 @@ def test_a_graph_with_the_same_pairs_of_nodes_reuses_the_force_layout(seed_graph
     monkeypatch.setattr(viz, "force_positions", None)  # a call would fail
     export.write_exports(G, out, ("html",), memo=memo)
     assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
+
+
+def _with_changes(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``G`` with one fact gone, one node renamed and one fact added: some subjects' blocks change."""
+    H = G.copy()
+    u, v, key = next((u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d["predicate"] == "membership")
+    H.remove_edge(u, v, key=key)
+    node = next(n for n, t in H.nodes(data="type") if t == "Person")
+    H.nodes[node]["label"] = "改名的人"
+    H.add_edge(node, v, key="membership-new", predicate="membership", role="新职务", text=None, doc=None,
+               start=None, end=None, sentence=None)
+    return H
+
+
+def test_rdf_exports_reuse_the_last_files_blocks_and_give_the_fresh_bytes(seed_graph, tmp_path, monkeypatch):
+    memo, out, fresh = tmp_path / "memo", tmp_path / "out", tmp_path / "fresh"
+    formats = ("turtle", "ntriples", "jsonld")
+    export.write_exports(seed_graph, out, formats, with_store=True, memo=memo)
+    H = _with_changes(seed_graph)
+    export.write_exports(H, fresh, formats, with_store=True)
+    rendered = []
+    real = rdf.jsonld_lines
+    monkeypatch.setattr(rdf, "jsonld_lines", lambda groups: rendered.extend(groups := list(groups)) or real(groups))
+    export.write_exports(H, out, formats, with_store=True, memo=memo)
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert _store_quads(out) == _store_quads(fresh)
+    assert 0 < len(rendered) < len(rdf.subject_rows(H)) / 4  # only the changed subjects were rendered
+
+
+@pytest.mark.parametrize("damage", ["edit a file", "remove a file", "corrupt the entry"])
+def test_rdf_blocks_of_files_the_memo_does_not_describe_are_rendered_again(seed_graph, tmp_path, damage):
+    from kg import cache
+
+    memo, out, fresh = tmp_path / "memo", tmp_path / "out", tmp_path / "fresh"
+    formats = ("turtle", "ntriples", "jsonld")
+    export.write_exports(seed_graph, out, formats, with_store=True, memo=memo)
+    if damage == "edit a file":
+        for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+            data = bytearray((out / name).read_bytes())
+            data[-5] ^= 0x01
+            (out / name).write_bytes(bytes(data))
+    elif damage == "remove a file":
+        (out / "graph.jsonld").unlink()
+    else:
+        entry = _memo_entry(memo, "rdf-blocks")
+        digests, files = cache.decode(entry.read_bytes())
+        entry.write_bytes(cache.encode((digests[:-16], files)))  # one subject too few for the block starts
+    H = _with_changes(seed_graph)
+    export.write_exports(H, fresh, formats, with_store=True)
+    export.write_exports(H, out, formats, with_store=True, memo=memo)
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert _store_quads(out) == _store_quads(fresh)
 
 
 def _memo_entry(memo: Path, name: str) -> Path:
