@@ -150,6 +150,27 @@ class _Rows:
         return [sorted(self.by_subject[s]) for s in sorted(self.by_subject)]
 
 
+class _TracedRows(_Rows):
+    """:class:`_Rows` that also notes the subjects each source (a node or an edge) gives rows to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.touched: dict[object, set[str]] = {}
+        self._now: set[str] = set()
+
+    def trace(self, source: object) -> None:
+        """Note what follows as given by ``source``."""
+        self._now = self.touched.setdefault(source, set())
+
+    def add(self, s: str, p: str, o: str) -> None:
+        super().add(s, p, o)
+        self._now.add(self.iri[s])
+
+    def literal(self, s: str, p: str, value: str, language: str = "", datatype: str = "") -> None:
+        super().literal(s, p, value, language, datatype)
+        self._now.add(self.iri[s])
+
+
 class _Iris(dict):
     """An IRI as the code builds it -> as exported, the local part of a ``kg:`` IRI made safe by
     :func:`local_name`; each made once."""
@@ -247,24 +268,66 @@ def subject_rows(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] |
     """
     t = _Rows()
     honor_classes = honor_classes or {}
-    honor_ids = {d["label"]: n for n, d in G.nodes(data=True) if d["type"] == HONOR}
+    honor_ids = honor_ids_of(G)
     for node, data in sorted(G.nodes(data=True)):
-        s = KG_BASE + node
-        for cls in TYPE_CLASSES.get(data["type"], []):
-            t.add(s, _RDF_TYPE, cls)
-        if data["type"] == DOCUMENT:
-            _document(t, s, data)
-            continue
-        t.zh(s, _skos.prefLabel if data["type"] == HONOR else _rdfs.label, data["label"])
-        for alias in data.get("aliases", []):
-            t.zh(s, _skos.altLabel, alias)
-        for doc in sorted({m[0] for m in data.get("mentions", [])}):
-            t.add(s, _kg.mentionedIn, KG_BASE + doc)
-        if data["type"] == HONOR:
-            _honor(t, s, data["label"], honor_classes, honor_ids)
+        _node(t, node, data, honor_classes, honor_ids)
     for u, v, key, d in G.edges(keys=True, data=True):
         _fact(t, G, u, v, key, d)
     return t.in_order()
+
+
+Source = "str | tuple[str, str, str]"  # what statements come from: a node, or an edge (source, target, key)
+
+
+@collector.paused()
+def source_rows(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | None, nodes: Iterable[str],
+                edges: Iterable[tuple[str, str, str]]) -> tuple[dict[str, set[Row]], dict[object, set[str]]]:
+    """The rows that some nodes and edges of ``G`` give (:func:`subject_rows` gives those of all), by subject,
+    and the subjects each of them gives rows to.
+
+    What a node gives depends on its attributes (and, for an honor, on ``honor_classes`` and
+    :func:`honor_ids_of`); what an edge gives, on its ends, key and attributes and its target's type.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", type="Person", label="李", aliases=[], mentions=[])
+    >>> for n in ("o", "o2"):
+    ...     G.add_node(n, type="Organization", label="工会", aliases=[], mentions=[])
+    >>> _ = G.add_edge("o", "o2", key="s", predicate="suborganization")
+    >>> rows, touched = source_rows(G, {}, ["p"], [("o", "o2", "s")])
+    >>> sorted(touched["p"]), sorted(touched[("o", "o2", "s")])
+    (['https://example.org/kg/p'], ['https://example.org/kg/o'])
+    """
+    t = _TracedRows()
+    honor_classes = honor_classes or {}
+    honor_ids = honor_ids_of(G)
+    for node in nodes:
+        t.trace(node)
+        _node(t, node, G.nodes[node], honor_classes, honor_ids)
+    for u, v, key in edges:
+        t.trace((u, v, key))
+        _fact(t, G, u, v, key, G.edges[u, v, key])
+    return t.by_subject, t.touched
+
+
+def honor_ids_of(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Each honor's label -> its node: an honor's broader class that is itself an honor links to that node."""
+    return {d["label"]: n for n, d in G.nodes(data=True) if d["type"] == HONOR}
+
+
+def _node(t: _Rows, node: str, data: dict, honor_classes: dict[str, tuple[str, str]], honor_ids: dict[str, str]) -> None:
+    s = KG_BASE + node
+    for cls in TYPE_CLASSES.get(data["type"], []):
+        t.add(s, _RDF_TYPE, cls)
+    if data["type"] == DOCUMENT:
+        _document(t, s, data)
+        return
+    t.zh(s, _skos.prefLabel if data["type"] == HONOR else _rdfs.label, data["label"])
+    for alias in data.get("aliases", []):
+        t.zh(s, _skos.altLabel, alias)
+    for doc in sorted({m[0] for m in data.get("mentions", [])}):
+        t.add(s, _kg.mentionedIn, KG_BASE + doc)
+    if data["type"] == HONOR:
+        _honor(t, s, data["label"], honor_classes, honor_ids)
 
 
 def _document(t: _Rows, s: str, data: dict) -> None:
