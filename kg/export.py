@@ -4,6 +4,10 @@ Formats are chosen by name from one table, :data:`EXPORTERS`. Every renderer is 
 bytes out) and deterministic: the same graph gives byte-identical files. The RDF formats (Turtle,
 N-Triples, JSON-LD) serialize the same sorted statements (:func:`kg.rdf.statement_rows`), computed once
 per export; GraphML and GEXF are the property graph itself, for Gephi, yEd and networkx.
+
+With a memo (a build's cache folder, :func:`open_memo`), an export reuses the last one's work where its
+inputs are the same: the HTML layout (:func:`_layout`) and each RDF subject's block of text
+(:class:`RdfBlocks`); the bytes are those of an export without one.
 """
 from __future__ import annotations
 
