@@ -16,7 +16,9 @@ megabytes. Every figure is a ratio against a baseline measured in this run, in t
 5. a rebuild after adding one article, with the cache, as a fraction of the full build (target: 5%), writing
    every export as `kg build` does by default, and writing only the RDF exports (``--formats turtle,ntriples``).
    As in `kg build`, the cache folder also holds the recognizer's snapshot and the export memo (the HTML
-   layout), and the store of the last build is updated rather than loaded again (``write_exports(memo=...)``).
+   layout; the last graph and its RDF blocks, so only changed subjects are rendered), and the store of the last
+   build is updated rather than loaded again (``write_exports(memo=...)``); a new article is analyzed by a
+   helper process while the rest is read from the cache.
 
 Every measurement runs in a fresh process (as ``kg build`` does) on a snapshot of kg/ and ontology/ taken
 at the start, so edits to the working tree during the run change nothing. Other programs running on the

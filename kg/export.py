@@ -4,10 +4,16 @@ Formats are chosen by name from one table, :data:`EXPORTERS`. Every renderer is 
 bytes out) and deterministic: the same graph gives byte-identical files. The RDF formats (Turtle,
 N-Triples, JSON-LD) serialize the same sorted statements (:func:`kg.rdf.statement_rows`), computed once
 per export; GraphML and GEXF are the property graph itself, for Gephi, yEd and networkx.
+
+With a memo (a build's cache folder, :func:`open_memo`), an export reuses the last one's work where its
+inputs are the same: the HTML layout (:func:`_layout`) and each RDF subject's block of text
+(:class:`RdfBlocks`); the bytes are those of an export without one.
 """
 from __future__ import annotations
 
+import array
 import functools
+import hashlib
 import os
 import re
 import shutil
@@ -21,7 +27,7 @@ from typing import TypeVar
 
 import networkx as nx
 
-from kg import rdf, store, viz
+from kg import collector, rdf, store, viz
 from kg.cache import AnalysisCache, fingerprint
 from kg.errors import ExportError
 from kg.parallel import has_native_threads, map_unordered
@@ -135,26 +141,275 @@ def _file_mode(path: Path) -> int:
 
 @dataclass(frozen=True)
 class ExportInput:
-    """What renderers read: the graph, and its RDF statements (:func:`kg.rdf.statement_rows`) and their
-    N-Triples text, each computed on first use (Turtle is written from the N-Triples); and the memo of
-    earlier exports' work (:func:`memoized`), if there is one."""
+    """What renderers read: the graph, and its RDF statements (:func:`kg.rdf.subject_rows`) and their
+    N-Triples text, each computed on first use (Turtle is written from the N-Triples); the memo of earlier
+    exports' work (:func:`memoized`), if there is one, and the folder of the last export it describes."""
 
     graph: nx.MultiDiGraph
     memo: AnalysisCache | None = None
+    previous: Path | None = None
+    formats: tuple[str, ...] = ()  # what the export writes
+
+    @functools.cached_property
+    def subjects(self) -> list[list[rdf.Row]]:
+        from kg.pipeline import honor_classes
+
+        return rdf.subject_rows(self.graph, honor_classes())
 
     @functools.cached_property
     def rows(self) -> list[rdf.Row]:
-        from kg.pipeline import honor_classes
-
-        return rdf.statement_rows(self.graph, honor_classes())
+        return [row for group in self.subjects for row in group]
 
     @functools.cached_property
-    def ntriples(self) -> str:
-        return rdf.ntriples_from_rows(self.rows)
+    def ntriples(self) -> str | bytes:
+        return self.blocks.render("ntriples") if self.blocks is not None else rdf.ntriples_from_rows(self.rows)
+
+    @functools.cached_property
+    def blocks(self) -> RdfBlocks | None:
+        from kg.pipeline import honor_classes
+
+        return None if self.memo is None else RdfBlocks(self.graph, honor_classes(), self.memo, self.previous,
+                                                        self.formats)
 
     @functools.cached_property
     def property_rows(self) -> PropertyRows:
         return property_rows(self.graph)
+
+
+# --- the RDF formats subject by subject, reusing the last export's blocks -------------------------------
+
+_BLOCKS_ENTRY = "rdf-blocks"
+_SEPARATORS = {"ntriples": b"", "turtle": b"", "jsonld": b",\n"}  # between two subjects' blocks
+_ABSENT = object()
+
+
+class RdfBlocks:
+    """The RDF exports as one block of text per subject; a subject whose statements cannot have changed since
+    the last export keeps its block from the last export's file, the others are rendered.
+
+    The memo entry (:meth:`save`) holds the graph of the last export, the subjects each of its nodes and
+    edges gave statements to (:func:`kg.rdf.source_rows`), its subjects in order, and for each file written
+    its SHA-256 and where each subject's block starts in it. The nodes and edges whose attributes (or whose
+    target's) differ from the last graph's are rendered again with every other node or edge that gives
+    statements to the same subjects; every other subject's statements are the same as last time. When a file
+    to write is not the one the memo describes (another export, an edit, a failed build), or the entry is
+    corrupt or of another shape, everything is rendered: the bytes are the same either way.
+    """
+
+    def __init__(self, G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]], memo: AnalysisCache,
+                 previous: Path | None, formats: tuple[str, ...]) -> None:
+        self.G, self.honor_classes, self.memo = G, honor_classes, memo
+        self.written: dict[str, tuple[bytes, array.array]] = {}  # filename -> (its SHA-256, block starts)
+        self.held: dict[str, tuple[bytes, array.array]] = {}  # filename -> (last file, its block starts)
+        entry = self._entry(previous, [name for name in formats if name in RDF_FORMATS])
+        if entry is None:
+            by_subject, touched = rdf.source_rows(G, honor_classes, G.nodes, G.edges(keys=True))
+            self.subjects = sorted(by_subject)
+            self.reused: list[int | None] = [None] * len(self.subjects)
+            self.rows = {i: sorted(by_subject[s]) for i, s in enumerate(self.subjects)}
+            self.old_subjects: list[str] = []
+            self.sources = _SourceIndex.of(touched, self.subjects)
+            return
+        self._update(entry)
+
+    def _entry(self, previous: Path | None, names: list[str]) -> dict | None:
+        """The memo entry, when it is sound and describes the last file of every format in ``names`` (then
+        kept in :attr:`held`)."""
+        entry = self.memo.get(_BLOCKS_ENTRY)
+        if not (isinstance(entry, dict) and entry.keys() == {"honor_classes", "graph", "sources", "subjects", "files"}
+                and entry["honor_classes"] == self.honor_classes and isinstance(entry["graph"], nx.MultiDiGraph)
+                and isinstance(entry["sources"], _SourceIndex) and isinstance(entry["subjects"], list)
+                and entry["sources"].fits(len(entry["subjects"])) and isinstance(entry["files"], dict)
+                and previous is not None):
+            return None
+        for name in names:
+            filename = EXPORTERS[name].filename
+            digest, starts = entry["files"].get(filename, (None, None))
+            if not isinstance(starts, array.array) or len(starts) != len(entry["subjects"]) + 1:
+                return None
+            try:
+                data = (previous / filename).read_bytes()
+            except OSError:
+                return None
+            if hashlib.sha256(data).digest() != digest:
+                return None
+            self.held[filename] = (data, starts)
+        return entry
+
+    def _update(self, entry: dict) -> None:
+        """Plan the blocks from the last export's: which subjects to render, from which nodes and edges."""
+        import numpy as np
+
+        G, old = self.G, entry["sources"]
+        self.old_subjects = entry["subjects"]
+        dirty_nodes, dirty_edges = _changed_sources(G, entry["graph"])
+        by_subject, touched = rdf.source_rows(G, self.honor_classes, sorted(n for n in dirty_nodes if n in G),
+                                              sorted(e for e in dirty_edges if G.has_edge(*e)))
+        position = {source: i for i, source in enumerate(old.sources)}
+        dirty = np.zeros(len(old.sources), dtype=bool)
+        dirty[[position[source] for source in dirty_nodes | dirty_edges if source in position]] = True
+        hit = np.zeros(len(self.old_subjects), dtype=bool)
+        hit[old.subjects_of(dirty)] = True
+        old_at = {subject: j for j, subject in enumerate(self.old_subjects)}
+        hit[[old_at[subject] for subject in by_subject if subject in old_at]] = True
+        affected = set(by_subject).union(self.old_subjects[j] for j in np.flatnonzero(hit))
+        # every other node and edge that gives statements to an affected subject, for the rest of its statements
+        others = old.touching(hit) & ~dirty
+        more, more_touched = rdf.source_rows(G, self.honor_classes,
+                                             [old.sources[i] for i in np.flatnonzero(others) if isinstance(old.sources[i], str)],
+                                             [old.sources[i] for i in np.flatnonzero(others) if not isinstance(old.sources[i], str)])
+        for subject, rows in more.items():
+            if subject in affected:
+                by_subject.setdefault(subject, set()).update(rows)
+        kept = [subject for subject in self.old_subjects if subject not in affected]
+        self.subjects = sorted([*kept, *(subject for subject in affected if by_subject.get(subject))])
+        self.reused = [None if subject in affected else old_at[subject] for subject in self.subjects]
+        self.rows = {i: sorted(by_subject[subject]) for i, subject in enumerate(self.subjects) if subject in affected}
+        self.sources = old.renumbered(~(dirty | others), self.old_subjects, self.subjects).extended(
+            {**touched, **more_touched}, self.subjects)
+
+    @functools.cached_property
+    def nt(self) -> dict[int, bytes]:
+        """The N-Triples block of every subject rendered anew, by index."""
+        return {i: rdf.ntriples_from_rows(rows).encode("utf-8") for i, rows in self.rows.items()}
+
+    def render(self, name: str) -> bytes:
+        """The file of RDF format ``name`` (``ntriples``, ``turtle`` or ``jsonld``)."""
+        filename, sep = EXPORTERS[name].filename, _SEPARATORS[name]
+        held, starts = self.held.get(filename, (b"", array.array("Q")))
+        parts = self._render_blocks(name, held, starts)
+        if parts is None:  # Turtle that does not split into blocks: the whole text, and no memo of it
+            return rdf.turtle_from_ntriples(self.render("ntriples")).encode("utf-8")
+        head, fresh, tail = parts
+        view = memoryview(held)
+        blocks: list[bytes | memoryview] = [fresh[i] if j is None else view[starts[j]:starts[j + 1] - len(sep)]
+                                            for i, j in enumerate(self.reused)]
+        data = head + sep.join(blocks) + tail
+        at, where = len(head), array.array("Q")
+        for block in blocks:
+            where.append(at)
+            at += len(block) + len(sep)
+        where.append(at)
+        self.written[filename] = (hashlib.sha256(data).digest(), where)
+        return data
+
+    def _render_blocks(self, name: str, held: bytes, starts: array.array) -> tuple[bytes, dict[int, bytes], bytes] | None:
+        """The head, the blocks of the subjects rendered anew (by index) and the tail of format ``name``."""
+        if name == "ntriples":
+            return b"", self.nt, b""
+        if name == "jsonld":
+            lines = rdf.jsonld_lines(self.rows.values())
+            return (rdf.JSONLD_HEAD.encode("utf-8"), {i: line.encode("utf-8") for i, line in zip(self.rows, lines)},
+                    rdf.JSONLD_TAIL.encode("utf-8"))
+        if not self.subjects:
+            return b"", {}, b""  # no statement: an empty file, without even the prefixes
+        if not self.rows:  # every block from the last file: its prefix lines too
+            return held[:starts[0]], {}, b""
+        split = rdf.turtle_blocks(b"".join(self.nt.values()), len(self.rows))
+        return None if split is None else (split[0], dict(zip(self.rows, split[1])), b"")
+
+    def difference(self, ntriples: bytes) -> tuple[bytes, bytes, int] | None:
+        """The lines of the last export's ``graph.nt`` that ``ntriples`` (this one's) lacks, those it adds, and
+        its number of lines; None when that file is not the one the memo describes."""
+        filename = EXPORTERS["ntriples"].filename
+        if filename not in self.held:
+            return None
+        held, starts = self.held[filename]
+        kept = {j for j in self.reused if j is not None}
+        gone = b"".join(held[starts[j]:starts[j + 1]] for j in range(len(self.old_subjects)) if j not in kept)
+        return (*store.ntriples_difference(gone, b"".join(self.nt.values())), ntriples.count(b"\n"))
+
+    def save(self) -> None:
+        """Keep this export's graph, sources, subjects and files (their SHA-256 and block starts) for the next."""
+        self.memo.put(_BLOCKS_ENTRY, {"honor_classes": self.honor_classes, "graph": self.G, "sources": self.sources,
+                                      "subjects": self.subjects, "files": dict(self.written)})
+
+
+@dataclass(frozen=True)
+class _SourceIndex:
+    """The subjects each node or edge (a source, see :func:`kg.rdf.source_rows`) gave statements to, as
+    indices into the sorted subjects: source ``i`` gave to ``touch[start[i]:start[i + 1]]`` (arrays, which
+    the memo reads and writes fast)."""
+
+    sources: list
+    touch: array.array  # subject indices ("I")
+    start: array.array  # len(sources) + 1 offsets into touch ("Q")
+
+    @classmethod
+    def of(cls, touched: dict[object, set[str]], subjects: list[str]) -> _SourceIndex:
+        return cls([], array.array("I"), array.array("Q", [0])).extended(touched, subjects)
+
+    def fits(self, subjects: int) -> bool:
+        """Whether the arrays are sound for ``subjects`` subjects."""
+        return (len(self.start) == len(self.sources) + 1 and self.start[0] == 0 and self.start[-1] == len(self.touch)
+                and (not self.touch or max(self.touch) < subjects))
+
+    def subjects_of(self, which):
+        """The subject indices the sources marked in the boolean array ``which`` gave to."""
+        import numpy as np
+
+        start, touch = np.frombuffer(self.start, dtype=np.uint64).astype(np.intp), np.frombuffer(self.touch, dtype=np.uint32)
+        return touch[np.repeat(which, np.diff(start))]
+
+    def touching(self, hit):
+        """A boolean array: which sources gave to a subject marked in the boolean array ``hit``."""
+        import numpy as np
+
+        start, touch = np.frombuffer(self.start, dtype=np.uint64).astype(np.intp), np.frombuffer(self.touch, dtype=np.uint32)
+        hits = np.concatenate([[0], np.cumsum(hit[touch])])
+        return hits[start[1:]] > hits[start[:-1]]
+
+    def renumbered(self, keep, old_subjects: list[str], subjects: list[str]) -> _SourceIndex:
+        """The sources marked in ``keep`` only, with the subject indices of ``subjects`` (every subject they
+        gave to is among them)."""
+        import numpy as np
+
+        at = {subject: i for i, subject in enumerate(subjects)}
+        remap = np.array([at.get(subject, 0) for subject in old_subjects], dtype=np.uint32)
+        start = np.frombuffer(self.start, dtype=np.uint64).astype(np.intp)
+        lengths = np.diff(start)[keep]
+        touch = remap[self.subjects_of(keep)]
+        return _SourceIndex([source for source, k in zip(self.sources, keep) if k], array.array("I", touch.tobytes()),
+                            array.array("Q", np.concatenate([[0], np.cumsum(lengths)]).astype(np.uint64).tobytes()))
+
+    def extended(self, touched: dict[object, set[str]], subjects: list[str]) -> _SourceIndex:
+        """These sources and those of ``touched`` (source -> the subjects it gave to)."""
+        at = {subject: i for i, subject in enumerate(subjects)} if touched else {}
+        sources, touch, start = list(self.sources), array.array("I", self.touch), array.array("Q", self.start)
+        for source, given in touched.items():
+            sources.append(source)
+            touch.extend(sorted(at[subject] for subject in given))
+            start.append(len(touch))
+        return _SourceIndex(sources, touch, start)
+
+
+def _changed_sources(G: nx.MultiDiGraph, old: nx.MultiDiGraph) -> tuple[set[str], set[tuple[str, str, str]]]:
+    """The nodes and edges (``(u, v, key)``) of ``G`` or ``old`` whose statements may differ between the two:
+    those added, removed or with other attributes; the edges of a node of another type (an edge's statements
+    read its target's type, and nothing else of its ends); and every honor, when the honors' labels name other
+    nodes (:func:`kg.rdf.honor_ids_of`)."""
+    # networkx's own dicts (node -> attributes, node -> successor -> key -> attributes), compared in C: the
+    # neighbourhoods an article left alone, most of them, compare equal as a whole
+    new_nodes, old_nodes, new_succ, old_succ = G._node, old._node, G._succ, old._succ
+    nodes = {n for n, d in new_nodes.items() if old_nodes.get(n, _ABSENT) != d} | (old_nodes.keys() - new_nodes.keys())
+    edges: set[tuple[str, str, str]] = set()
+    for u in new_succ.keys() | old_succ.keys():
+        after, before = new_succ.get(u, {}), old_succ.get(u, {})
+        if after == before:
+            continue
+        for v in after.keys() | before.keys():
+            keys_after, keys_before = after.get(v, {}), before.get(v, {})
+            if keys_after != keys_before:
+                edges.update((u, v, k) for k in keys_after.keys() | keys_before.keys()
+                             if keys_after.get(k, _ABSENT) != keys_before.get(k, _ABSENT))
+    if rdf.honor_ids_of(G) != rdf.honor_ids_of(old):
+        nodes |= {n for graph in (G, old) for n, t in graph.nodes(data="type") if t == "Honor"}
+    retyped = {n for n in nodes if n in G and n in old and G.nodes[n].get("type") != old.nodes[n].get("type")}
+    for graph in (G, old):
+        for n in retyped:
+            edges.update(graph.in_edges(n, keys=True))
+            edges.update(graph.out_edges(n, keys=True))
+    return nodes, edges
 
 
 @dataclass(frozen=True)
@@ -225,8 +480,9 @@ def property_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Escapes for attribute values and text alike; tabs and line breaks as references, so parsers keep them.
-_XML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                              "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+# No escape holds a character escaped after it ("&" comes first), so replacing one after another escapes each once.
+_XML_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("\t", "&#9;"), ("\n", "&#10;"),
+                ("\r", "&#13;"))
 
 
 def _xml_text(value: object) -> object:
@@ -239,8 +495,15 @@ def _xml_text(value: object) -> object:
 
 
 def _xml(value: object) -> str:
-    """``value`` (already passed through :func:`_xml_text`) escaped for an XML attribute value or text."""
-    return str(value).translate(_XML_ESCAPES)
+    """``value`` (already passed through :func:`_xml_text`) escaped for an XML attribute value or text.
+
+    >>> _xml('a&b<"c">\\t')
+    'a&amp;b&lt;&quot;c&quot;&gt;&#9;'
+    """
+    text = str(value)
+    for char, escape in _XML_ESCAPES:  # str.replace, not str.translate: three times faster
+        text = text.replace(char, escape)
+    return text
 
 
 def _used(rows: list[tuple], names: tuple[str, ...]) -> list[str]:
@@ -379,8 +642,14 @@ def memoized(memo: AnalysisCache | None, name: str, key: str, compute: Callable[
 
 
 def _layout(memo: AnalysisCache | None, G: nx.MultiDiGraph) -> dict[str, tuple[int, int]]:
-    """:func:`kg.viz.layout` of ``G``, memoized by :func:`kg.viz.layout_key`."""
-    return memoized(memo, "layout", viz.layout_key(G), lambda: viz.layout(G),
+    """:func:`kg.viz.layout` of ``G``, memoized by :func:`kg.viz.layout_key`; when that misses, its force-directed
+    part is memoized apart, by :func:`kg.viz.force_key` (an article that only adds edges between nodes already
+    joined changes the sizes of nodes, not which are joined)."""
+    def force(linked: list[str], pairs: list[tuple[int, int]]):
+        return memoized(memo, "layout-force", viz.force_key(linked, pairs), lambda: viz.force_positions(linked, pairs),
+                        lambda held: getattr(held, "shape", None) == (len(linked), 2) and held.dtype == "float64")
+
+    return memoized(memo, "layout", viz.layout_key(G), lambda: viz.layout(G, force_with=force),
                     lambda held: isinstance(held, dict) and held.keys() == G.nodes.keys())
 
 
@@ -389,10 +658,12 @@ def _html(x: ExportInput) -> str:
 
 
 EXPORTERS: dict[str, Exporter] = {
-    "turtle": Exporter("graph.ttl", lambda x: rdf.turtle_from_ntriples(x.ntriples), "RDF as Turtle"),
+    "turtle": Exporter("graph.ttl", lambda x: x.blocks.render("turtle") if x.blocks is not None
+                       else rdf.turtle_from_ntriples(x.ntriples), "RDF as Turtle"),
     "ntriples": Exporter("graph.nt", lambda x: x.ntriples,
                          "RDF as sorted N-Triples (what the Oxigraph store and `kg push` load)"),
-    "jsonld": Exporter("graph.jsonld", lambda x: rdf.jsonld_from_rows(x.rows), "RDF as compact JSON-LD"),
+    "jsonld": Exporter("graph.jsonld", lambda x: x.blocks.render("jsonld") if x.blocks is not None
+                       else rdf.jsonld_from_rows(x.rows), "RDF as compact JSON-LD"),
     "graphml": Exporter("graph.graphml", lambda x: graphml_from_rows(x.property_rows), "property graph as GraphML"),
     "gexf": Exporter("graph.gexf", lambda x: gexf_from_rows(x.property_rows), "property graph as GEXF, for Gephi"),
     "html": Exporter("graph.html", _html, "offline HTML explorer"),
@@ -434,13 +705,20 @@ _TEMPS: dict[str, tuple[Path, str]] | None = None  # filename -> (export path, i
 _PREVIOUS: tuple[Path, Path] | None = None  # the last build's store and the graph.nt it holds, to update (None: load)
 
 
+@collector.paused()  # renderers and the memo make millions of objects and no garbage cycles (kg.collector)
 def _render_job(names: tuple[str, ...]) -> dict[str, str | bytes]:
     """Render ``names`` (and load the store, if asked); with temporary files to fill, write each format
     into its own there and return only what was not written."""
-    assert _SHARED is not None
-    rendered = {EXPORTERS[name].filename: EXPORTERS[name].render(_SHARED) for name in names}
+    x = _SHARED
+    assert x is not None
+    rendered = {EXPORTERS[name].filename: EXPORTERS[name].render(x) for name in names}
+    blocks = vars(x).get("blocks") if RDF_FORMATS.intersection(names) else None  # made for an RDF format and a memo
     if _STAGE_IN is not None and "ntriples" in names:
-        _load_store(_STAGE_IN, rendered[EXPORTERS["ntriples"].filename], _PREVIOUS)
+        nt = rendered[EXPORTERS["ntriples"].filename]
+        _load_store(_STAGE_IN, nt, _PREVIOUS, blocks.difference(nt) if blocks is not None and _PREVIOUS is not None
+                    else None)
+    if blocks is not None:
+        blocks.save()
     if _TEMPS is not None:
         # written here, beside the other jobs, rather than sent back to the parent to write one by one
         for filename in list(rendered):
@@ -448,14 +726,19 @@ def _render_job(names: tuple[str, ...]) -> dict[str, str | bytes]:
     return rendered
 
 
-def _load_store(staged: Path, ntriples: str | bytes | Path, previous: tuple[Path, Path] | None = None) -> None:
+def _load_store(staged: Path, ntriples: str | bytes | Path, previous: tuple[Path, Path] | None = None,
+                difference: tuple[bytes, bytes, int] | None = None) -> None:
     """Fill the store in ``staged`` with ``ntriples``: by updating ``previous`` (the last build's store and its
-    ``graph.nt``) when given and sound, else by loading them all."""
+    ``graph.nt``) when given and sound, else by loading them all. ``difference``: the lines gone from that
+    ``graph.nt``, those added, and the new line count (:meth:`RdfBlocks.difference`), when known."""
     data = ntriples.encode("utf-8") if isinstance(ntriples, str) else ntriples
     if previous is not None:
         try:
-            old = previous[1].read_bytes()
-            store.update_stage(staged, previous[0], old, data if isinstance(data, bytes) else data.read_bytes())
+            if difference is not None:
+                store.update_stage_by(staged, previous[0], *difference)
+            else:
+                old = previous[1].read_bytes()
+                store.update_stage(staged, previous[0], old, data if isinstance(data, bytes) else data.read_bytes())
             return
         except (ExportError, OSError):  # a store that cannot be updated is loaded afresh, as without a memo
             shutil.rmtree(staged, ignore_errors=True)
@@ -502,7 +785,8 @@ def _render(G: nx.MultiDiGraph, formats: tuple[str, ...], workers: int, stage_in
     if G.number_of_edges() < PARALLEL_MIN_EDGES:
         workers = 1
     named = {path.name: (path, tmp) for path, tmp in temps.items()} if temps is not None else None
-    _SHARED, _STAGE_IN, _TEMPS, _PREVIOUS = ExportInput(G, memo), stage_in if store_in_job else None, named, previous
+    last = next(iter(temps)).parent if temps else None  # the export folder, whose files the memo describes
+    _SHARED, _STAGE_IN, _TEMPS, _PREVIOUS = ExportInput(G, memo, last, formats), stage_in if store_in_job else None, named, previous
     rendered: dict[str, str | bytes] = {}
     try:
         for part in map_unordered(_render_job, jobs, min(workers, len(jobs)), fork_only=True):

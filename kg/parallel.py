@@ -177,6 +177,82 @@ def map_unordered(fn: Callable[[T], R], tasks: Iterable[T], workers: int,
 _END = object()
 
 
+class Helper:
+    """One worker process, forked now, that runs ``fn`` over the tasks sent to it, in order, beside this
+    process's own work; results come back in the same order (:meth:`results`).
+
+    No thread runs in this process for it (a pool forked later still forks, see :func:`_pool_context`), and
+    sending never waits for the helper: a thread of the helper's own takes every task off the pipe at once,
+    while its main thread runs ``initializer`` and then the tasks. Only where this process can fork
+    (:func:`can_fork`); the helper dies with this process.
+    """
+
+    def __init__(self, fn: Callable[[T], R], initializer: Callable[..., Any] | None = None, initargs: tuple = ()) -> None:
+        context = multiprocessing.get_context("fork")
+        tasks_in, self._tasks = context.Pipe(duplex=False)
+        self._results, results_out = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run_helper, name="kg-helper", daemon=True,
+                                        args=(os.getpid(), tasks_in, results_out, fn, initializer, initargs))
+        self._process.start()
+        tasks_in.close()
+        results_out.close()
+        self._sent = 0
+
+    def submit(self, task: T) -> None:
+        self._tasks.send(task)
+        self._sent += 1
+
+    def results(self) -> Iterator[R]:
+        """The result of every task sent, in order (a task that failed raises its exception here)."""
+        self._tasks.send(_END_OF_TASKS)
+        for _ in range(self._sent):
+            try:
+                ok, value = self._results.recv()
+            except EOFError as e:
+                raise KgError(f"the helper process stopped (exit code {self._process.exitcode})") from e
+            if not ok:
+                raise value
+            yield value
+
+    def close(self) -> None:
+        """Stop the helper, at once if it is still working."""
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._tasks.close()
+        self._results.close()
+
+
+_END_OF_TASKS = None
+
+
+def _run_helper(parent: int, tasks, results, fn: Callable, initializer: Callable[..., Any] | None,
+                initargs: tuple) -> None:
+    """The helper's main function (see :class:`Helper`)."""
+    import queue
+
+    _start_worker(parent, None, ())
+    inbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def take_all() -> None:
+        while True:
+            task = tasks.recv()
+            inbox.put(task)
+            if task is _END_OF_TASKS:
+                return
+
+    threading.Thread(target=take_all, name="kg-helper-inbox", daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
+    while (task := inbox.get()) is not _END_OF_TASKS:
+        try:
+            outcome = (True, fn(task))
+        except Exception as e:  # noqa: BLE001 - sent back and raised in the parent
+            outcome = (False, e)
+        results.send(outcome)
+    results.close()
+
+
 def _check_reachable(scheduler: str, timeout: float, hint: str) -> None:
     """Fail fast, before Dask starts its event-loop thread (which a failed Client leaves running), when
     nothing listens at a ``tcp://HOST:PORT`` address."""
@@ -231,4 +307,4 @@ def map_dask(fn: Callable[[T], R], tasks: Iterable[T], scheduler: str, in_flight
         client.close()
 
 
-__all__ = ["SchedulerError", "can_fork", "cpu_count", "chunked", "map_unordered", "map_dask"]
+__all__ = ["SchedulerError", "can_fork", "cpu_count", "chunked", "map_unordered", "map_dask", "Helper"]

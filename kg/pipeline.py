@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import itertools
 import sys
 import threading
 import time
@@ -20,7 +21,7 @@ from kg.errors import InputError, KgError
 from kg.ingest import Skipped, find_files, read_file
 from kg.link import Resolution, entity_id, link, place_canonical, resolve_document
 from kg.relate import find_relations, organization_places
-from kg.parallel import chunked, cpu_count, map_dask, map_unordered
+from kg.parallel import Helper, can_fork, chunked, cpu_count, map_dask, map_unordered
 from kg.segment import DEFAULT_SEGMENTER, SEGMENTER_CLASSES, SEGMENTERS, make_segmenter
 from kg.types import HONOR, ORGANIZATION, PLACE, Document, Relation
 
@@ -146,9 +147,10 @@ def assemble(analyses: Iterable[Analysis | ResolvedAnalysis], rec: Recognizer | 
     lex = rec.lex if rec is not None else lexicon.load()
     entities, linked = link(analyses, lex, rec)
     places: dict[str, tuple[str, str | None]] = {}
+    shorts = _longest_first(lex)
     for eid, e in entities.items():
         if e.label == PLACE:
-            parent = lex.places[e.name].parent if e.name in lex.places else _zone_parent(e.name, lex)
+            parent = lex.places[e.name].parent if e.name in lex.places else _zone_parent(e.name, lex, shorts)
             places[eid] = (e.name, parent)
     G = build_graph(entities, linked, places)
     located = {}
@@ -161,8 +163,13 @@ def assemble(analyses: Iterable[Analysis | ResolvedAnalysis], rec: Recognizer | 
     return G
 
 
-def _zone_parent(name: str, lex: lexicon.Lexicons) -> str | None:
-    for short in sorted(lex.place_alias, key=len, reverse=True):
+def _longest_first(lex: lexicon.Lexicons) -> list[str]:
+    """The short names of places, longest first (sorted once per graph, not once per zone)."""
+    return sorted(lex.place_alias, key=len, reverse=True)
+
+
+def _zone_parent(name: str, lex: lexicon.Lexicons, shorts: list[str]) -> str | None:
+    for short in shorts:
         if name.startswith(short) and place_canonical(name, lex) == name and name != short:
             return lex.place_alias[short]
     return None
@@ -208,9 +215,10 @@ def _fingerprint(segmenter: str, ontology: str) -> str:
     return fingerprint(parts, files)
 
 
-def _init_worker(segmenter: str) -> None:
-    """Load the recognizer once per worker process (a no-op when the worker was forked after loading it)."""
-    default_recognizer(segmenter)
+def _init_worker(segmenter: str, snapshots: Path | str | None = None) -> None:
+    """Load the recognizer once per worker process (a no-op when the worker was forked after loading it);
+    ``snapshots``: the cache folder whose snapshot of it to load (see :func:`default_recognizer`)."""
+    default_recognizer(segmenter, snapshots)
 
 
 def _analyze_chunk(task: tuple[str, list[Document]]) -> tuple[str, list[_WorkerResult]]:
@@ -329,9 +337,14 @@ def _build(paths: Iterable[Path | str], progress: Callable[[Progress], None] | N
     weights: dict[str, int] = {}
     keys: dict[str, str] = {}
     analyses: dict[str, ResolvedAnalysis] = {}
+    # The first articles a cached build lacks go to a helper process, which loads the recognizer and analyzes
+    # them while this process reads the rest from the cache (a rebuild after adding an article or two).
+    early = (_EarlyMisses(segmenter, cache_dir) if cache is not None and scheduler is None and n_workers > 1
+             and can_fork() else None)
 
     def misses() -> Iterator[Document]:
-        """Read the inputs file by file; yield the documents the cache does not have."""
+        """Read the inputs file by file; yield the documents the cache does not have (and the helper does not
+        take)."""
         nonlocal rec
         for path, size in zip(files, sizes):
             collector.sweep()  # the cycles the last file's decoding left: nothing else frees them while paused
@@ -359,9 +372,13 @@ def _build(paths: Iterable[Path | str], progress: Callable[[Progress], None] | N
                         analyses[doc.id] = (doc, *hit)
                         tracker.advance(share, articles=1, cached=1)
                         continue
+                if early is not None and early.take(doc):
+                    continue
                 if rec is None and scheduler is None:
                     rec = default_recognizer(segmenter, cache_dir)  # before any pool forks, so workers inherit it
                 yield doc
+            if early is not None:
+                early.send()  # the file's misses go to work at once, not when a chunk is full
             if not found:
                 tracker.advance(left)
 
@@ -370,16 +387,20 @@ def _build(paths: Iterable[Path | str], progress: Callable[[Progress], None] | N
         results = map_dask(_analyze_chunk, tasks, scheduler)
     else:
         results = map_unordered(_analyze_chunk, tasks, n_workers, initializer=_init_worker, initargs=(segmenter,))
-    for worker_fp, chunk in results:
-        if worker_fp != fp:
-            raise KgError(f"{scheduler or 'a worker'}: a worker runs different extraction code, lexicons or models "
-                          "than this process (fingerprints differ); install the same kg version on every worker")
-        for doc_id, dm, relations, resolution in chunk:
-            doc = docs[doc_id]
-            analyses[doc_id] = (doc, dm, relations, resolution)
-            if cache is not None:
-                cache.put(keys[doc_id], (dm, relations, resolution))
-            tracker.advance(weights[doc_id], articles=1)
+    try:
+        for worker_fp, chunk in itertools.chain(results, early.results() if early is not None else ()):
+            if worker_fp != fp:
+                raise KgError(f"{scheduler or 'a worker'}: a worker runs different extraction code, lexicons or models "
+                              "than this process (fingerprints differ); install the same kg version on every worker")
+            for doc_id, dm, relations, resolution in chunk:
+                doc = docs[doc_id]
+                analyses[doc_id] = (doc, dm, relations, resolution)
+                if cache is not None:
+                    cache.put(keys[doc_id], (dm, relations, resolution))
+                tracker.advance(weights[doc_id], articles=1)
+    finally:
+        if early is not None:
+            early.close()
     extracted = time.perf_counter()
     report.documents = len(analyses)
     report.cached = tracker.cached
@@ -390,6 +411,49 @@ def _build(paths: Iterable[Path | str], progress: Callable[[Progress], None] | N
     report.timings = {"extract": extracted - started, "assemble": time.perf_counter() - extracted}
     tracker.emit("done")
     return report
+
+
+class _EarlyMisses:
+    """The first documents a cached build lacks, up to :data:`EARLY_CHARS` characters, sent file by file to a
+    helper process (:class:`kg.parallel.Helper`) that loads the recognizer from its snapshot and analyzes them
+    while this process reads on; more than that is a big job, for the pool of every worker."""
+
+    def __init__(self, segmenter: str, snapshots: Path | str | None) -> None:
+        self.segmenter, self.snapshots = segmenter, snapshots
+        self.chars = 0
+        self.pending: list[Document] = []
+        self.helper: Helper | None = None
+
+    def take(self, doc: Document) -> bool:
+        """Whether the helper takes ``doc`` (it does until it has :data:`EARLY_CHARS` characters)."""
+        if self.chars + len(doc.text) > EARLY_CHARS:
+            return False
+        self.chars += len(doc.text)
+        self.pending.append(doc)
+        return True
+
+    def send(self) -> None:
+        """Send the documents taken since the last call to the helper, started at the first."""
+        if not self.pending:
+            return
+        if self.helper is None:
+            self.helper = Helper(_analyze_chunk, _init_worker, (self.segmenter, self.snapshots))
+        self.helper.submit((self.segmenter, self.pending))
+        self.pending = []
+
+    def results(self) -> Iterator[tuple[str, list[_WorkerResult]]]:
+        """What the helper returns, chunk by chunk."""
+        self.send()
+        if self.helper is not None:
+            yield from self.helper.results()
+
+    def close(self) -> None:
+        """Stop the helper (at once, when the build failed before its work was collected)."""
+        if self.helper is not None:
+            self.helper.close()
+
+
+EARLY_CHARS = 2 * CHUNK_CHARS  # about a second of work: what a rebuild after adding a few articles analyzes
 
 
 def _valid_entry(value: object) -> bool:

@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -143,11 +145,30 @@ class _Rows:
         plain = not datatype or datatype == _XSD_STRING
         self.literal(s, p, value, datatype="" if plain else self.iri[datatype])
 
-    def in_order(self) -> list[Row]:
-        rows: list[Row] = []
-        for s in sorted(self.by_subject):  # a subject's few rows sorted apart: 5x faster than one big sort
-            rows += sorted(self.by_subject[s])
-        return rows
+    def in_order(self) -> list[list[Row]]:
+        # a subject's few rows sorted apart: 5x faster than one big sort
+        return [sorted(self.by_subject[s]) for s in sorted(self.by_subject)]
+
+
+class _TracedRows(_Rows):
+    """:class:`_Rows` that also notes the subjects each source (a node or an edge) gives rows to."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.touched: dict[object, set[str]] = {}
+        self._now: set[str] = set()
+
+    def trace(self, source: object) -> None:
+        """Note what follows as given by ``source``."""
+        self._now = self.touched.setdefault(source, set())
+
+    def add(self, s: str, p: str, o: str) -> None:
+        super().add(s, p, o)
+        self._now.add(self.iri[s])
+
+    def literal(self, s: str, p: str, value: str, language: str = "", datatype: str = "") -> None:
+        super().literal(s, p, value, language, datatype)
+        self._now.add(self.iri[s])
 
 
 class _Iris(dict):
@@ -224,7 +245,6 @@ def statements(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | N
     return triples_from_rows(statement_rows(G, honor_classes))
 
 
-@collector.paused()
 def statement_rows(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | None = None) -> list[Row]:
     """:func:`statements` as :data:`Row`s of plain strings, in the same order: what the exports write from.
 
@@ -233,26 +253,81 @@ def statement_rows(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]]
     >>> [(s[-8:], p[-5:], o) for s, _, p, o, _ in statement_rows(G)]
     [('person-1', '#type', '<https://schema.org/Person>'), ('person-1', 'label', '"李会东"@zh')]
     """
+    return [row for group in subject_rows(G, honor_classes) for row in group]
+
+
+@collector.paused()
+def subject_rows(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | None = None) -> list[list[Row]]:
+    """:func:`statement_rows` grouped by subject: one list of rows per subject, in the same order.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("person-1", type="Person", label="李会东", aliases=[], mentions=[])
+    >>> G.add_node("place-1", type="Place", label="郑州市", aliases=[], mentions=[])
+    >>> [len(group) for group in subject_rows(G)]
+    [2, 2]
+    """
     t = _Rows()
     honor_classes = honor_classes or {}
-    honor_ids = {d["label"]: n for n, d in G.nodes(data=True) if d["type"] == HONOR}
+    honor_ids = honor_ids_of(G)
     for node, data in sorted(G.nodes(data=True)):
-        s = KG_BASE + node
-        for cls in TYPE_CLASSES.get(data["type"], []):
-            t.add(s, _RDF_TYPE, cls)
-        if data["type"] == DOCUMENT:
-            _document(t, s, data)
-            continue
-        t.zh(s, _skos.prefLabel if data["type"] == HONOR else _rdfs.label, data["label"])
-        for alias in data.get("aliases", []):
-            t.zh(s, _skos.altLabel, alias)
-        for doc in sorted({m[0] for m in data.get("mentions", [])}):
-            t.add(s, _kg.mentionedIn, KG_BASE + doc)
-        if data["type"] == HONOR:
-            _honor(t, s, data["label"], honor_classes, honor_ids)
+        _node(t, node, data, honor_classes, honor_ids)
     for u, v, key, d in G.edges(keys=True, data=True):
         _fact(t, G, u, v, key, d)
     return t.in_order()
+
+
+Source = "str | tuple[str, str, str]"  # what statements come from: a node, or an edge (source, target, key)
+
+
+@collector.paused()
+def source_rows(G: nx.MultiDiGraph, honor_classes: dict[str, tuple[str, str]] | None, nodes: Iterable[str],
+                edges: Iterable[tuple[str, str, str]]) -> tuple[dict[str, set[Row]], dict[object, set[str]]]:
+    """The rows that some nodes and edges of ``G`` give (:func:`subject_rows` gives those of all), by subject,
+    and the subjects each of them gives rows to.
+
+    What a node gives depends on its attributes (and, for an honor, on ``honor_classes`` and
+    :func:`honor_ids_of`); what an edge gives, on its ends, key and attributes and its target's type.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("p", type="Person", label="李", aliases=[], mentions=[])
+    >>> for n in ("o", "o2"):
+    ...     G.add_node(n, type="Organization", label="工会", aliases=[], mentions=[])
+    >>> _ = G.add_edge("o", "o2", key="s", predicate="suborganization")
+    >>> rows, touched = source_rows(G, {}, ["p"], [("o", "o2", "s")])
+    >>> sorted(touched["p"]), sorted(touched[("o", "o2", "s")])
+    (['https://example.org/kg/p'], ['https://example.org/kg/o'])
+    """
+    t = _TracedRows()
+    honor_classes = honor_classes or {}
+    honor_ids = honor_ids_of(G)
+    for node in nodes:
+        t.trace(node)
+        _node(t, node, G.nodes[node], honor_classes, honor_ids)
+    for u, v, key in edges:
+        t.trace((u, v, key))
+        _fact(t, G, u, v, key, G.edges[u, v, key])
+    return t.by_subject, t.touched
+
+
+def honor_ids_of(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Each honor's label -> its node: an honor's broader class that is itself an honor links to that node."""
+    return {d["label"]: n for n, d in G.nodes(data=True) if d["type"] == HONOR}
+
+
+def _node(t: _Rows, node: str, data: dict, honor_classes: dict[str, tuple[str, str]], honor_ids: dict[str, str]) -> None:
+    s = KG_BASE + node
+    for cls in TYPE_CLASSES.get(data["type"], []):
+        t.add(s, _RDF_TYPE, cls)
+    if data["type"] == DOCUMENT:
+        _document(t, s, data)
+        return
+    t.zh(s, _skos.prefLabel if data["type"] == HONOR else _rdfs.label, data["label"])
+    for alias in data.get("aliases", []):
+        t.zh(s, _skos.altLabel, alias)
+    for doc in sorted({m[0] for m in data.get("mentions", [])}):
+        t.add(s, _kg.mentionedIn, KG_BASE + doc)
+    if data["type"] == HONOR:
+        _honor(t, s, data["label"], honor_classes, honor_ids)
 
 
 def _document(t: _Rows, s: str, data: dict) -> None:
@@ -392,6 +467,22 @@ def turtle_from_ntriples(text: str) -> str:
     return serialize_turtle(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
 
 
+def turtle_blocks(ntriples: bytes | str, subjects: int) -> tuple[bytes, list[bytes]] | None:
+    """:func:`turtle_from_ntriples` of N-Triples grouped by subject, as its ``@prefix`` lines and one block per
+    subject (the blocks joined after the prefix lines are the whole text); None when the text does not split
+    into ``subjects`` blocks (a statement continues a subject's block on a line of its own, after a tab)."""
+    text = ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+                        prefixes=PREFIXES)
+    lines = text.splitlines(keepends=True)
+    head = 0
+    while head < len(lines) and lines[head].startswith(b"@prefix "):
+        head += 1
+    starts = [i for i in range(head, len(lines)) if not lines[i].startswith(b"\t")]
+    if len(starts) != subjects or (subjects and starts[0] != head):
+        return None
+    return b"".join(lines[:head]), [b"".join(lines[a:b]) for a, b in zip(starts, [*starts[1:], len(lines)])]
+
+
 def serialize_ntriples(triples: list[ox.Triple]) -> str:
     """N-Triples, one triple per line in the given order."""
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
@@ -449,27 +540,37 @@ def ntriples_from_rows(rows: Iterable[Row]) -> str:
     return "".join([f"<{s}> <{p}> {o} .\n" for s, _, p, o, _ in rows])
 
 
-@collector.paused()
 def jsonld_from_rows(rows: Iterable[Row]) -> str:
-    """:func:`serialize_jsonld` for ``rows``: the same text as for their triples."""
-    nodes: dict[str, dict[str, list]] = {}
+    """:func:`serialize_jsonld` for ``rows`` (grouped by subject, as sorted rows are): the same text as for their
+    triples. One node object per line, after :data:`JSONLD_HEAD` and before :data:`JSONLD_TAIL`."""
+    lines = jsonld_lines(list(group) for _, group in itertools.groupby(rows, operator.itemgetter(0)))
+    return JSONLD_HEAD + ",\n".join(lines) + JSONLD_TAIL
+
+
+JSONLD_HEAD = f'{{"@context": {json.dumps(PREFIXES, ensure_ascii=False)},\n"@graph": [\n'
+JSONLD_TAIL = "\n]}\n"
+
+
+@collector.paused()
+def jsonld_lines(groups: Iterable[list[Row]]) -> list[str]:
+    """The JSON-LD node object of each subject's rows (``groups``: the rows of one subject each, as
+    :func:`subject_rows` gives them), as one line of text each."""
     ids: dict[str, dict[str, str]] = {}  # IRI -> its {"@id": ...} value, one dict for every node pointing at it
-    subject, node = None, {}
-    for s, not_type, p, _, o in rows:
-        if s != subject:  # rows come grouped by subject: look its node up once per group
-            subject, key = s, _compact(s)
-            node = nodes.get(key) or nodes.setdefault(key, {"@id": key})
-        if not not_type:
-            node.setdefault("@type", []).append(_compact(o))
-        elif isinstance(o, str):
-            node.setdefault(_compact(p), []).append(ids.get(o) or ids.setdefault(o, {"@id": _compact(o)}))
-        else:
-            node.setdefault(_compact(p), []).append(_jsonld_literal(*o))
-    # One node object per line: json's C encoder (used only without ``indent``) does the work.
-    encoder = json.JSONEncoder(ensure_ascii=False)
-    context = encoder.encode(dict(PREFIXES))
-    graph = ",\n".join([encoder.encode(node) for node in nodes.values()])
-    return f'{{"@context": {context},\n"@graph": [\n{graph}\n]}}\n'
+    # json's C encoder (used only without ``indent``) does the work
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    lines = []
+    for rows in groups:
+        key = _compact(rows[0][0])
+        node: dict[str, object] = {"@id": key}
+        for _, not_type, p, _, o in rows:
+            if not not_type:
+                node.setdefault("@type", []).append(_compact(o))
+            elif isinstance(o, str):
+                node.setdefault(_compact(p), []).append(ids.get(o) or ids.setdefault(o, {"@id": _compact(o)}))
+            else:
+                node.setdefault(_compact(p), []).append(_jsonld_literal(*o))
+        lines.append(encode(node))
+    return lines
 
 
 def _jsonld_literal(value: str, language: str, datatype: str) -> dict[str, str]:

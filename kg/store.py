@@ -151,6 +151,13 @@ def update_stage(staged: Path, previous: Path, old_ntriples: bytes, new_ntriples
     once written, so the previous store stays as it was whatever happens here.
     """
     gone, added = ntriples_difference(old_ntriples, new_ntriples)
+    update_stage_by(staged, previous, gone, added, new_ntriples.count(b"\n"), with_ontology)
+
+
+def update_stage_by(staged: Path, previous: Path, gone: bytes, added: bytes, lines: int,
+                    with_ontology: bool = True) -> None:
+    """:func:`update_stage` given the difference (:func:`ntriples_difference`) and the number of lines of the
+    new N-Triples, for a caller that knows them without comparing the whole texts."""
     try:
         os.rmdir(staged)  # a checkpoint is made into a folder that does not exist yet
         ox.Store.read_only(str(previous)).backup(str(staged))  # closed as soon as this returns
@@ -170,7 +177,6 @@ def update_stage(staged: Path, previous: Path, old_ntriples: bytes, new_ntriples
         count = int(next(iter(held))["n"].value)
         del store, held
         gc.collect()  # closes the database before it is moved
-        lines = new_ntriples.count(b"\n")
         if count != lines:
             raise ValueError(f"it holds {count} triples where graph.nt has {lines}")
     except (OSError, SyntaxError, ValueError) as e:

@@ -47,11 +47,13 @@ def test_a_failing_renderer_leaves_earlier_exports_in_place(seed_graph, tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["graph.ttl"]
 
 
-def test_rdf_statements_are_computed_once_per_export(seed_graph, tmp_path, monkeypatch):
+@pytest.mark.parametrize("memo", [False, True])
+def test_rdf_statements_are_computed_once_per_export(seed_graph, tmp_path, monkeypatch, memo):
     calls = []
-    real = rdf.statement_rows
-    monkeypatch.setattr(rdf, "statement_rows", lambda *a: calls.append(1) or real(*a))
-    export.write_exports(seed_graph, tmp_path, ("turtle", "ntriples", "jsonld"))
+    for name in ("subject_rows", "source_rows"):  # without a memo, with one (and nothing to reuse)
+        monkeypatch.setattr(rdf, name, lambda *a, real=getattr(rdf, name): calls.append(1) or real(*a))
+    export.write_exports(seed_graph, tmp_path / "out", ("turtle", "ntriples", "jsonld"),
+                         memo=tmp_path / "memo" if memo else None)
     assert len(calls) == 1
 
 
@@ -279,6 +281,127 @@ def test_a_rebuild_of_the_same_graph_reuses_the_layout(tmp_path, laid_out, monke
     monkeypatch.setattr(viz, "layout", None)  # a call would fail
     _kg_build(src, out)
     assert _exports(out) == before
+
+
+def test_a_graph_with_the_same_pairs_of_nodes_reuses_the_force_layout(seed_graph, tmp_path, laid_out, monkeypatch):
+    from kg import viz
+
+    memo, out, fresh = tmp_path / "memo", tmp_path / "out", tmp_path / "fresh"
+    export.write_exports(seed_graph, out, ("html",), memo=memo)
+    G = seed_graph.copy()
+    u, v, d = next((u, v, d) for u, v, d in G.edges(data=True) if u != v)
+    G.add_edge(u, v, key="another-fact", **{**d, "role": "另一职务"})  # sizes change, the pairs do not
+    assert viz.layout_key(G) != viz.layout_key(seed_graph)
+    export.write_exports(G, fresh, ("html",))
+    monkeypatch.setattr(viz, "force_positions", None)  # a call would fail
+    export.write_exports(G, out, ("html",), memo=memo)
+    assert (out / "graph.html").read_bytes() == (fresh / "graph.html").read_bytes()
+
+
+def _with_changes(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """``G`` with one fact gone, one node renamed and one fact added: some subjects' blocks change."""
+    H = G.copy()
+    u, v, key = next((u, v, k) for u, v, k, d in H.edges(keys=True, data=True) if d["predicate"] == "membership")
+    H.remove_edge(u, v, key=key)
+    node = next(n for n, t in H.nodes(data="type") if t == "Person")
+    H.nodes[node]["label"] = "改名的人"
+    H.add_edge(node, v, key="membership-new", predicate="membership", role="新职务", text=None, doc=None,
+               start=None, end=None, sentence=None)
+    return H
+
+
+def test_rdf_exports_reuse_the_last_files_blocks_and_give_the_fresh_bytes(seed_graph, tmp_path, monkeypatch):
+    memo, out, fresh = tmp_path / "memo", tmp_path / "out", tmp_path / "fresh"
+    formats = ("turtle", "ntriples", "jsonld")
+    export.write_exports(seed_graph, out, formats, with_store=True, memo=memo)
+    H = _with_changes(seed_graph)
+    export.write_exports(H, fresh, formats, with_store=True)
+    rendered = []
+    real = rdf.jsonld_lines
+    monkeypatch.setattr(rdf, "jsonld_lines", lambda groups: rendered.extend(groups := list(groups)) or real(groups))
+    export.write_exports(H, out, formats, with_store=True, memo=memo)
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert _store_quads(out) == _store_quads(fresh)
+    assert 0 < len(rendered) < len(rdf.subject_rows(H)) / 4  # only the changed subjects were rendered
+
+
+def _random_edit(G: nx.MultiDiGraph, rng) -> None:
+    """One edit of the kinds a rebuild makes: facts added or dropped, entities renamed, named in other articles,
+    dropped, or honors relabelled (which changes which honor a broader class links to)."""
+    nodes, edges = sorted(G), sorted(G.edges(keys=True))
+    kind = rng.choice(["add fact", "drop fact", "rename", "mentions", "drop node", "honor", "retype"])
+    if kind == "add fact" or not edges:
+        u, v = rng.choice(nodes), rng.choice(nodes)
+        G.add_edge(u, v, key=f"membership-r{rng.random():.6f}", predicate="membership", role=rng.choice(["主席", "新职务", None]),
+                   text=None, doc=None, start=None, end=None, sentence=None)
+    elif kind == "drop fact":
+        G.remove_edge(*rng.choice(edges))
+    elif kind == "rename":
+        G.nodes[rng.choice(nodes)]["label"] = f"改名{rng.randrange(3)}"
+    elif kind == "mentions":
+        node = rng.choice(nodes)
+        G.nodes[node]["mentions"] = [*G.nodes[node].get("mentions", []), (rng.choice(nodes), 0, 1)]
+    elif kind == "drop node":
+        G.remove_node(rng.choice(nodes))
+    elif kind == "honor":
+        honors = [n for n in nodes if G.nodes[n]["type"] == "Honor"]
+        if honors:
+            G.nodes[rng.choice(honors)]["label"] = rng.choice(["劳动模范", "全国劳动模范", "五一劳动奖章"])
+    else:
+        node = rng.choice(nodes)
+        G.nodes[node]["type"] = rng.choice(["Organization", "Document", "Person"])
+        if G.nodes[node]["type"] == "Document":
+            G.nodes[node].update(title="标题", date="2024-01-02")
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_rdf_exports_after_random_edits_are_the_fresh_bytes(seed_graph, tmp_path, seed, monkeypatch):
+    import random
+
+    rng = random.Random(seed)
+    memo, out, fresh = tmp_path / "memo", tmp_path / "out", tmp_path / "fresh"
+    formats = ("turtle", "ntriples", "jsonld")
+    updates = []
+    real = export.RdfBlocks._update
+    monkeypatch.setattr(export.RdfBlocks, "_update", lambda self, entry: updates.append(1) or real(self, entry))
+    G = seed_graph.copy()
+    export.write_exports(G, out, formats, with_store=True, memo=memo)
+    for n in range(4):
+        for _ in range(rng.randrange(1, 4)):
+            _random_edit(G, rng)
+        export.write_exports(G, out, formats, with_store=True, memo=memo)
+        export.write_exports(G, fresh, formats, with_store=True)
+        for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+            assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+        assert _store_quads(out) == _store_quads(fresh)
+        assert len(updates) == n + 1  # from the last export's blocks, not all rendered again
+
+
+@pytest.mark.parametrize("damage", ["edit a file", "remove a file", "corrupt the entry"])
+def test_rdf_blocks_of_files_the_memo_does_not_describe_are_rendered_again(seed_graph, tmp_path, damage):
+    from kg import cache
+
+    memo, out, fresh = tmp_path / "memo", tmp_path / "out", tmp_path / "fresh"
+    formats = ("turtle", "ntriples", "jsonld")
+    export.write_exports(seed_graph, out, formats, with_store=True, memo=memo)
+    if damage == "edit a file":
+        for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+            data = bytearray((out / name).read_bytes())
+            data[-5] ^= 0x01
+            (out / name).write_bytes(bytes(data))
+    elif damage == "remove a file":
+        (out / "graph.jsonld").unlink()
+    else:
+        entry = _memo_entry(memo, "rdf-blocks")
+        held = cache.decode(entry.read_bytes())
+        entry.write_bytes(cache.encode({**held, "subjects": held["subjects"][:-1]}))  # too few for the block starts
+    H = _with_changes(seed_graph)
+    export.write_exports(H, fresh, formats, with_store=True)
+    export.write_exports(H, out, formats, with_store=True, memo=memo)
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    assert _store_quads(out) == _store_quads(fresh)
 
 
 def _memo_entry(memo: Path, name: str) -> Path:

@@ -153,6 +153,27 @@ def test_adding_an_article_analyzes_only_that_article(tmp_path, monkeypatch):
     assert "洛阳市总工会" in labels(report.graph, "Organization")
 
 
+def test_a_cached_build_sends_its_first_new_articles_to_a_helper_and_a_big_job_to_the_pool(tmp_path, monkeypatch):
+    folder = write_articles(tmp_path / "in", names=("a.txt", "b.txt"))
+    cache = tmp_path / "cache"
+    build_with_report([folder], workers=2, cache_dir=cache)
+    sent = []
+    real = pipeline._EarlyMisses.send
+    monkeypatch.setattr(pipeline._EarlyMisses, "send", lambda self: sent.extend(self.pending) or real(self))
+    (folder / "c.txt").write_text(ARTICLES["c.txt"], encoding="utf-8")
+    helped = pipeline.can_fork()  # not while another test's thread runs: then the pool takes every article
+    report = build_with_report([folder], workers=2, cache_dir=cache)
+    assert [doc.source for doc in sent] == ([str(folder / "c.txt")] if helped else [])
+    assert (report.documents, report.cached) == (4, 3)
+    assert graph_state(report.graph) == graph_state(build_with_report([folder], workers=1).graph)
+    sent.clear()
+    monkeypatch.setattr(pipeline, "EARLY_CHARS", 0)  # every new article is a big job's
+    (folder / "d.txt").write_text(ARTICLES["c.txt"].replace("洛阳", "开封"), encoding="utf-8")
+    report = build_with_report([folder], workers=2, cache_dir=cache)
+    assert sent == [] and (report.documents, report.cached) == (5, 4)
+    assert graph_state(report.graph) == graph_state(build_with_report([folder], workers=1).graph)
+
+
 def test_a_rebuild_with_every_article_cached_loads_no_recognizer(reference, tmp_path, monkeypatch):
     folder, ref = reference
     cache = tmp_path / "cache"

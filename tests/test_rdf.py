@@ -224,6 +224,19 @@ def test_exports_written_from_rows_are_pyoxigraphs_text(graph_fixture, request):
     assert rdf.jsonld(G) == rdf.serialize_jsonld(triples)
 
 
+@pytest.mark.parametrize("graph_fixture", ["tricky_graph", "hostile_graph", "seed_graph"])
+def test_the_exports_split_into_one_block_per_subject(graph_fixture, request):
+    groups = rdf.subject_rows(request.getfixturevalue(graph_fixture))
+    rows = [row for group in groups for row in group]
+    assert len({group[0][0] for group in groups}) == len(groups) and all(len({r[0] for r in g}) == 1 for g in groups)
+    nt = rdf.ntriples_from_rows(rows)
+    head, blocks = rdf.turtle_blocks(nt, len(groups))
+    assert len(blocks) == len(groups) and (head + b"".join(blocks)).decode() == rdf.turtle_from_ntriples(nt)
+    assert rdf.turtle_blocks(nt, len(groups) + 1) is None
+    lines = rdf.jsonld_lines(groups)
+    assert rdf.JSONLD_HEAD + ",\n".join(lines) + rdf.JSONLD_TAIL == rdf.jsonld_from_rows(rows)
+
+
 def test_literals_are_escaped_as_pyoxigraph_escapes_them():
     every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     assert rdf._nt_string(every) == str(ox.Literal(every))

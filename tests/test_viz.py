@@ -259,6 +259,29 @@ def test_edges_get_unique_ids_even_without_fact_keys():
     assert [e["parallel"] for e in edges] == [0, 0, 1]
 
 
+def test_leaves_are_folded_into_the_one_neighbour_that_has_others():
+    # 0-1-2 a path, 3 hangs off 1, 4-5 a pair (neither folds into the other)
+    parents = viz._leaf_parents(6, [(0, 1), (1, 2), (1, 3), (4, 5)])
+    assert parents.tolist() == [1, -1, 1, 1, -1, -1]
+
+
+def test_the_force_layout_reads_only_which_nodes_are_joined():
+    G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("b", "d"), ("c", "d")])
+    H = nx.MultiDiGraph([("d", "c"), ("a", "b"), ("b", "c"), ("b", "d"), ("b", "d")])  # same pairs, other degrees
+    H.nodes["a"]["label"] = "甲"
+    assert viz.structure(G) == viz.structure(H) == (["a", "b", "c", "d"], [(0, 1), (1, 2), (1, 3), (2, 3)])
+    linked, pairs = viz.structure(G)
+    assert viz.force_key(linked, pairs) == viz.force_key(*viz.structure(H))
+    seen = []
+
+    def force(linked, pairs):
+        seen.append((linked, pairs))
+        return viz.force_positions(linked, pairs)
+
+    assert viz.layout(G, force_with=force) == viz.layout(G)
+    assert seen == [(linked, pairs)]
+
+
 def test_layout_of_tiny_graphs():
     assert viz.layout(nx.MultiDiGraph()) == {}
     G = nx.MultiDiGraph()
