@@ -767,6 +767,7 @@ class _Builder:
         self.person_names: set[str] = set()
         self.person_aliases: set[tuple[str, str]] = set()  # (老韩, 韩立军): short_references
         self.org_names: set[str] = set()
+        self._cores: dict[str, list[str]] = {}
         # the article's words, segmented once (dictionary only: fast, and stable for boundaries)
         self.words = rec.segmenter.tokens(self.text)
         self.word_starts = {t.start for t in self.words} | {len(self.text)}
@@ -1792,7 +1793,13 @@ class _Builder:
     def company_named(self, name: str) -> bool:
         """Whether ``name`` is a company or group, by its suffix or as the short form of one named before."""
         return (self.rec.unit_kind(name) in ("company", "group")
-                or any(name in org_cores(other, self.lex, self.rec) for other in self.org_names))
+                or any(name in self.cores_of(other) for other in self.org_names))
+
+    def cores_of(self, name: str) -> list[str]:
+        """:func:`org_cores` of ``name``, computed once per article (short forms and party posts both ask)."""
+        if name not in self._cores:
+            self._cores[name] = org_cores(name, self.lex, self.rec)
+        return self._cores[name]
 
     def body_before_unit(self, i: int) -> int | None:
         """Start of the body a unit whose weak suffix starts at ``i`` is named after: a body just found, then at
@@ -2185,7 +2192,7 @@ class _Builder:
         own_names = {unit: [unit[len(body):]] for unit, body in self.units
                      if unit.startswith(body) and len(unit) - len(body) >= 3 and self.named_unit(unit[len(body):])}
         for name in names:
-            for core in org_cores(name, self.lex, self.rec) + own_names.get(name, []):
+            for core in self.cores_of(name) + own_names.get(name, []):
                 if core in self.org_names or len(core) < 3:
                     continue
                 for i in occurrences(core, text):
