@@ -188,6 +188,8 @@ _TOWN_AFTER_RE = re.compile("(?:镇|乡|街道)(?!长|[\u4e00-\u9fff]{0,1}(?:民
 _CITY_AFTER_COUNTY_RE = re.compile("市(?!场|民|值|面|容|井|价|况|政|县)")
 # 国家级示范性…创新工作室: a class of bodies (a rating), not one body
 CATEGORY_LEVELS = ("国家级", "省级", "市级", "县级", "区级", "部级", "国字号")
+# a verb before a title that makes the person its object or topic (跟着|老轧钢工宋德厚学, 提起|首席技师巴特尔)
+_OBJECT_LEAD_RE = re.compile("跟着|跟随|提起|说起|谈起|师从|拜")
 _GENERATION_RE = re.compile("[0-9０-９]{2}后|[零〇一二三四五六七八九]{2}后")  # 90后, 00后
 # what no name of a town or village holds (NAME_STOP without 中上下里后前那: 中河街道, 后许村, 那拉提镇)
 _NO_LOCAL_NAME = NAME_STOP - set("中上下里后前那")
@@ -1009,8 +1011,10 @@ class _Builder:
             elif _ETHNIC_WORD_RE.fullmatch(org_phrase):
                 pass  # 汉族|挡车工: what the person is, no part of the title
             elif len(org_phrase) <= 4:
-                title = org_phrase + title  # 车站站长, 办案法官: a qualifier, not an organization
-                ts = k
+                lead = _OBJECT_LEAD_RE.match(org_phrase)  # 拜|老焊工栾永福为师, 提起|首席技师巴特尔
+                lead_end = lead.end() if lead else 0
+                title = org_phrase[lead_end:] + title  # 车站站长, 办案法官: a qualifier, not an organization
+                ts = k + lead_end
             else:
                 return None
         else:
@@ -1297,6 +1301,8 @@ class _Builder:
                 break  # 采访了|全国劳动模范: the words before the honor end the chain
             if post is not None and post.org is not None and post.org.span.start > opened + 1 and not h:
                 break  # …会见了由|朝鲜人民军总政治局副局长: a clause before the body, so no chain before it
+            if post is not None and post.org is None and _OBJECT_LEAD_RE.fullmatch(text[opened:post.title_span.start]):
+                break  # 进厂当学徒，拜|老焊工栾永福: a clause before the title, so no chain before it
             link = start - 1
             if link < 0 or text[link] not in CHAIN_LINKS:
                 break

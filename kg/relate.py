@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from kg.extract import (AFFILIATION_VERBS, ANAPHORIC_BODIES, CHINESE_DIGITS, CLOSE_QUOTES, HONOR_SCOPES, OPEN_QUOTES,
-                        ZONE_SUFFIXES, DocumentMentions, Frame, Post, Recognizer, group_of_unit, is_han, legal_suffix,
+                        ZONE_SUFFIXES, DocumentMentions, Frame, Post, Recognizer, group_of_unit, is_han, is_subsequence,
+                        legal_suffix,
                         sentence_span, the_companies)
 from kg.types import (AWARD, HONOR, LOCATED_IN, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
@@ -1289,16 +1290,18 @@ def _in_context_orgs(relations: list[Relation], doc: Document, dm: DocumentMenti
        (外卖配送员卢志勇，在ORG的站点跑单), which then needs no bare affiliation of its own;
     4. for a worker's title, the one body of a kind that has it the article has named before (a feature names
        the workplace in its lead and the workers in later paragraphs);
-    5. for a workplace's own titles (工程师, 车间主任, 法官), the body of that kind the article names most
-       (a whole body, by a name with a suffix that tells its kind: not a unit, 财政部|, nor 沪东中华).
+    5. for a workplace's own titles (工程师, 车间主任, 法官) and a worker's (焊工, 叉车司机), the body of that kind
+       the article names most (a whole body, by a name with a suffix that tells its kind: not a unit, 财政部|,
+       nor 沪东中华), but none for work on one's own account (货车司机, 外卖骑手).
     """
     orgs = sorted((m for m in dm.mentions if m.label == ORGANIZATION), key=lambda m: m.span.start)
     if not orgs:
         return relations
     person_ends = {m.span.end for m in dm.mentions if m.label == PERSON}
     counts: dict[str, int] = {}
-    for m in orgs:
-        counts[m.text] = counts.get(m.text, 0) + 1
+    for m in orgs:  # a name inside a longer one (中铁大桥局集团|第五工程有限公司) is not named on its own
+        if not any(o.span.start <= m.span.start and m.span.end <= o.span.end and o.span != m.span for o in orgs):
+            counts[m.text] = counts.get(m.text, 0) + 1
     own: dict[str, list[Relation]] = {}
     works: dict[str, list[Relation]] = {}  # where each person works, with no post named (在ORG工作, 进入ORG)
     for r in relations:
@@ -1367,6 +1370,8 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
     setting = _SETTING.match(text, sentence_span(text, at)[0], at) if category == "worker" else None
     if setting is not None and any(m.group(0) for m in rec.lex.place_re.finditer(setting.group())):
         return None  # 在广东，电工李明说: a worker set somewhere else than the body named before (not 在机库一角，)
+    if category == "worker" and _at_a_union(text, at, orgs, rec):
+        return None  # 在区总工会法律援助工作站，建筑工人罗德贵: a visitor, no member
     kinds = _CONTEXT_KINDS[category]
     fits = [m for m in orgs if rec.unit_kind(m.text) in kinds]
     item = max(text.rfind(mark, 0, at) for mark in "，,、；;")
@@ -1385,10 +1390,38 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
     named = [m for m in fits if rec.unit_kind(m.text) in _BODY_KINDS]  # a whole body, by a name that tells its kind
     if category == "worker":
         earlier = [m for m in named if m.span.end <= at]
-        return earlier[-1] if earlier and len({m.text for m in earlier}) == 1 else None
-    if category in _NEAR_ONLY or not named:
+        if earlier and len({m.text for m in earlier}) == 1:
+            return earlier[-1]
+        if base in _OWN_ACCOUNT_TITLES:
+            return None  # 货车司机黄伟强: on his own account, not the employee of a body the article names
+        if not named:
+            return None
+        named_often = _times_named(named, counts)
+        most = max(named_often.values(), default=0)
+        if len({t for t, n in named_often.items() if n == most and rec.unit_kind(t) == "company"}) > 1:
+            return None  # two companies named as often: which one the worker works for, the article does not say
+        return max(named, key=lambda m: named_often[m.text])
+    elif category in _NEAR_ONLY:
         return None
-    return max(named, key=lambda m: counts[m.text])  # max keeps the first of equals: the earliest named
+    if not named:
+        return None
+    return max(named, key=lambda m: counts.get(m.text, 0))  # max keeps the first of equals: the earliest named
+
+
+def _at_a_union(text: str, at: int, orgs: list[Mention], rec: Recognizer) -> bool:
+    """Whether the clause before the one at ``at`` sets the scene at a union's place (在…总工会…工作站，)."""
+    clause_end = max(text.rfind("，", 0, at), text.rfind(",", 0, at))
+    clause_start = max(text.rfind(mark, 0, clause_end) for mark in "，,。；;！？\n") + 1
+    return (clause_end > 0 and text.startswith("在", clause_start)
+            and any(clause_start < m.span.start < clause_end and _union_or_society(key(m), rec) for m in orgs))
+
+
+def _times_named(bodies: list[Mention], counts: dict[str, int]) -> dict[str, int]:
+    """How often the article names each of ``bodies``, by any of its forms among them (中铁大桥局五公司 is a form of
+    中铁大桥局集团第五工程有限公司, though linking has yet to say so)."""
+    names = {m.text for m in bodies}
+    return {t: sum(counts.get(u, 0) for u in names if u == t or (len(u) < len(t) and is_subsequence(u, t)))
+            for t in names}
 
 
 def _union_or_society(org: str | None, rec: Recognizer) -> bool:

@@ -487,6 +487,21 @@ def test_a_worker_s_title_in_no_organization_is_an_occupation(recognizer):
     assert [r.subject for r in rels if r.kind == "quote"] == ["Person:罗小军"]
 
 
+def test_a_worker_s_title_takes_the_company_the_article_names_most(recognizer):
+    text = ("大桥由中铁大桥局集团第五工程有限公司承建，中国中铁的专家也来过。中铁大桥局集团第五工程有限公司的工人干劲十足。\n"
+            "焊工罗小军是黄德明带的徒弟。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:罗小军", "Organization:中铁大桥局集团第五工程有限公司", "焊工")]
+    # not for work on one's own account
+    _, rels = _facts(text.replace("焊工", "货车司机"), recognizer)
+    assert _kind(rels, "membership") == [("Person:罗小军", None, "货车司机")]
+
+
+def test_a_verb_before_a_worker_s_title_is_no_part_of_it(recognizer):
+    _, rels = _facts("远港集团大连海晟重工有限公司里，他17岁进厂当学徒，拜老焊工栾永福为师。", recognizer)
+    assert _kind(rels, "membership") == [("Person:栾永福", "Organization:远港集团大连海晟重工有限公司", "老焊工")]
+
+
 def test_work_on_one_s_own_account_is_a_title_with_no_organization(recognizer):
     _, rels = _facts("货车司机赵长河把车停进停车场。维吾尔族骑手买买提江·吐尔逊也是驿站的常客。", recognizer)
     assert _kind(rels, "membership") == [("Person:买买提江·吐尔逊", None, "骑手"), ("Person:赵长河", None, "货车司机")]
@@ -1085,7 +1100,7 @@ def test_workers_placed_by_the_article_s_one_body_and_posts_taken_later(recogniz
 
 
 def test_a_worker_is_not_placed_when_the_article_named_several_bodies(recognizer):
-    text = ("宏达物流有限公司和顺丰速运有限公司的代表参加了会议。"
+    text = ("宏达物流有限公司、顺丰速运有限公司的代表参加了会议。"
             "\n驾驶室里，叉车司机赵长河盯着导航屏幕。")
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == []
