@@ -147,6 +147,8 @@ _POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".jo
 _ETHNIC_PREDICATE_RE = re.compile("是[\u4e00-\u9fff]{1,4}族(?=[，,])")
 _AGE_CLAUSE_RE = re.compile("(?:今年|已经|已)?[0-9０-９一二三四五六七八九十]{1,3}岁[，,]")
 _WHEN_RE = re.compile("(?:今年|去年|前年|近日|日前|近期|最近|后来|随后|[0-9]{4}年(?:[0-9]{1,2}月)?)[，,]?")
+_ONE_OF_THEM_RE = re.compile("(?:就|也|正|便)?是其中(?:之一|的?一[位员个名])")  # …，蓝桂芬就是其中之一
+_NOW_RE = re.compile("(?:如今|现在|目前)(?:已经|已|也)?(?=是)")  # 曲晓峰如今是…班长: the post the person holds now
 _CLASSIFIERS = frozenset("家个批次位名座条项届期轮大")  # 第一家公司, 第四大银行 are no names
 _ORDINAL_RE = re.compile("第[0-9０-９一二三四五六七八九十]+")
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
@@ -1927,6 +1929,9 @@ class _Builder:
         when = _WHEN_RE.match(text, end)
         if when is not None and text.startswith(OFFICE_VERBS, when.end()):
             end = when.end()  # 韩立东去年|被评聘为…: when the post was taken
+        now = _NOW_RE.match(text, end)
+        if now is not None:
+            end = now.end()  # 曲晓峰如今|是…
         age = _AGE_CLAUSE_RE.match(text, end)
         if age is not None and text.startswith(ROLE_VERBS, age.end()):
             end = age.end()  # 何明亮今年39岁，|是…首席技师: the age, then the post
@@ -1963,6 +1968,8 @@ class _Builder:
                 ends = self.rec.org_suffix_end(org)
         if (k, k + len(org), ORGANIZATION) in self.mentions or self.tail_of_named_unit(k, k + len(org)):
             return k, j, title  # 是北疆锅炉的首席技师, 是维修班唯一的女技术员: a body or unit named before, in short
+        if self.team_of_named_unit(k, org) is not None:
+            return k, j, title  # 是船体车间|焊接一班班长
         if not ends or ends[-1][0] < len(org) - 6 or not self.rec.has_proper_part(org):
             return None
         return k, j, title
@@ -1979,6 +1986,16 @@ class _Builder:
         names = {self.text[s:e] for s, e, label in self.mentions if label == ORGANIZATION and e <= i
                  and e - s > len(tail) and self.text.endswith(tail, s, e)}
         return len({n for n in names if not any(o != n and o.endswith(n) for o in names)}) == 1  # one body
+
+    def team_of_named_unit(self, k: int, words: str) -> int | None:
+        """Where a unit named before by the end of its name ends in ``words`` at ``k`` when a team of it, in common
+        words, follows (船体车间|焊接一班 after 海晟重工有限公司船体车间): the team's title then holds the post."""
+        for cut in range(len(words) - 2, 1, -1):
+            rest = words[cut:]
+            if (self.is_unit_name(rest) and self.rec.unit_kind(rest) in ("unit", "team")
+                    and not self.rec.has_proper_part(rest) and self.tail_of_named_unit(k, k + cut)):
+                return k + cut
+        return None
 
     def _bare_office_after(self, end: int) -> Post | None:
         """A title alone taken up after a name or a clause at ``end`` (担任技术总监，; 后来担任第三管护站站长。), with
@@ -2026,6 +2043,10 @@ class _Builder:
             k, j, title = found
             ts = j - len(title)
             org_end = k + len(_split_at_gap(text[k:ts])[0])
+            team_at = None if (k, org_end, ORGANIZATION) in self.mentions else self.team_of_named_unit(k, text[k:org_end])
+            if team_at is not None:  # 是船体车间|焊接一班班长: the unit named before, and its team's title
+                team = text[team_at:org_end] if org_end == ts else ""  # not in 分公司|电气试验班的试验员
+                org_end, title, ts = team_at, team + title, ts - len(team)
             tail = self.tail_of_named_unit(k, org_end) and (k, org_end, ORGANIZATION) not in self.mentions
             if tail:  # 是维修班唯一的女技术员, 如今是联合会兼职副主席: the body named before, by the end of its name
                 self.mentions[(k, org_end, ORGANIZATION)] = Mention(text[k:org_end], ORGANIZATION, self.span(k, org_end))
@@ -2047,6 +2068,24 @@ class _Builder:
             s, e = sentence_span(text, person.span.start if person.span.end == end else k, posts[-1].title_span.end)
             self.frames.append(Frame(person, tuple(posts), tuple(honors), (), self.span(s, e)))
         self.elected_lists(people)
+
+    def one_of_them(self) -> None:
+        """A person who is one of those the clause before names by their title (敬德镇有20多名村民当上了义务护路员，
+        …蓝桂芬就是其中之一; 医院引进了专业护理员，张桂芝就是其中一位): that title, in the body the context gives."""
+        text = self.text
+        for person in [m for m in self.mentions.values() if m.label == PERSON]:
+            if _ONE_OF_THEM_RE.match(text, person.span.end) is None:
+                continue
+            pause = max(text.rfind(mark, 0, person.span.start) for mark in "，,")
+            start = max(text.rfind(mark, 0, pause) for mark in "，,。；;！？!?\n") + 1
+            if pause < 0 or pause < start or person.span.start - pause > 16:
+                continue
+            title = self.rec.title_suffix(text[start:pause])
+            if title is None or self.rec.title_category(title) is None:
+                continue
+            s, e = sentence_span(text, start, person.span.end)
+            post = Post(title, self.span(pause - len(title), pause), None)
+            self.frames.append(Frame(person, (post,), (), (), self.span(s, e)))
 
     def joined_titles(self, j: int, org: Mention | None) -> list[Post]:
         """Titles joined by 、 to a post ending at ``j`` (是ORG特级技师、精密磨削班班长): posts in the same body,
@@ -2432,6 +2471,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.recurrences()
     b.short_references()
     b.read_predicates()
+    b.one_of_them()
     b.assigned_posts()
     b.hired_posts()
     b.split_branches()

@@ -1306,3 +1306,18 @@ def test_a_quote_after_a_colon_is_not_the_one_the_speaker_faces(recognizer):
     text = "内科护士长萨仁图雅走进病房。额尔敦老人已经能坐起来了，他冲着萨仁图雅竖起大拇指：“好孩子，好护士！”"
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "quote") == [("Person:额尔敦", None, "好孩子，好护士！")]
+
+
+def test_a_team_of_a_unit_named_before_by_the_end_of_its_name(recognizer):
+    text = ("远港集团大连海晟重工有限公司船体车间里焊花飞溅。大徒弟曲晓峰如今是船体车间焊接一班班长。"
+            "\n云南滇源水电检修有限公司大理分公司承担检修。白族姑娘字春梅是分公司电气试验班的试验员。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:字春梅", "Organization:分公司", "试验员"),
+                                         ("Person:曲晓峰", "Organization:船体车间", "焊接一班班长")]
+
+
+def test_one_of_those_the_clause_before_names_by_their_title(recognizer):
+    _, rels = _facts("郑州市第一中学今年扩招。学校新招了5名教师，李华就是其中之一。", recognizer)
+    assert _kind(rels, "membership") == [("Person:李华", "Organization:郑州市第一中学", "教师")]
+    _, rels = _facts("宁夏煤业公司今年新招了30名技术员，90后姑娘马丽就是其中一位。", recognizer)
+    assert _kind(rels, "membership") == [("Person:马丽", "Organization:宁夏煤业公司", "技术员")]
