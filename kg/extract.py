@@ -147,6 +147,7 @@ _POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".jo
 _ETHNIC_PREDICATE_RE = re.compile("是[\u4e00-\u9fff]{1,4}族(?=[，,])")
 _AGE_CLAUSE_RE = re.compile("(?:今年|已经|已)?[0-9０-９一二三四五六七八九十]{1,3}岁[，,]")
 _WHEN_RE = re.compile("(?:今年|去年|前年|近日|日前|近期|最近|后来|随后|[0-9]{4}年(?:[0-9]{1,2}月)?)[，,]?")
+_CONJUNCTION_SURNAMES = frozenset("和")  # family names that are also the commonest conjunction
 _ONE_OF_THEM_RE = re.compile("(?:就|也|正|便)?是其中(?:之一|的?一[位员个名])")  # …，蓝桂芬就是其中之一
 _NOW_RE = re.compile("(?:如今|现在|目前)(?:已经|已|也)?(?=是)")  # 曲晓峰如今是…班长: the post the person holds now
 _CLASSIFIERS = frozenset("家个批次位名座条项届期轮大")  # 第一家公司, 第四大银行 are no names
@@ -2319,8 +2320,9 @@ class _Builder:
         taken = [(i, j) for i, j, label in self.mentions if label != PERSON or (
             j - i > 2 and not _REFERENCE_RE.fullmatch(text[i:j]) and text[i:j] not in by_given)]
         for surname, names in sorted(by_surname.items()):
-            if len(names) > 1:
-                continue
+            if len({n for n in names if not any(o != n and o.startswith(n) for o in names)}) > 1:
+                continue  # two people of that name (侯德 in 侯德顺|从河北… is the tagger's cut of 侯德顺: one)
+            names = {max(names, key=len)}
             for form in (f"老{surname}", f"小{surname}", f"{surname}师傅", f"{surname}老师", *(surname + k for k in _KIN_FORMS)):
                 for i in occurrences(form, text):
                     j = i + len(form)
@@ -2354,6 +2356,18 @@ class _Builder:
                     continue
                 self.add(i, j, PERSON)
                 self.person_aliases.add((given, next(iter(names))))
+
+    def conjunction_names(self) -> None:
+        """Take back the names that start with 和, a family name (common among the Naxi) and the commonest
+        conjunction, unless the article writes the name once where no word before it could be joined to it:
+        after a title, a quote or a pause (值长和国强, ”和国强说; not 世界银行和亚洲…, 机场和海港)."""
+        text = self.text
+        title_ends = {m.end() for m in self.rec.lex.title_re.finditer(text) if m.group(0)}
+        people = [(i, j) for i, j, label in self.mentions if label == PERSON and text[i] in _CONJUNCTION_SURNAMES]
+        standing = {text[i:j] for i, j in people if i == 0 or not is_han(text[i - 1]) or i in title_ends}
+        for i, j in people:
+            if text[i:j] not in standing or j - i < 3:
+                self.remove(i, j, PERSON)
 
     def recurrences(self) -> None:
         """Every later occurrence of a name found once is a mention too."""
@@ -2469,6 +2483,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.listed_names()
     b.trim_adverbs()
     b.recurrences()
+    b.conjunction_names()
     b.short_references()
     b.read_predicates()
     b.one_of_them()

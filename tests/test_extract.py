@@ -587,3 +587,11 @@ def test_no_name_from_a_noun_before_a_title_nor_a_body_from_a_person_at_college(
     _, found = _mentions("沧州渤通港务有限公司门机司机刘春燕说，好。乔宇航今年25岁。95后的乔宇航大学学的是自动化。", recognizer)
     assert sorted(text for text, label in found if label == "Person") == ["乔宇航", "刘春燕"]
     assert {text for text, label in found if label == "Organization"} == {"沧州渤通港务有限公司"}
+
+
+def test_a_family_name_that_is_also_a_conjunction_stands_after_a_title_or_a_quote(recognizer):
+    text = ("运行一值值长和国强正盯着大屏幕。“汛期快到了。”和国强说。"
+            "世界银行和亚洲开发银行决定停止贷款。机场和海港都已关闭。")
+    dm, found = _mentions(text, recognizer)
+    assert [m.span.start for m in dm.mentions if m.label == "Person"] == [6, 24]
+    assert {name for name, label in found if label == "Person"} == {"和国强"}
