@@ -147,6 +147,7 @@ _POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".jo
 _ETHNIC_PREDICATE_RE = re.compile("是[\u4e00-\u9fff]{1,4}族(?=[，,])")
 _AGE_CLAUSE_RE = re.compile("(?:今年|已经|已)?[0-9０-９一二三四五六七八九十]{1,3}岁[，,]")
 _WHEN_RE = re.compile("(?:今年|去年|前年|近日|日前|近期|最近|后来|随后|[0-9]{4}年(?:[0-9]{1,2}月)?)[，,]?")
+_CLAUSE_PREPOSITIONS = frozenset("给向对跟把为被替朝")  # what opens a verb's phrase after its subject
 _CONJUNCTION_SURNAMES = frozenset("和")  # family names that are also the commonest conjunction
 _ONE_OF_THEM_RE = re.compile("(?:就|也|正|便)?是其中(?:之一|的?一[位员个名])")  # …，蓝桂芬就是其中之一
 _NOW_RE = re.compile("(?:如今|现在|目前)(?:已经|已|也)?(?=是)")  # 曲晓峰如今是…班长: the post the person holds now
@@ -388,6 +389,8 @@ class Recognizer:
                 len(t.text) >= 2 and self.segmenter.word_tag(t.text)[:1] == "v" for t in following[1:3])
                 or (len(following) > 1 and following[1].text in _VERB_COMPLEMENTS)):
             return 1  # 上官文博到|会|致辞, 才让多杰作|工作报告, 宝力德骑|上: a one-character verb, then a verb or its complement
+        if word in _CLAUSE_PREPOSITIONS and any(self.segmenter.word_tag(t.text)[:1] == "v" for t in following[1:4]):
+            return 1  # 何建平|给记者算了一笔账, 王强|向大家介绍: a preposition's phrase, then the verb
         return 0
 
     def _word_across(self, text: str, end: int) -> bool:
@@ -2352,8 +2355,12 @@ class _Builder:
                 continue
             for i in occurrences(given, text):
                 j = i + len(given)
-                if text[j:j + 1] in _DOTS or any(a < j and i < b for a, b in taken):
+                crossing = [(a, b) for a, b in taken if a < j and i < b]
+                if text[j:j + 1] in _DOTS or any(not (i <= a and b < j and (a, b, PERSON) in self.mentions)
+                                                 for a, b in crossing):
                     continue
+                for a, b in crossing:  # 古丽米|热笑着说: the tagger cut the given name short
+                    self.remove(a, b, PERSON)
                 self.add(i, j, PERSON)
                 self.person_aliases.add((given, next(iter(names))))
 

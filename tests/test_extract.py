@@ -595,3 +595,15 @@ def test_a_family_name_that_is_also_a_conjunction_stands_after_a_title_or_a_quot
     dm, found = _mentions(text, recognizer)
     assert [m.span.start for m in dm.mentions if m.label == "Person"] == [6, 24]
     assert {name for name, label in found if label == "Person"} == {"和国强"}
+
+
+def test_minority_names_the_tagger_reads_as_a_han_name_or_cuts(recognizer):
+    text = ("合作社的兽医桑杰东智是夏河县人。除冰车司机古丽米热·阿不都热合曼是班里唯一的女队员。"
+            "“开始家里人不放心。”古丽米热笑着说。")
+    _, found = _mentions(text, recognizer)
+    assert {name for name, label in found if label == "Person"} == {"桑杰东智", "古丽米热·阿不都热合曼", "古丽米热"}
+
+
+def test_a_name_after_a_title_before_a_preposition_s_phrase(recognizer):
+    _, found = _mentions("“一吨熟料省一公斤煤。”熟料车间主任何建平给记者算了一笔账。", recognizer)
+    assert {name for name, label in found if label in ("Person", "Place")} == {"何建平"}
