@@ -1974,6 +1974,8 @@ class _Builder:
             return k, j, title  # 是北疆锅炉的首席技师, 是维修班唯一的女技术员: a body or unit named before, in short
         if self.team_of_named_unit(k, org) is not None:
             return k, j, title  # 是船体车间|焊接一班班长
+        if self.locative_body(k, org) is not None:
+            return k, j, title  # 是站里的三级引航员
         if not ends or ends[-1][0] < len(org) - 6 or not self.rec.has_proper_part(org):
             return None
         return k, j, title
@@ -1990,6 +1992,15 @@ class _Builder:
         names = {self.text[s:e] for s, e, label in self.mentions if label == ORGANIZATION and e <= i
                  and e - s > len(tail) and self.text.endswith(tail, s, e)}
         return len({n for n in names if not any(o != n and o.endswith(n) for o in names)}) == 1  # one body
+
+    def locative_body(self, k: int, words: str) -> Mention | None:
+        """The body named before that ``words`` at ``k`` refer to as a place of work (站里, 厂里: the station, the
+        factory or company; 班里: the team), or None."""
+        m = _LOCATIVE_BODY_RE.fullmatch(words)
+        if m is None:
+            return None
+        word = m.group(1)
+        return self.last_org_before(k, word) or (self.last_org_before(k, "公司") if word == "厂" else None)
 
     def team_of_named_unit(self, k: int, words: str) -> int | None:
         """Where a unit named before by the end of its name ends in ``words`` at ``k`` when a team of it, in common
@@ -2047,6 +2058,12 @@ class _Builder:
             k, j, title = found
             ts = j - len(title)
             org_end = k + len(_split_at_gap(text[k:ts])[0])
+            local_body = None if (k, org_end, ORGANIZATION) in self.mentions else self.locative_body(k, text[k:org_end])
+            if local_body is not None:  # 是站里的三级引航员: the station named before
+                post = Post(title, self.span(ts, j), local_body)
+                s, e = sentence_span(text, person.span.start if person.span.end == end else k, j)
+                self.frames.append(Frame(person, (post,), tuple(self.joined_honors(j)), (), self.span(s, e)))
+                continue
             team_at = None if (k, org_end, ORGANIZATION) in self.mentions else self.team_of_named_unit(k, text[k:org_end])
             if team_at is not None:  # 是船体车间|焊接一班班长: the unit named before, and its team's title
                 team = text[team_at:org_end] if org_end == ts else ""  # not in 分公司|电气试验班的试验员
@@ -2537,7 +2554,10 @@ def _split_at_gap(before_title: str) -> tuple[str, str]:
 
 # 最年轻的, 年纪最小的, 首批, 唯一一名: where the person ranks among the holders of the title, not part of the body's name;
 # 聘请的, 派驻的: how the body came to have the person
-_QUALIFIER_END_RE = re.compile("(?:(?:年纪|年龄)?最(?:年轻|年长|早|小|大)|唯一|首批|首位|第一批|第一位|聘请|聘任|聘用|特聘|选派|派驻|委派)$")
+_QUALIFIER_END_RE = re.compile("(?:(?:年纪|年龄)?最(?:年轻|年长|早|小|大)|唯一|首批|首位|第一批|第一位|有名|出了名|少有|公认"
+                               "|聘请|聘任|聘用|特聘|选派|派驻|委派)$")
+# 是站里的三级引航员, 是厂里有名的八级钳工: the place of work by its class word and 里, for the body named before
+_LOCATIVE_BODY_RE = re.compile("(公司|集团|厂|矿|站|队|班|车间|所|中心|基地|医院|学校|合作社|社)里")
 
 
 def _run_length(text: str, chars: frozenset[str]) -> int:

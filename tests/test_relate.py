@@ -1321,3 +1321,11 @@ def test_one_of_those_the_clause_before_names_by_their_title(recognizer):
     assert _kind(rels, "membership") == [("Person:李华", "Organization:郑州市第一中学", "教师")]
     _, rels = _facts("宁夏煤业公司今年新招了30名技术员，90后姑娘马丽就是其中一位。", recognizer)
     assert _kind(rels, "membership") == [("Person:马丽", "Organization:宁夏煤业公司", "技术员")]
+
+
+def test_a_post_at_the_place_of_work_named_by_its_class_word(recognizer):
+    text = ("舟山引航站有引航员60多名。戴晨阳今年29岁，是站里的三级引航员。"
+            "\n海川轨道客车股份有限公司是老厂。我的师傅刘德厚是厂里有名的八级钳工。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:刘德厚", "Organization:海川轨道客车股份有限公司", "八级钳工"),
+                                         ("Person:戴晨阳", "Organization:舟山引航站", "三级引航员")]
