@@ -402,8 +402,15 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 s = p0 + m.end()
                 _, e = sentence_span(text, s)
                 emit(speaker, s, e, (p0 + m.start(), e))
-    # 5. an interview's answer that goes on in paragraphs of no label until the next question
-    for speaker, para in _answer_continuations(text, dm.paragraphs, person_at):
+    # 5. 答：… in an interview laid out as 问：/答：, the answer of the one its heading names (——访…首席技师毕建新)
+    answerer = next((h for h in headings if any(_ANSWER_LABEL.match(text, p.start) for p in dm.paragraphs)), None)
+    for para in dm.paragraphs:
+        if answerer is not None and _ANSWER_LABEL.match(text, para.start):
+            s = para.start + len(_ANSWER_LABEL.match(text, para.start).group(0))
+            e = _reported_end(text, s, para.end, answerer, people, speech)
+            emit(answerer, s, e, (para.start, e))
+    # 6. an interview's answer that goes on in paragraphs of no label until the next question
+    for speaker, para in _answer_continuations(text, dm.paragraphs, person_at, answerer):
         unquoted = re.sub(f"[{OPEN_QUOTES}][^{CLOSE_QUOTES}]*[{CLOSE_QUOTES}]", "", text[para.start:para.end])
         if "我" not in unquoted or any(para.start <= p.span.start < para.end and p.text != speaker.text
                                        and text.startswith(speech, p.span.end) for p in people):
@@ -415,15 +422,19 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
 
 _TELLS_RE = re.compile("(?:讲起|说起|谈起|聊起|讲述|回忆起)了?[^，,。！？!?：:；;“”\n]{0,16}?(?:事|事情|经历|故事|往事)[：:]")
 _QUESTION_LABEL = re.compile("(?:本报)?(?:记者|问)[：:]")
+_ANSWER_LABEL = re.compile("答[：:]")
 
 
-def _answer_continuations(text: str, paragraphs: tuple[Span, ...], person_at: dict[int, Mention]
-                          ) -> list[tuple[Mention, Span]]:
-    """The paragraphs of an interview (记者：… / NAME：…) that may carry on an answer: no label of their own, after a
-    paragraph that opens with NAME： and before the next question (the closing narration stays out)."""
+def _answer_continuations(text: str, paragraphs: tuple[Span, ...], person_at: dict[int, Mention],
+                          answerer: Mention | None = None) -> list[tuple[Mention, Span]]:
+    """The paragraphs of an interview (记者：… / NAME：…, or 问：… / 答：… for ``answerer``) that may carry on an
+    answer: no label of their own, after a paragraph that opens with NAME： and before the next question (the
+    closing narration stays out)."""
     def label(para: Span) -> str | Mention | None:
         if _QUESTION_LABEL.match(text, para.start):
             return "question"
+        if answerer is not None and _ANSWER_LABEL.match(text, para.start):
+            return answerer
         person = person_at.get(para.start)
         return person if person is not None and text[person.span.end:person.span.end + 1] in "：:" else None
 

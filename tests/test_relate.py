@@ -1329,3 +1329,13 @@ def test_a_post_at_the_place_of_work_named_by_its_class_word(recognizer):
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:刘德厚", "Organization:海川轨道客车股份有限公司", "八级钳工"),
                                          ("Person:戴晨阳", "Organization:舟山引航站", "三级引航员")]
+
+
+def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
+    text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
+            "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
+            "我的师傅第一天就跟我讲手上要有准头。\n问：转向架装配难在哪里？\n答：一台转向架有上千个零部件。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:毕建新", None, "一台转向架有上千个零部件。"),
+                                    ("Person:毕建新", None, "我1994年技校毕业进厂当钳工。"),
+                                    ("Person:毕建新", None, "我的师傅第一天就跟我讲手上要有准头。")]
