@@ -997,6 +997,9 @@ class _Builder:
                         title = org_phrase[last:] + title
                         ts = k + last
                 org = self.add_org_phrase(k, org_end)
+                if (org is None and org_end == ts and self.rec.title_category(title) == "other" and self.is_unit_name(org_phrase)
+                        and self.rec.unit_kind(org_phrase) in ("unit", "team") and not self.rec.has_proper_part(org_phrase)):
+                    title, ts = org_phrase + title, k  # 调度中心|主任: a unit in common words, whose body the context gives
                 unit = self.mentions.get((org.span.start, org_end, ORGANIZATION)) if org is not None else None
                 if unit is not None and title.startswith(text[org_end - 1]) and self.rec.unit_kind(unit.text) != "team":
                     org = unit  # …管理所五山环卫站|站长: the head of the unit the title names (a team's is the body's)

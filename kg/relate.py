@@ -1378,6 +1378,8 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
         if heads:
             return heads[-1]
     category = rec.lex.titles[base]
+    if category == "other" and len(unit) >= 2 and rec.unit_kind(unit) in ("unit", "team"):
+        category = "enterprise"  # 调度中心主任: the head of a unit in common words, in the body the article is about
     setting = _SETTING.match(text, sentence_span(text, at)[0], at) if category == "worker" else None
     if setting is not None and any(m.group(0) for m in rec.lex.place_re.finditer(setting.group())):
         return None  # 在广东，电工李明说: a worker set somewhere else than the body named before (not 在机库一角，)

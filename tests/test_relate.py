@@ -243,7 +243,7 @@ def test_a_post_without_a_body_is_in_the_body_the_sentence_is_set_in(recognizer)
     _, rels = _facts("在陕西煤业化工集团黄陵矿业公司一号煤矿，综采队队长杜永刚每天第一个下井。"
                      "在广东，电工李明说，培训很有用。", recognizer)
     # 广东 is no body: 电工 stays an occupation in no organization, which is no fact
-    assert _kind(rels, "membership") == [("Person:杜永刚", "Organization:陕西煤业化工集团黄陵矿业公司一号煤矿", "队长")]
+    assert _kind(rels, "membership") == [("Person:杜永刚", "Organization:陕西煤业化工集团黄陵矿业公司一号煤矿", "综采队队长")]
 
 
 def test_this_company_is_the_company_named_last(recognizer):
@@ -1339,3 +1339,10 @@ def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     assert _kind(rels, "quote") == [("Person:毕建新", None, "一台转向架有上千个零部件。"),
                                     ("Person:毕建新", None, "我1994年技校毕业进厂当钳工。"),
                                     ("Person:毕建新", None, "我的师傅第一天就跟我讲手上要有准头。")]
+
+
+def test_the_head_of_a_unit_in_common_words_is_placed_in_the_body_the_article_is_about(recognizer):
+    text = ("西安秦丝陆港运营有限公司负责班列编组。西安秦丝陆港运营有限公司有职工800人。"
+            "\n调度中心主任刘宏伟是她的引路人。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:刘宏伟", "Organization:西安秦丝陆港运营有限公司", "调度中心主任")]
