@@ -315,6 +315,9 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                          and (text.startswith(speech, p.span.end) or speech_ends_clause.match(text, p.span.end)
                               or speech_occasion.match(text, p.span.end) or _GESTURE_AFTER_RE.match(text, p.span.end))]
                 speaker = after[0] if after else None
+            recalling = _RECALLING_AFTER.match(text, qe) if speaker is None else None
+            if recalling is not None and recalling.end() in person_at:
+                speaker = person_at[recalling.end()]  # “…”说起当年，鲁志刚眯起眼睛比画着。
             if speaker is None and text.startswith(PRONOUNS, qe) and (
                     text[qe + 1:qe + 3].startswith(speech) or pronoun_speech.match(text, qe + 1)):
                 speaker = _antecedent(text, people, qs, rec)  # “…”他说; “…”他笑着说; “…”他望着铁塔，笑着说
@@ -461,6 +464,9 @@ _STANDS_ALONE = re.compile("[\n]|$")  # a quote that is the paragraph's last sen
 # what a speaker's face or head does right before the words (熊雨桐笑了，“…”; 他摇摇头，“…”)
 _GESTURES = "(?:笑了笑|笑了|乐了|乐呵呵的|笑呵呵的|笑眯眯的|点点头|点了点头|摇摇头|摇了摇头|叹了口气|沉默片刻|顿了顿|想了想)"
 _GESTURE_RE = re.compile(f"{_GESTURES}[，,]$")
+# what the one who said a quote is talking about or doing as they say it, before their name (“…”说起当年，NAME…)
+_RECALLING_AFTER = re.compile("(?:(?:说起|谈起|聊起|提起|讲起|回忆起|回想起)[^，,。！？!?“”\n]{1,12}"
+                              "|说这话时|说这番话时|说这些话时|说到这里|说到这儿)[，,]")
 _GESTURE_AFTER_RE = re.compile(f"{_GESTURES}[，,。！!]")  # “…”说起当年，熊雨桐笑了。
 
 

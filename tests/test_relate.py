@@ -1346,3 +1346,11 @@ def test_the_head_of_a_unit_in_common_words_is_placed_in_the_body_the_article_is
             "\n调度中心主任刘宏伟是她的引路人。")
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:刘宏伟", "Organization:西安秦丝陆港运营有限公司", "调度中心主任")]
+
+
+def test_a_quote_followed_by_what_the_speaker_talks_about_or_does_as_they_say_it(recognizer):
+    text = ("窑炉的温度全凭经验判断。“戴着墨镜从看火孔往里瞅，火焰发白就是温度高了。”说起当年，鲁志刚眯起眼睛比画着。"
+            "\n农美兰在养护站。“路是山里人的命根子。”说这话时，农美兰正蹲在路边。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:农美兰", None, "路是山里人的命根子。"),
+                                    ("Person:鲁志刚", None, "戴着墨镜从看火孔往里瞅，火焰发白就是温度高了。")]
