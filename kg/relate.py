@@ -681,7 +681,7 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
         return None if _noun_subject_before(text, start, s, rec) else _antecedent(text, people, s, rec)
 
     for verb in AFFILIATION_VERBS:
-        for m in re.finditer(verb, text):
+        for m in re.finditer(verb + ("了?" if verb in _JOINED_VERBS else ""), text):  # 加入了, 创办了; not 成立了
             org = orgs.get(m.end()) or (orgs.get(m.end() + 1) if text[m.end():m.end() + 1] in OPEN_QUOTES else None)
             if org is None:
                 continue
@@ -693,6 +693,17 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
             role = post.group(1) if post is not None and base_title(post.group(1), rec) else None
             if person is not None:
                 out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e), role=role))
+    person_end = {p.span.end: p for p in people}
+    for m in re.finditer("领衔的[“]?", text):  # 由他领衔的“关振宇技能大师工作室”: the one who leads it is in it
+        org = orgs.get(m.end())
+        lead = text.rfind("由", max(0, m.start() - 8), m.start())
+        if org is None or lead < 0:
+            continue
+        s, e = sentence_span(text, m.start())
+        named = text[lead + 1:m.start()]
+        person = _antecedent(text, people, lead, rec) if named in ("他", "她") else person_end.get(m.start())
+        if person is not None and (named in ("他", "她") or person.span.start == lead + 1):
+            out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e)))
     for m in re.finditer("[从在]", text):  # 从兰州交通大学毕业; 在景德镇陶瓷大学担任客座教授
         org = orgs.get(m.end())
         if org is None:
@@ -712,6 +723,10 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
         if person is not None:
             out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e), role=role))
     return out
+
+
+# verbs of joining or founding that a person does, with or without 了 (X成立了Y: mostly a body sets up another)
+_JOINED_VERBS = frozenset({"入职", "加入", "创办", "创立", "考入", "进入"})
 
 
 def _noun_subject_before(text: str, i: int, s: int, rec: Recognizer) -> bool:

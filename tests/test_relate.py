@@ -1354,3 +1354,12 @@ def test_a_quote_followed_by_what_the_speaker_talks_about_or_does_as_they_say_it
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "quote") == [("Person:农美兰", None, "路是山里人的命根子。"),
                                     ("Person:鲁志刚", None, "戴着墨镜从看火孔往里瞅，火焰发白就是温度高了。")]
+
+
+def test_the_one_who_leads_a_studio_or_founded_a_company_belongs_to_it(recognizer):
+    text = ("关振宇是全国技术能手。2016年，由他领衔的“关振宇技能大师工作室”挂牌成立。"
+            "\n马文俊是回族。2015年，他回乡创办了青海伊尔兰餐饮管理有限公司。"
+            "\n在他的带动下，项目部成立了洛阳宏达重工有限公司。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:关振宇", "Organization:关振宇技能大师工作室", None),
+                                         ("Person:马文俊", "Organization:青海伊尔兰餐饮管理有限公司", None)]
