@@ -808,7 +808,7 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in listed]
             previous = (h, person)
             continue
-        if (not any(before.endswith(v) for v in AWARD_VERBS) and not text.startswith("获得者", h.span.end)
+        if (not any(before.endswith(v) for v in (*AWARD_VERBS, *_NOW_IS)) and not text.startswith("获得者", h.span.end)
                 and not _AGENT_CONFERRED.search(text, s, h.span.start) and not before.endswith(_CONFERRED_ON_PRONOUN)):
             continue  # 荣获HONOR, 是HONOR获得者, 被人社部授予HONOR, or 省总工会授予他HONOR
         if person is not None and _COUNTED_PEOPLE.search(text, person.span.end, h.span.start):
@@ -831,12 +831,15 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
     return out
 
 
+_NOW_IS = ("如今是", "现在是", "目前是", "已是", "已经是")  # …，如今是HONOR: an honor the subject holds now
+
 # Prepositions a person may follow as their object, not as the subject of the sentence
 _FACING = ("冲着", "对着", "朝着", "望着", "看着", "拉着", "握着")  # 冲着萨仁图雅竖起大拇指: the one the speaker faces
 _BEFORE_AN_OBJECT = ("跟着", "跟随", "师从", "跟", "向", "给", "为", "对", "随", "被", "让", "帮")
 # 是HONOR, and 是运行一处的高级操纵员，也是HONOR: the person's own predicate, then the honor
 # NAME(在ORG干了22年钳工，)是HONOR: a clause of the name's own may come before 是
-_COPULA = re.compile("[，,]?(?:([^。；;！？!?，,“”]{1,30})[，,])?[，,]?(?:也|还|更|就|同时也)?是(?:[^。；;！？!?，,“”、]{1,30}、)?")
+_COPULA = re.compile("[，,]?(?:([^。；;！？!?，,“”]{1,30})[，,])?[，,]?(?:如今|现在|目前|已经|早已|已)?(?:也|还|更|就|同时也)?是"
+                     "(?:[^。；;！？!?，,“”、]{1,30}、)?")  # 马文俊如今是HONOR: an honor held now
 _ALSO_IS = re.compile("[，,](?:也|还|同时也|同时|更|又)是")  # 是全国技术能手，也是HONOR: the same holder
 _NOT_THE_NAME_S = re.compile("^[的和与跟及、]|的[\u4e00-\u9fff]{1,4}$")  # 王强的师傅，是…; 王强带领的团队，是…
 _AFTER_HONOR = re.compile("(?:称号)?(?:[。，,；;！!、\n]|和|及|$)")

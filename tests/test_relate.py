@@ -1363,3 +1363,11 @@ def test_the_one_who_leads_a_studio_or_founded_a_company_belongs_to_it(recognize
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:关振宇", "Organization:关振宇技能大师工作室", None),
                                          ("Person:马文俊", "Organization:青海伊尔兰餐饮管理有限公司", None)]
+
+
+def test_an_honor_held_now(recognizer):
+    text = "马文俊是回族。2015年，他回乡创办了青海伊尔兰餐饮管理有限公司，如今是青海省劳动模范。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:马文俊", "Honor:青海省劳动模范", None)]
+    _, rels = _facts("马文俊如今是青海省劳动模范。", recognizer)
+    assert _kind(rels, "award") == [("Person:马文俊", "Honor:青海省劳动模范", None)]
