@@ -146,13 +146,21 @@ class Lexicons:
         return out
 
 
+def _everyday_forms(place: Place) -> tuple[str, ...]:
+    """The place's name, its short form, and for an autonomous prefecture the short form with 州 (凉山州, 黔东南州:
+    how news names 凉山彝族自治州 and its honors, 凉山州劳动模范)."""
+    if place.name.endswith("自治州") and len(place.short) >= 2 and place.short != place.name:
+        return place.name, place.short, place.short + "州"
+    return place.name, place.short
+
+
 def _expand_honor_templates(rows: list[list[str]], places: dict[str, Place], regions: dict[str, str],
                             industries: list[str]) -> dict[str, tuple[str, str]]:
     provinces = [p for p in places.values() if p.level == "province"]
     cities = [p for p in places.values() if p.level == "prefecture"]
     fill = {
         "{PROVINCE}": sorted({n for p in provinces for n in (p.name, p.short)}),
-        "{CITY}": sorted({n for p in cities for n in (p.name, p.short)}),
+        "{CITY}": sorted({n for p in cities for n in _everyday_forms(p)}),
         "{REGION}": sorted(regions),
         "{INDUSTRY}": sorted(industries),
     }
@@ -185,6 +193,9 @@ def load() -> Lexicons:
     for p in places.values():
         if len(p.short) >= 2:
             alias.setdefault(p.short, p.name)
+    for p in places.values():
+        for form in _everyday_forms(p)[2:]:
+            alias.setdefault(form, p.name)
     regions = {r[0]: r[1] for r in _rows("regions.tsv", 2)}
     suffixes = {}
     for row in _rows("org_suffixes.txt", 1):

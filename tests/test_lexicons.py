@@ -210,8 +210,9 @@ def test_loader_reads_lexicons():
     lexicon.load.cache_clear()
     lex = lexicon.load()
     assert lex.place_alias["郑州"] == "郑州市"
+    assert lex.place_alias["凉山州"] == "凉山彝族自治州"  # an autonomous prefecture's everyday short form
     assert lex.place_ancestors("郑州市") == ["河南省"]
-    for honor in ["全国劳动模范", "河南五一劳动奖章", "河南省五一劳动奖章", "郑州市劳动模范", "中原大工匠"]:
+    for honor in ["全国劳动模范", "河南五一劳动奖章", "河南省五一劳动奖章", "郑州市劳动模范", "中原大工匠", "凉山州劳动模范"]:
         assert honor in lex.honors, honor
     assert not [h for h in lex.honors if "{" in h]
     assert "说" in lex.speech_verbs and lex.org_suffixes["总工会"] == ("union", True)
