@@ -277,7 +277,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
         subjects = [p for p in before if not text[max(s, p.span.start - 2):p.span.start].endswith(_FACING)]
         if subjects or before:
             return (subjects or before)[-1]  # 额尔敦…，他冲着萨仁图雅竖起大拇指：: not the one faced
-        lead = text[s:i].lstrip("“”\"　 ")
+        lead = _THEN_RE.sub("", text[s:i].lstrip("“”\"　 "), count=1)  # 后来|他跟我说：
         if lead.startswith(PRONOUNS) or any(s <= r < i for r in references):
             return _antecedent(text, people, s, rec)  # 他说：; 这位全国技术能手说：
         clause = _LAST_CLAUSE.search(text, s, i)  # 采访结束时，|他对记者说：; “…，”|他说，“…”
@@ -485,6 +485,7 @@ def _gesturing_speaker(text: str, people: list[Mention], qs: int, rec: Recognize
 
 
 _DAYTIME = "(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|深夜|夜里)"
+_THEN_RE = re.compile("^(?:后来|随后|接着|然后|当时|那时|如今|现在|之后|最后)[，,]?")  # when, before the subject
 _TIME_LEAD = (f"[0-9０-９{CHINESE_DIGITS}]{{1,2}}月[0-9０-９{CHINESE_DIGITS}]{{1,3}}日{_DAYTIME}?"
               f"|{_DAYTIME}[0-9０-９{CHINESE_DIGITS}]{{1,2}}点(?:多|半)?")
 # “…”在ORG叠片车间，|工艺工程师郑雨涵盯着…; “…”1月16日下午，在ORG工作站，|建筑工人罗德贵捏着…

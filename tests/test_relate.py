@@ -1371,3 +1371,8 @@ def test_an_honor_held_now(recognizer):
     assert _kind(rels, "award") == [("Person:马文俊", "Honor:青海省劳动模范", None)]
     _, rels = _facts("马文俊如今是青海省劳动模范。", recognizer)
     assert _kind(rels, "award") == [("Person:马文俊", "Honor:青海省劳动模范", None)]
+
+
+def test_a_pronoun_after_when_before_a_colon_quote(recognizer):
+    _, rels = _facts("王帅是我带的徒弟。后来他跟我说：“师傅，这回我心里有底了。”", recognizer)
+    assert _kind(rels, "quote") == [("Person:王帅", None, "师傅，这回我心里有底了。")]
