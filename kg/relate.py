@@ -817,6 +817,13 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
                 for p in _listed_before(text, people, person):  # A、B、C等10人获评HONOR: each of them
                     out.append(Relation(AWARD, key(p), key(h), Span(doc.id, s, e)))
             continue  # 他带出的徒弟中，有3人获得…: the honor is a group's, not the person's
+        pair = _PAIR_RE.search(text, clause, h.span.start) if person is None else None
+        if pair is not None:  # 最让他骄傲的是孟凡宇和敖丽娜。去年，两人…，双双被授予HONOR: each of the two
+            last = [p for p in people if p.span.end <= clause]
+            both = _listed_before(text, people, last[-1]) if last else []
+            if len(both) == 2:
+                out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in both]
+                continue
         if person is None and (re.search("(?<![\u4e00-\u9fff])[他她]", text[clause:h.span.start])
                                or before.endswith(_CONFERRED_ON_PRONOUN)):
             person = _antecedent(text, people, clause, rec)  # 他获评…, 授予他…: the person last named
@@ -832,6 +839,7 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
     return out
 
 
+_PAIR_RE = re.compile("两人|二人|俩人|两位|他们俩|她们俩|他俩|她俩")  # the two people named just before
 _NOW_IS = ("如今是", "现在是", "目前是", "已是", "已经是")  # …，如今是HONOR: an honor the subject holds now
 
 # Prepositions a person may follow as their object, not as the subject of the sentence
@@ -872,7 +880,7 @@ _CONFERRED_COUNTED = re.compile("等" + _COUNT + "(?:人|名|位)[\u4e00-\u9fff]
 # A、B、C等10人获评, 等12名农机手先后获评: each of them
 # A、B、C(等…)获得HONOR: what may stand between the last of a list of names and the honor they all hold
 _CONFERRED_BY = "被[^，,。；;！!？?、“”]{1,24}?(?:授予|追授|评为)"  # 被市总工会授予: a body's conferring, as a verb
-_LIST_AWARDED = re.compile("(?:等[，,]?[^，,。；;！!？?、“”]{0,16}?)?(?:先后|分别|均|都|同时|也|还)?(?:"
+_LIST_AWARDED = re.compile("(?:等[，,]?[^，,。；;！!？?、“”]{0,16}?)?(?:先后|分别|均|都|同时|也|还|双双)?(?:"
                            + "|".join(AWARD_VERBS) + "|" + _CONFERRED_BY + ")了?")
 _CONFERRED_ON_PRONOUN = ("授予他", "授予她", "追授他", "追授她")  # 省总工会授予他HONOR: the pronoun's antecedent
 # 被人力资源和社会保障部授予HONOR: a body between 被 and the verb, right before the honor

@@ -1376,3 +1376,11 @@ def test_an_honor_held_now(recognizer):
 def test_a_pronoun_after_when_before_a_colon_quote(recognizer):
     _, rels = _facts("王帅是我带的徒弟。后来他跟我说：“师傅，这回我心里有底了。”", recognizer)
     assert _kind(rels, "quote") == [("Person:王帅", None, "师傅，这回我心里有底了。")]
+
+
+def test_an_honor_both_of_a_pair_received(recognizer):
+    text = "最让他骄傲的是孟凡宇和敖丽娜。去年，两人分别拿下全国大赛金牌和银牌，双双被授予全国技术能手称号。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:孟凡宇", "Honor:全国技术能手", None), ("Person:敖丽娜", "Honor:全国技术能手", None)]
+    _, rels = _facts("孟凡宇和敖丽娜双双被授予全国技术能手称号。", recognizer)
+    assert _kind(rels, "award") == [("Person:孟凡宇", "Honor:全国技术能手", None), ("Person:敖丽娜", "Honor:全国技术能手", None)]
