@@ -694,6 +694,16 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
             role = post.group(1) if post is not None and base_title(post.group(1), rec) else None
             if person is not None:
                 out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e), role=role))
+    for org in (m for m in dm.mentions if m.label == ORGANIZATION and rec.unit_kind(m.text) == "school"):
+        # 他是西昌学院的毕业生; …，华中农业大学博士毕业后: a graduate of the school (从ORG毕业 is taken below)
+        before = text[max(0, org.span.start - 2):org.span.start]
+        graduate = (before.endswith("是") and _GRADUATE_OF.match(text, org.span.end)) or (
+            before[-1:] in ("，", ",") and _GRADUATED_AFTER.match(text, org.span.end))
+        if graduate:
+            s, e = sentence_span(text, org.span.start)
+            person = subject(org.span.start, org.span.end, s, e, later_ok=False)
+            if person is not None:
+                out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e)))
     person_end = {p.span.end: p for p in people}
     for m in re.finditer("领衔的[“]?", text):  # 由他领衔的“关振宇技能大师工作室”: the one who leads it is in it
         org = orgs.get(m.end())
@@ -742,6 +752,8 @@ _SUBJECT_ADVERBS = frozenset({"又", "也", "再次", "首先", "随后", "一�
 
 
 # 从三峡大学|电气工程专业毕业, 从西南交通大学|隧道工程专业硕士毕业, 从…大学|博士毕业
+_GRADUATE_OF = re.compile("的(?:一名|应届)?毕业生")
+_GRADUATED_AFTER = re.compile("(?:硕士|博士|研究生|本科)?毕业(?:后|以后)")
 _MAJOR_THEN_GRADUATED = re.compile("(?:[\u4e00-\u9fff]{2,12}?专业)?(?:硕士|博士|研究生|本科|硕士研究生|博士研究生)?毕业")
 # NAME一行来到ORG, 来到ORG看望/调研: a visit, not joining the body
 _VISIT_AFTER = re.compile("[^，。；;！？!?]{0,12}?(?:看望|慰问|调研|检查|考察|走访|参观|视察|指导|督导|宣讲)")

@@ -1384,3 +1384,11 @@ def test_an_honor_both_of_a_pair_received(recognizer):
     assert _kind(rels, "award") == [("Person:孟凡宇", "Honor:全国技术能手", None), ("Person:敖丽娜", "Honor:全国技术能手", None)]
     _, rels = _facts("孟凡宇和敖丽娜双双被授予全国技术能手称号。", recognizer)
     assert _kind(rels, "award") == [("Person:孟凡宇", "Honor:全国技术能手", None), ("Person:敖丽娜", "Honor:全国技术能手", None)]
+
+
+def test_a_graduate_of_a_school_without_from(recognizer):
+    text = ("王伍说，他想回乡。他是西昌学院的毕业生，却主动回到家乡。"
+            "\n陈一鸣是站里最年轻的育种员，华中农业大学博士毕业后主动申请来到南繁。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:王伍", "Organization:西昌学院", None),
+                                         ("Person:陈一鸣", "Organization:华中农业大学", None)]
