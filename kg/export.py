@@ -6,8 +6,9 @@ N-Triples, JSON-LD) serialize the same sorted statements (:func:`kg.rdf.statemen
 per export; GraphML and GEXF are the property graph itself, for Gephi, yEd and networkx.
 
 With a memo (a build's cache folder, :func:`open_memo`), an export reuses the last one's work where its
-inputs are the same: the HTML layout (:func:`_layout`) and each RDF subject's block of text
-(:class:`RdfBlocks`); the bytes are those of an export without one.
+inputs are the same: the HTML layout (:func:`_layout`), each RDF subject's block of text
+(:class:`RdfBlocks`) and each node's and edge's block of GraphML and GEXF (:class:`PropertyBlocks`); the
+bytes are those of an export without one.
 """
 from __future__ import annotations
 
