@@ -6,8 +6,9 @@ N-Triples, JSON-LD) serialize the same sorted statements (:func:`kg.rdf.statemen
 per export; GraphML and GEXF are the property graph itself, for Gephi, yEd and networkx.
 
 With a memo (a build's cache folder, :func:`open_memo`), an export reuses the last one's work where its
-inputs are the same: the HTML layout (:func:`_layout`) and each RDF subject's block of text
-(:class:`RdfBlocks`); the bytes are those of an export without one.
+inputs are the same: the HTML layout (:func:`_layout`), each RDF subject's block of text
+(:class:`RdfBlocks`) and each node's and edge's block of GraphML and GEXF (:class:`PropertyBlocks`); the
+bytes are those of an export without one.
 """
 from __future__ import annotations
 
@@ -175,6 +176,14 @@ class ExportInput:
     def property_rows(self) -> PropertyRows:
         return property_rows(self.graph)
 
+    def property_file(self, name: str) -> str | bytes:
+        """GraphML or GEXF (``name``): by difference from the last export's file and the RDF memo entry (which
+        holds the last graph) when there is a memo and the job renders RDF formats (and saves that entry after
+        this), else whole."""
+        if not RDF_FORMATS.intersection(_JOB) or self.blocks is None:
+            return PROPERTY_WRITERS[name](self.property_rows)
+        return self.blocks.property_blocks.render(name)
+
 
 # --- the RDF formats subject by subject, reusing the last export's blocks -------------------------------
 
@@ -201,7 +210,10 @@ class RdfBlocks:
         self.G, self.honor_classes, self.memo = G, honor_classes, memo
         self.written: dict[str, tuple[bytes, array.array]] = {}  # filename -> (its SHA-256, block starts)
         self.held: dict[str, tuple[bytes, array.array]] = {}  # filename -> (last file, its block starts)
+        self.previous = previous
         entry = self._entry(previous, [name for name in formats if name in RDF_FORMATS])
+        self.entry = entry
+        self.changed: tuple[set[str], set[tuple[str, str, str]]] | None = None  # since the entry's graph
         if entry is None:
             by_subject, touched = rdf.source_rows(G, honor_classes, G.nodes, G.edges(keys=True))
             self.subjects = sorted(by_subject)
@@ -216,7 +228,8 @@ class RdfBlocks:
         """The memo entry, when it is sound and describes the last file of every format in ``names`` (then
         kept in :attr:`held`)."""
         entry = self.memo.get(_BLOCKS_ENTRY)
-        if not (isinstance(entry, dict) and entry.keys() == {"honor_classes", "graph", "sources", "subjects", "files"}
+        if not (isinstance(entry, dict)
+                and entry.keys() == {"honor_classes", "graph", "sources", "subjects", "files", "property"}
                 and entry["honor_classes"] == self.honor_classes and isinstance(entry["graph"], nx.MultiDiGraph)
                 and isinstance(entry["sources"], _SourceIndex) and isinstance(entry["subjects"], list)
                 and entry["sources"].fits(len(entry["subjects"])) and isinstance(entry["files"], dict)
@@ -242,7 +255,7 @@ class RdfBlocks:
 
         G, old = self.G, entry["sources"]
         self.old_subjects = entry["subjects"]
-        dirty_nodes, dirty_edges = _changed_sources(G, entry["graph"])
+        dirty_nodes, dirty_edges = self.changed = _changed_sources(G, entry["graph"])
         by_subject, touched = rdf.source_rows(G, self.honor_classes, sorted(n for n in dirty_nodes if n in G),
                                               sorted(e for e in dirty_edges if G.has_edge(*e)))
         position = {source: i for i, source in enumerate(old.sources)}
@@ -319,10 +332,18 @@ class RdfBlocks:
         gone = b"".join(held[starts[j]:starts[j + 1]] for j in range(len(self.old_subjects)) if j not in kept)
         return (*store.ntriples_difference(gone, b"".join(self.nt.values())), ntriples.count(b"\n"))
 
+    @functools.cached_property
+    def property_blocks(self) -> PropertyBlocks:
+        """GraphML and GEXF by difference from the last export's (see :class:`PropertyBlocks`)."""
+        return PropertyBlocks(self.G, self.entry, self.changed, self.previous)
+
     def save(self) -> None:
-        """Keep this export's graph, sources, subjects and files (their SHA-256 and block starts) for the next."""
+        """Keep this export's graph, sources, subjects and files (their SHA-256 and block starts) for the next,
+        and what :class:`PropertyBlocks` wrote."""
+        written = vars(self).get("property_blocks")
         self.memo.put(_BLOCKS_ENTRY, {"honor_classes": self.honor_classes, "graph": self.G, "sources": self.sources,
-                                      "subjects": self.subjects, "files": dict(self.written)})
+                                      "subjects": self.subjects, "files": dict(self.written),
+                                      "property": written.record() if written is not None else None})
 
 
 @dataclass(frozen=True)
@@ -381,6 +402,142 @@ class _SourceIndex:
             touch.extend(sorted(at[subject] for subject in given))
             start.append(len(touch))
         return _SourceIndex(sources, touch, start)
+
+
+class PropertyBlocks:
+    """GraphML and GEXF as one block of text per node and per edge, between a head (which declares the
+    attributes some row uses) and a tail; a node or edge unchanged since the last export (not among
+    :func:`_changed_sources`) keeps its block from the last export's file when the head is the same.
+
+    ``entry`` is the RDF memo entry (:class:`RdfBlocks`), whose ``property`` item describes the last GraphML and
+    GEXF files: the nodes and edges in file order, how many rows hold each attribute, and each file's SHA-256
+    and block starts. A file that is not the one described, or another head, is rendered whole: the bytes are
+    the same either way.
+    """
+
+    def __init__(self, G: nx.MultiDiGraph, entry: dict | None,
+                 changed: tuple[set[str], set[tuple[str, str, str]]] | None, previous: Path | None) -> None:
+        self.G = G
+        self.nodes = sorted(G)
+        self.edges = [(key, u, v) for u, v, key in sorted(G.edges(keys=True), key=lambda e: e[2])]
+        self.written: dict[str, tuple[bytes, array.array]] = {}
+        self.old = _property_entry(entry.get("property") if entry is not None else None, previous)
+        self.old_graph = entry["graph"] if entry is not None else None
+        self.changed = changed
+        self.rows: dict[object, tuple] = {}  # item -> its row, for the items rendered anew
+        if self.old is None or changed is None:
+            self.counts = self._count(self.nodes, self.edges)
+            return
+        dirty_nodes, dirty_edges = changed
+        old_rows = [_node_row(n, self.old_graph.nodes[n]) for n in dirty_nodes if n in self.old_graph]
+        old_rows += [_edge_row(u, v, k, self.old_graph.edges[u, v, k]) for u, v, k in dirty_edges
+                     if self.old_graph.has_edge(u, v, k)]
+        node_counts, edge_counts = (dict(c) for c in self.old["counts"])
+        for counts, rows, sign in ((node_counts, [r for r in old_rows if len(r) == 2], -1),
+                                   (edge_counts, [r for r in old_rows if len(r) == 4], -1)):
+            for row in rows:
+                for name in row[-1]:
+                    counts[name] = counts.get(name, 0) + sign
+        for n in dirty_nodes:
+            if n in G:
+                row = self.rows[n] = _node_row(n, G.nodes[n])
+                for name in row[-1]:
+                    node_counts[name] = node_counts.get(name, 0) + 1
+        for u, v, k in dirty_edges:
+            if G.has_edge(u, v, k):
+                row = self.rows[(k, u, v)] = _edge_row(u, v, k, G.edges[u, v, k])
+                for name in row[-1]:
+                    edge_counts[name] = edge_counts.get(name, 0) + 1
+        self.counts = (node_counts, edge_counts)
+
+    def _count(self, nodes: list[str], edges: list[tuple[str, str, str]]) -> tuple[dict[str, int], dict[str, int]]:
+        """Rows of every node and edge (kept for rendering) and how many hold each attribute."""
+        counts: tuple[dict[str, int], dict[str, int]] = ({}, {})
+        G = self.G
+        for n in nodes:
+            row = self.rows[n] = _node_row(n, G.nodes[n])
+            for name in row[-1]:
+                counts[0][name] = counts[0].get(name, 0) + 1
+        for k, u, v in edges:
+            row = self.rows[(k, u, v)] = _edge_row(u, v, k, G.edges[u, v, k])
+            for name in row[-1]:
+                counts[1][name] = counts[1].get(name, 0) + 1
+        return counts
+
+    def _used(self, counts: tuple[dict[str, int], dict[str, int]]) -> tuple[list[str], list[str]]:
+        return ([name for name in NODE_ATTRIBUTES if counts[0].get(name, 0) > 0],
+                [name for name in EDGE_ATTRIBUTES if counts[1].get(name, 0) > 0])
+
+    def render(self, name: str) -> bytes:
+        """The file of ``name`` (``graphml`` or ``gexf``)."""
+        filename = EXPORTERS[name].filename
+        used = self._used(self.counts)
+        head, node_block, middle, edge_block, tail = _XML_WRITERS[name](*used)
+        held = self.old["files"].get(filename) if self.old is not None and self.changed is not None else None
+        if held is not None and self._used(self.old["counts"]) != used:
+            held = None  # another head: other attribute ids in every block
+        if held is None and len(self.rows) < len(self.nodes) + len(self.edges):
+            self._count(self.nodes, self.edges)  # every row, for a whole file
+        data, starts = held if held is not None else (b"", array.array("Q"))
+        view, gap = memoryview(data), len(middle.encode("utf-8"))
+        old_nodes = len(self.old["nodes"]) if held is not None else 0
+        at_node = {n: i for i, n in enumerate(self.old["nodes"])} if held is not None else {}
+        at_edge = {e: i + old_nodes for i, e in enumerate(self.old["edges"])} if held is not None else {}
+
+        def old_block(i: int) -> memoryview:  # the last node's block ends where the middle starts
+            return view[starts[i]:starts[i + 1] - (gap if i == old_nodes - 1 else 0)]
+
+        rows = self.rows
+        node_blocks: list[bytes | memoryview] = []
+        for n in self.nodes:
+            row = rows.get(n)
+            i = at_node.get(n) if row is None else None
+            node_blocks.append(old_block(i) if i is not None else node_block(*row).encode("utf-8"))
+        edge_blocks: list[bytes | memoryview] = []
+        for e in self.edges:
+            row = rows.get(e)
+            i = at_edge.get(e) if row is None else None
+            edge_blocks.append(old_block(i) if i is not None else edge_block(*row).encode("utf-8"))
+        head_bytes, middle_bytes = head.encode("utf-8"), middle.encode("utf-8")
+        out = b"".join([head_bytes, *node_blocks, middle_bytes, *edge_blocks, tail.encode("utf-8")])
+        where, at = array.array("Q"), len(head_bytes)
+        for block in node_blocks:
+            where.append(at)
+            at += len(block)
+        at += len(middle_bytes)
+        for block in edge_blocks:
+            where.append(at)
+            at += len(block)
+        where.append(at)
+        self.written[filename] = (hashlib.sha256(out).digest(), where)
+        return out
+
+    def record(self) -> dict:
+        """What the memo keeps of the files written, for the next export."""
+        return {"nodes": self.nodes, "edges": self.edges, "counts": self.counts, "files": dict(self.written)}
+
+
+def _property_entry(held: object, previous: Path | None) -> dict | None:
+    """The ``property`` item of the RDF memo entry, with each file it describes read from ``previous`` (kept
+    only when its SHA-256 is the one recorded); None when it is of another shape."""
+    if not (isinstance(held, dict) and held.keys() == {"nodes", "edges", "counts", "files"}
+            and isinstance(held["nodes"], list) and isinstance(held["edges"], list)
+            and isinstance(held["counts"], tuple) and len(held["counts"]) == 2
+            and all(isinstance(c, dict) for c in held["counts"]) and isinstance(held["files"], dict)
+            and previous is not None):
+        return None
+    files = {}
+    for filename, described in held["files"].items():
+        if not (isinstance(described, tuple) and len(described) == 2 and isinstance(described[1], array.array)
+                and len(described[1]) == len(held["nodes"]) + len(held["edges"]) + 1):
+            continue
+        try:
+            data = (previous / filename).read_bytes()
+        except OSError:
+            continue
+        if hashlib.sha256(data).digest() == described[0]:
+            files[filename] = (data, described[1])
+    return {**held, "files": files}
 
 
 def _changed_sources(G: nx.MultiDiGraph, old: nx.MultiDiGraph) -> tuple[set[str], set[tuple[str, str, str]]]:
@@ -442,24 +599,30 @@ def property_rows(G: nx.MultiDiGraph) -> tuple[list[tuple[str, dict]], list[tupl
     such as ``\\x00`` or ``\\x0b``, U+FFFE/U+FFFF, lone surrogates) become U+FFFD, one for one, so the XML
     parses and offsets still count right.
     """
-    nodes = []
-    for node, d in sorted(G.nodes(data=True)):
-        attrs: dict[str, object] = {"label": d["label"], "type": d["type"], "iri": str(rdf.iri(node))}
-        if d.get("aliases"):
-            attrs["aliases"] = "|".join(d["aliases"])
-        attrs["mentions"] = len(d.get("mentions", []))
-        for k in ("title", "date", "author", "url", "length"):
-            if d.get(k) is not None:
-                attrs[k] = d[k]
-        nodes.append((_xml_text(node), {k: _xml_text(v) for k, v in attrs.items()}))
-    edges = []
-    for u, v, key, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[2]):
-        attrs = {"label": d.get("role") or d["predicate"]}
-        for k in ("predicate", "role", "text", "doc", "start", "end", "sentence"):
-            if d.get(k) is not None:
-                attrs[_EDGE_RENAMED.get(k, k)] = d[k]
-        edges.append((_xml_text(key), _xml_text(u), _xml_text(v), {k: _xml_text(x) for k, x in attrs.items()}))
+    nodes = [_node_row(node, d) for node, d in sorted(G.nodes(data=True))]
+    edges = [_edge_row(u, v, key, d) for u, v, key, d in sorted(G.edges(keys=True, data=True), key=lambda e: e[2])]
     return nodes, edges
+
+
+def _node_row(node: str, d: dict) -> tuple[str, dict]:
+    """One node's row of :func:`property_rows`."""
+    attrs: dict[str, object] = {"label": d["label"], "type": d["type"], "iri": str(rdf.iri(node))}
+    if d.get("aliases"):
+        attrs["aliases"] = "|".join(d["aliases"])
+    attrs["mentions"] = len(d.get("mentions", []))
+    for k in ("title", "date", "author", "url", "length"):
+        if d.get(k) is not None:
+            attrs[k] = d[k]
+    return _xml_text(node), {k: _xml_text(v) for k, v in attrs.items()}
+
+
+def _edge_row(u: str, v: str, key: str, d: dict) -> tuple[str, str, str, dict]:
+    """One edge's row of :func:`property_rows`."""
+    attrs = {"label": d.get("role") or d["predicate"]}
+    for k in ("predicate", "role", "text", "doc", "start", "end", "sentence"):
+        if d.get(k) is not None:
+            attrs[_EDGE_RENAMED.get(k, k)] = d[k]
+    return _xml_text(key), _xml_text(u), _xml_text(v), {k: _xml_text(x) for k, x in attrs.items()}
 
 
 def property_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
@@ -529,27 +692,7 @@ def graphml(G: nx.MultiDiGraph) -> str:
 
 def graphml_from_rows(rows: PropertyRows) -> str:
     """:func:`graphml` from the graph's :func:`property_rows`."""
-    nodes, edges = rows
-    out = [_XML_DECLARATION,
-           '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
-           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-           'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
-           'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n']
-    for kind, rows, names in (("node", nodes, NODE_ATTRIBUTES), ("edge", edges, EDGE_ATTRIBUTES)):
-        for name in _used(rows, names):
-            out.append(f'  <key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" '
-                       f'attr.type="{_attribute_type(name)}" />\n')
-    out.append('  <graph edgedefault="directed">\n')
-    for node, attrs in nodes:
-        out.append(f'    <node id="{_xml(node)}">\n')
-        out.extend(f'      <data key="n_{k}">{_xml(v)}</data>\n' for k, v in attrs.items())
-        out.append("    </node>\n")
-    for key, u, v, attrs in edges:
-        out.append(f'    <edge id="{_xml(key)}" source="{_xml(u)}" target="{_xml(v)}">\n')
-        out.extend(f'      <data key="e_{k}">{_xml(x)}</data>\n' for k, x in attrs.items())
-        out.append("    </edge>\n")
-    out.append("  </graph>\n</graphml>\n")
-    return "".join(out)
+    return _xml_from_rows("graphml", rows)
 
 
 def gexf(G: nx.MultiDiGraph) -> str:
@@ -561,39 +704,81 @@ def gexf(G: nx.MultiDiGraph) -> str:
 
 def gexf_from_rows(rows: PropertyRows) -> str:
     """:func:`gexf` from the graph's :func:`property_rows`."""
+    return _xml_from_rows("gexf", rows)
+
+
+def _xml_from_rows(name: str, rows: PropertyRows) -> str:
     nodes, edges = rows
-    out = [_XML_DECLARATION,
-           '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-           'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n',
-           "  <meta>\n    <creator>kg</creator>\n  </meta>\n",
-           '  <graph defaultedgetype="directed" mode="static">\n']
+    head, node_block, middle, edge_block, tail = _XML_WRITERS[name](_used(nodes, NODE_ATTRIBUTES),
+                                                                   _used(edges, EDGE_ATTRIBUTES))
+    return "".join([head, *(node_block(*row) for row in nodes), middle, *(edge_block(*row) for row in edges), tail])
+
+
+XmlWriter = tuple[str, Callable[..., str], str, Callable[..., str], str]
+
+
+def _graphml_writer(node_names: list[str], edge_names: list[str]) -> XmlWriter:
+    """GraphML's head, a node's block, what comes between the nodes and the edges, an edge's block and the
+    tail, for rows that use the attributes ``node_names`` and ``edge_names``."""
+    head = [_XML_DECLARATION,
+            '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns '
+            'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n']
+    for kind, names in (("node", node_names), ("edge", edge_names)):
+        for name in names:
+            head.append(f'  <key id="{kind[0]}_{name}" for="{kind}" attr.name="{name}" '
+                        f'attr.type="{_attribute_type(name)}" />\n')
+    head.append('  <graph edgedefault="directed">\n')
+
+    def node_block(node: str, attrs: dict) -> str:
+        return "".join([f'    <node id="{_xml(node)}">\n',
+                        *(f'      <data key="n_{k}">{_xml(v)}</data>\n' for k, v in attrs.items()), "    </node>\n"])
+
+    def edge_block(key: str, u: str, v: str, attrs: dict) -> str:
+        return "".join([f'    <edge id="{_xml(key)}" source="{_xml(u)}" target="{_xml(v)}">\n',
+                        *(f'      <data key="e_{k}">{_xml(x)}</data>\n' for k, x in attrs.items()), "    </edge>\n"])
+
+    return "".join(head), node_block, "", edge_block, "  </graph>\n</graphml>\n"
+
+
+def _gexf_writer(node_names: list[str], edge_names: list[str]) -> XmlWriter:
+    """GEXF's parts, as :func:`_graphml_writer` gives GraphML's."""
+    head = [_XML_DECLARATION,
+            '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+            'xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">\n',
+            "  <meta>\n    <creator>kg</creator>\n  </meta>\n",
+            '  <graph defaultedgetype="directed" mode="static">\n']
     ids: dict[str, dict[str, int]] = {}
-    for kind, rows, names in (("node", nodes, NODE_ATTRIBUTES), ("edge", edges, EDGE_ATTRIBUTES)):
-        used = [name for name in _used(rows, names) if name != "label"]
+    for kind, names in (("node", node_names), ("edge", edge_names)):
+        used = [name for name in names if name != "label"]
         ids[kind] = {name: len(ids.get("node", {})) + i for i, name in enumerate(used)}
         if used:
-            out.append(f'    <attributes class="{kind}" mode="static">\n')
-            out.extend(f'      <attribute id="{i}" title="{name}" type="{_attribute_type(name)}" />\n'
-                       for name, i in ids[kind].items())
-            out.append("    </attributes>\n")
+            head.append(f'    <attributes class="{kind}" mode="static">\n')
+            head.extend(f'      <attribute id="{i}" title="{name}" type="{_attribute_type(name)}" />\n'
+                        for name, i in ids[kind].items())
+            head.append("    </attributes>\n")
+    head.append("    <nodes>\n")
 
     def attvalues(kind: str, attrs: dict) -> list[str]:
         values = [f'          <attvalue for="{ids[kind][k]}" value="{_xml(v)}" />\n'
                   for k, v in attrs.items() if k != "label"]
         return ["        <attvalues>\n", *values, "        </attvalues>\n"] if values else []
 
-    out.append("    <nodes>\n")
-    for node, attrs in nodes:
-        out.append(f'      <node id="{_xml(node)}" label="{_xml(attrs["label"])}">\n')
-        out.extend(attvalues("node", attrs))
-        out.append("      </node>\n")
-    out.append("    </nodes>\n    <edges>\n")
-    for key, u, v, attrs in edges:
-        out.append(f'      <edge id="{_xml(key)}" source="{_xml(u)}" target="{_xml(v)}" label="{_xml(attrs["label"])}">\n')
-        out.extend(attvalues("edge", attrs))
-        out.append("      </edge>\n")
-    out.append("    </edges>\n  </graph>\n</gexf>\n")
-    return "".join(out)
+    def node_block(node: str, attrs: dict) -> str:
+        return "".join([f'      <node id="{_xml(node)}" label="{_xml(attrs["label"])}">\n', *attvalues("node", attrs),
+                        "      </node>\n"])
+
+    def edge_block(key: str, u: str, v: str, attrs: dict) -> str:
+        return "".join([f'      <edge id="{_xml(key)}" source="{_xml(u)}" target="{_xml(v)}" label="{_xml(attrs["label"])}">\n',
+                        *attvalues("edge", attrs), "      </edge>\n"])
+
+    return ("".join(head), node_block, "    </nodes>\n    <edges>\n", edge_block,
+            "    </edges>\n  </graph>\n</gexf>\n")
+
+
+_XML_WRITERS: dict[str, Callable[[list[str], list[str]], XmlWriter]] = {"graphml": _graphml_writer, "gexf": _gexf_writer}
+PROPERTY_WRITERS: dict[str, Callable[[PropertyRows], str]] = {"graphml": graphml_from_rows, "gexf": gexf_from_rows}
 
 
 # --- work kept for the next export (the memo) ----------------------------------------------------------
@@ -664,8 +849,8 @@ EXPORTERS: dict[str, Exporter] = {
                          "RDF as sorted N-Triples (what the Oxigraph store and `kg push` load)"),
     "jsonld": Exporter("graph.jsonld", lambda x: x.blocks.render("jsonld") if x.blocks is not None
                        else rdf.jsonld_from_rows(x.rows), "RDF as compact JSON-LD"),
-    "graphml": Exporter("graph.graphml", lambda x: graphml_from_rows(x.property_rows), "property graph as GraphML"),
-    "gexf": Exporter("graph.gexf", lambda x: gexf_from_rows(x.property_rows), "property graph as GEXF, for Gephi"),
+    "graphml": Exporter("graph.graphml", lambda x: x.property_file("graphml"), "property graph as GraphML"),
+    "gexf": Exporter("graph.gexf", lambda x: x.property_file("gexf"), "property graph as GEXF, for Gephi"),
     "html": Exporter("graph.html", _html, "offline HTML explorer"),
 }
 
@@ -680,16 +865,22 @@ _COST = {"html": 3.0, "graphml": 1.2, "gexf": 0.7, "property": 0.3, "rdf": 1.5, 
          "jsonld": 1.0, "store": 1.5}
 
 
-def render_jobs(formats: tuple[str, ...], with_store: bool = False) -> list[tuple[str, ...]]:
+def render_jobs(formats: tuple[str, ...], with_store: bool = False, by_difference: bool = False) -> list[tuple[str, ...]]:
     """``formats`` grouped into jobs for parallel rendering, dearest first: the RDF formats form one job
     (their statements are computed once; ``with_store``: it also loads the store), GraphML and GEXF another
-    (the property rows, once), every other format is a job of its own.
+    (the property rows, once), every other format is a job of its own. ``by_difference``: GraphML and GEXF
+    are rendered by difference from the last export's, which reads the RDF memo entry: they join the RDF job,
+    after its formats.
 
     >>> render_jobs(("turtle", "gexf", "ntriples", "html", "graphml"))
     [('html',), ('gexf', 'graphml'), ('turtle', 'ntriples')]
+    >>> render_jobs(("turtle", "gexf", "ntriples", "html", "graphml"), by_difference=True)
+    [('turtle', 'ntriples', 'gexf', 'graphml'), ('html',)]
     """
     rdf_job = tuple(name for name in formats if name in RDF_FORMATS)
     property_job = tuple(name for name in formats if name in PROPERTY_FORMATS)
+    if by_difference and rdf_job and property_job:
+        rdf_job, property_job = rdf_job + property_job, ()
     shared = RDF_FORMATS | PROPERTY_FORMATS
     jobs = [(name,) for name in formats if name not in shared] + [job for job in (rdf_job, property_job) if job]
     extra = {rdf_job: _COST["rdf"] + (_COST["store"] if with_store and "ntriples" in rdf_job else 0),
@@ -703,6 +894,7 @@ _SHARED: ExportInput | None = None  # the graph a forked render worker inherits 
 _STAGE_IN: Path | None = None  # the folder the job rendering N-Triples loads the Oxigraph store into (None: no store)
 _TEMPS: dict[str, tuple[Path, str]] | None = None  # filename -> (export path, its temporary file) to write into
 _PREVIOUS: tuple[Path, Path] | None = None  # the last build's store and the graph.nt it holds, to update (None: load)
+_JOB: tuple[str, ...] = ()  # the formats of the job rendering now
 
 
 @collector.paused()  # renderers and the memo make millions of objects and no garbage cycles (kg.collector)
@@ -711,7 +903,12 @@ def _render_job(names: tuple[str, ...]) -> dict[str, str | bytes]:
     into its own there and return only what was not written."""
     x = _SHARED
     assert x is not None
-    rendered = {EXPORTERS[name].filename: EXPORTERS[name].render(x) for name in names}
+    global _JOB
+    _JOB = names
+    try:
+        rendered = {EXPORTERS[name].filename: EXPORTERS[name].render(x) for name in names}
+    finally:
+        _JOB = ()
     blocks = vars(x).get("blocks") if RDF_FORMATS.intersection(names) else None  # made for an RDF format and a memo
     if _STAGE_IN is not None and "ntriples" in names:
         nt = rendered[EXPORTERS["ntriples"].filename]
@@ -781,11 +978,14 @@ def _render(G: nx.MultiDiGraph, formats: tuple[str, ...], workers: int, stage_in
     global _SHARED, _STAGE_IN, _TEMPS, _PREVIOUS
     # A process that has opened a store runs RocksDB's threads; a forked worker must not use RocksDB then.
     store_in_job = stage_in is not None and not has_native_threads()
-    jobs = render_jobs(formats, with_store=store_in_job)
-    if G.number_of_edges() < PARALLEL_MIN_EDGES:
-        workers = 1
     named = {path.name: (path, tmp) for path, tmp in temps.items()} if temps is not None else None
     last = next(iter(temps)).parent if temps else None  # the export folder, whose files the memo describes
+    # GraphML and GEXF by difference where the last export wrote them (else whole, as a job of their own)
+    by_difference = memo is not None and last is not None and all(
+        (last / EXPORTERS[name].filename).is_file() for name in formats if name in PROPERTY_FORMATS)
+    jobs = render_jobs(formats, with_store=store_in_job, by_difference=by_difference)
+    if G.number_of_edges() < PARALLEL_MIN_EDGES:
+        workers = 1
     _SHARED, _STAGE_IN, _TEMPS, _PREVIOUS = ExportInput(G, memo, last, formats), stage_in if store_in_job else None, named, previous
     rendered: dict[str, str | bytes] = {}
     try:

@@ -237,25 +237,81 @@ def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]
     Each item is an analysis ``(document, mentions, relations)``, optionally with its :class:`Resolution`
     as a fourth element (else it is computed here, with ``rec``, which may be None when every item has one).
     """
-    resolved = []
-    person_orgs: dict[str, dict[str, set[str]]] = defaultdict(dict)  # name -> doc -> org names
-    for item in documents:
-        doc, dm, relations = item[:3]
-        resolution = item[3] if len(item) > 3 else resolve_document(doc, dm, lex, rec)
-        mentions, canon = [*dm.mentions, *resolution.short_forms], resolution.canon
-        resolved.append((doc, mentions, relations, canon))
-        for m in mentions:
-            if m.label == PERSON:
-                person_orgs[m.text].setdefault(doc.id, set())
-        for r in relations:
-            if r.kind == MEMBERSHIP and r.object and r.subject in canon and r.object in canon:
-                person_orgs[canon[r.subject][1]].setdefault(doc.id, set()).add(canon[r.object][1])
-    person_key = _person_keys(person_orgs)
+    linking = Linking(lex, rec)
+    linking.add(documents)
+    return linking.result()
 
-    entities: dict[str, dict] = {}
-    linked: list[LinkedDocument] = []
-    ids: dict[tuple[str, str], str] = {}  # (label, key) -> entity id: hashing each mention again is most of linking
-    for doc, mentions, relations, canon in sorted(resolved, key=lambda t: t[0].id):
+
+_Resolved = tuple[Document, list[Mention], list[Relation], dict[str, tuple[str, str]]]
+_Contribution = dict[str, tuple[str, str, set[str]]]  # entity id -> (label, name, aliases) from one document
+
+
+class Linking:
+    """:func:`link` in steps: documents are added, some linked early (:meth:`link_now`, with the people's
+    keys of the documents added so far), and :meth:`result` links the rest and again those whose people's
+    keys the later documents changed. The result is :func:`link`'s for all the documents, whatever the steps
+    (a build links the articles the cache holds while a helper analyzes the new ones)."""
+
+    def __init__(self, lex: Lexicons, rec: Recognizer | None) -> None:
+        self.lex, self.rec = lex, rec
+        self.resolved: dict[str, _Resolved] = {}
+        self.person_orgs: dict[str, dict[str, set[str]]] = defaultdict(dict)  # name -> doc -> org names
+        self.person_key: dict[tuple[str, str], str] = {}  # (name, doc id) -> key, as the linked documents used
+        self.linked: dict[str, tuple[LinkedDocument, _Contribution]] = {}
+        self.ids: dict[tuple[str, str], str] = {}  # (label, key) -> entity id: hashing each mention again is most of linking
+
+    def add(self, documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]
+                                      | tuple[Document, DocumentMentions, list[Relation], Resolution]]) -> None:
+        """Resolve documents and note their people's organizations (each document id once)."""
+        person_orgs = self.person_orgs
+        for item in documents:
+            doc, dm, relations = item[:3]
+            resolution = item[3] if len(item) > 3 else resolve_document(doc, dm, self.lex, self.rec)
+            mentions, canon = [*dm.mentions, *resolution.short_forms], resolution.canon
+            self.resolved[doc.id] = (doc, mentions, relations, canon)
+            for m in mentions:
+                if m.label == PERSON:
+                    person_orgs[m.text].setdefault(doc.id, set())
+            for r in relations:
+                if r.kind == MEMBERSHIP and r.object and r.subject in canon and r.object in canon:
+                    person_orgs[canon[r.subject][1]].setdefault(doc.id, set()).add(canon[r.object][1])
+
+    def link_now(self) -> None:
+        """Link every document added and not yet linked, with the people's keys of the documents so far."""
+        self.person_key = _person_keys(self.person_orgs)
+        for doc_id in sorted(self.resolved.keys() - self.linked.keys()):
+            self.linked[doc_id] = self._link_document(*self.resolved[doc_id])
+
+    def result(self) -> tuple[dict[str, Entity], list[LinkedDocument]]:
+        """Entities by id and the linked documents (sorted by id) of every document added."""
+        keys = _person_keys(self.person_orgs)
+        stale = {doc_id for (name, doc_id), key in self.person_key.items() if keys.get((name, doc_id)) != key}
+        self.person_key = keys
+        for doc_id in sorted((self.resolved.keys() - self.linked.keys()) | (stale & self.linked.keys())):
+            self.linked[doc_id] = self._link_document(*self.resolved[doc_id])
+        entities: dict[str, dict] = {}
+        for doc_id in sorted(self.linked):
+            for i, (label, name, aliases) in self.linked[doc_id][1].items():
+                e = entities.get(i)
+                if e is None:
+                    entities[i] = {"label": label, "name": name, "aliases": set(aliases)}
+                else:
+                    e["aliases"] |= aliases
+        linked = [self.linked[doc_id][0] for doc_id in sorted(self.linked)]
+        # An honor is a fact about a person: one nobody in the articles holds (全省劳动模范 as a group) is left out.
+        awarded = {r.object for ld in linked for r in ld.relations if r.kind == AWARD}
+        unheld = {i for i, e in entities.items() if e["label"] == HONOR and i not in awarded}
+        if unheld:
+            linked = [replace(ld, mentions=tuple(m for m in ld.mentions if m.entity_id not in unheld)) for ld in linked]
+        final = {i: Entity(i, e["name"], e["label"], tuple(sorted(e["aliases"] - {e["name"]})))
+                 for i, e in sorted(entities.items()) if i not in unheld}
+        return final, linked
+
+    def _link_document(self, doc: Document, mentions: list[Mention], relations: list[Relation],
+                       canon: dict[str, tuple[str, str]]) -> tuple[LinkedDocument, _Contribution]:
+        """One document's mentions and relations with entity ids, and its entities' labels, names and aliases."""
+        lex, ids, person_key = self.lex, self.ids, self.person_key
+
         def eid(surface_key: str | None) -> str | None:
             if surface_key is None or surface_key not in canon:
                 return None
@@ -266,6 +322,7 @@ def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]
                 i = ids[k] = entity_id(*k)
             return i
 
+        entities: _Contribution = {}
         out_mentions = []
         for m in mentions:
             k = f"{m.label}:{m.text}"
@@ -273,12 +330,14 @@ def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]
             if i is None:
                 continue
             label, name = canon[k]
-            e = entities.setdefault(i, {"label": label, "name": name, "aliases": set()})
-            e["aliases"].add(m.text)
+            e = entities.get(i)
+            if e is None:
+                e = entities[i] = (label, name, set())
+            e[2].add(m.text)
             if label == PLACE:
                 place = lex.places.get(name)
                 if place:
-                    e["aliases"].update({place.name, place.short})
+                    e[2].update({place.name, place.short})
             out_mentions.append(Mention(m.text, m.label, m.span, i))  # replace() is slow at this count
         out_relations = []
         for r in relations:
@@ -287,16 +346,8 @@ def link(documents: Iterable[tuple[Document, DocumentMentions, list[Relation]]
             if s is None or (r.object is not None and o is None) or s == o:
                 continue  # unlinked, or a unit and its parent that turned out to be one body
             out_relations.append(replace(r, subject=s, object=o))
-        linked.append(LinkedDocument(doc, tuple(sorted(out_mentions, key=lambda m: (m.span.start, m.span.end))),
-                                     tuple(out_relations)))
-    # An honor is a fact about a person: one nobody in the articles holds (全省劳动模范 as a group) is left out.
-    awarded = {r.object for ld in linked for r in ld.relations if r.kind == AWARD}
-    unheld = {i for i, e in entities.items() if e["label"] == HONOR and i not in awarded}
-    if unheld:
-        linked = [replace(ld, mentions=tuple(m for m in ld.mentions if m.entity_id not in unheld)) for ld in linked]
-    final = {i: Entity(i, e["name"], e["label"], tuple(sorted(e["aliases"] - {e["name"]})))
-             for i, e in sorted(entities.items()) if i not in unheld}
-    return final, linked
+        return LinkedDocument(doc, tuple(sorted(out_mentions, key=lambda m: (m.span.start, m.span.end))),
+                              tuple(out_relations)), entities
 
 
 def _person_keys(person_orgs: dict[str, dict[str, set[str]]]) -> dict[tuple[str, str], str]:

@@ -19,7 +19,7 @@ from kg.graph import add_locations, build_graph
 from kg.cache import AnalysisCache, document_key, fingerprint
 from kg.errors import InputError, KgError
 from kg.ingest import Skipped, find_files, read_file
-from kg.link import Resolution, entity_id, link, place_canonical, resolve_document
+from kg.link import Linking, Resolution, entity_id, place_canonical, resolve_document
 from kg.relate import find_relations, organization_places
 from kg.parallel import Helper, can_fork, chunked, cpu_count, map_dask, map_unordered
 from kg.segment import DEFAULT_SEGMENTER, SEGMENTER_CLASSES, SEGMENTERS, make_segmenter
@@ -144,8 +144,15 @@ def assemble(analyses: Iterable[Analysis | ResolvedAnalysis], rec: Recognizer | 
     analyses = list(analyses)
     if rec is None and any(len(item) < 4 for item in analyses):
         rec = default_recognizer()
-    lex = rec.lex if rec is not None else lexicon.load()
-    entities, linked = link(analyses, lex, rec)
+    linking = Linking(rec.lex if rec is not None else lexicon.load(), rec)
+    linking.add(analyses)
+    return _graph(linking)
+
+
+def _graph(linking: Linking) -> nx.MultiDiGraph:
+    """The graph of every document a :class:`kg.link.Linking` was given."""
+    lex = linking.lex
+    entities, linked = linking.result()
     places: dict[str, tuple[str, str | None]] = {}
     shorts = _longest_first(lex)
     for eid, e in entities.items():
@@ -387,8 +394,20 @@ def _build(paths: Iterable[Path | str], progress: Callable[[Progress], None] | N
         results = map_dask(_analyze_chunk, tasks, scheduler)
     else:
         results = map_unordered(_analyze_chunk, tasks, n_workers, initializer=_init_worker, initargs=(segmenter,))
+    linking: Linking | None = None
+
+    def helper_results() -> Iterator[tuple[str, list[_WorkerResult]]]:
+        """What the helper returns; while it works, the articles here are linked (most of a rebuild's linking)."""
+        nonlocal linking
+        if early is None or not early.busy():
+            return
+        linking = Linking(rec.lex if rec is not None else lexicon.load(), rec)
+        linking.add(analyses[i] for i in sorted(analyses))
+        linking.link_now()
+        yield from early.results()
+
     try:
-        for worker_fp, chunk in itertools.chain(results, early.results() if early is not None else ()):
+        for worker_fp, chunk in itertools.chain(results, helper_results()):
             if worker_fp != fp:
                 raise KgError(f"{scheduler or 'a worker'}: a worker runs different extraction code, lexicons or models "
                               "than this process (fingerprints differ); install the same kg version on every worker")
@@ -407,7 +426,11 @@ def _build(paths: Iterable[Path | str], progress: Callable[[Progress], None] | N
     if cache is not None:
         report.cache_errors = list(cache.stats.write_errors)
     tracker.emit("assemble")
-    report.graph = assemble([analyses[i] for i in sorted(analyses)], rec)
+    if linking is None:
+        report.graph = assemble([analyses[i] for i in sorted(analyses)], rec)
+    else:  # the rest: the helper's articles, and those whose people's keys they change
+        linking.add(analyses[i] for i in sorted(analyses.keys() - linking.resolved.keys()))
+        report.graph = _graph(linking)
     report.timings = {"extract": extracted - started, "assemble": time.perf_counter() - extracted}
     tracker.emit("done")
     return report
@@ -440,6 +463,10 @@ class _EarlyMisses:
             self.helper = Helper(_analyze_chunk, _init_worker, (self.segmenter, self.snapshots))
         self.helper.submit((self.segmenter, self.pending))
         self.pending = []
+
+    def busy(self) -> bool:
+        """Whether the helper has (or is about to get) work."""
+        return self.helper is not None or bool(self.pending)
 
     def results(self) -> Iterator[tuple[str, list[_WorkerResult]]]:
         """What the helper returns, chunk by chunk."""

@@ -361,7 +361,7 @@ def test_rdf_exports_after_random_edits_are_the_fresh_bytes(seed_graph, tmp_path
 
     rng = random.Random(seed)
     memo, out, fresh = tmp_path / "memo", tmp_path / "out", tmp_path / "fresh"
-    formats = ("turtle", "ntriples", "jsonld")
+    formats = ("turtle", "ntriples", "jsonld", "graphml", "gexf")
     updates = []
     real = export.RdfBlocks._update
     monkeypatch.setattr(export.RdfBlocks, "_update", lambda self, entry: updates.append(1) or real(self, entry))
@@ -372,10 +372,39 @@ def test_rdf_exports_after_random_edits_are_the_fresh_bytes(seed_graph, tmp_path
             _random_edit(G, rng)
         export.write_exports(G, out, formats, with_store=True, memo=memo)
         export.write_exports(G, fresh, formats, with_store=True)
-        for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+        for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "graph.gexf"):
             assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
         assert _store_quads(out) == _store_quads(fresh)
         assert len(updates) == n + 1  # from the last export's blocks, not all rendered again
+
+
+def test_graphml_and_gexf_reuse_the_last_files_blocks_and_give_the_fresh_bytes(seed_graph, tmp_path, monkeypatch):
+    memo, out, fresh = tmp_path / "memo", tmp_path / "out", tmp_path / "fresh"
+    formats = ("ntriples", "graphml", "gexf")
+    for _ in range(2):  # the first export writes the files; the second, their blocks, in the RDF job
+        export.write_exports(seed_graph, out, formats, memo=memo)
+    H = _with_changes(seed_graph)
+    export.write_exports(H, fresh, formats)
+    rows = []
+    real = export._node_row
+    monkeypatch.setattr(export, "_node_row", lambda node, d: rows.append(node) or real(node, d))
+    export.write_exports(H, out, formats, memo=memo)
+    for name in ("graph.graphml", "graph.gexf"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
+    renamed = next(n for n, d in H.nodes(data=True) if d["label"] == "改名的人")
+    assert sorted(set(rows)) == [renamed]  # the other nodes' blocks come from the last files
+
+
+def test_graphml_and_gexf_with_another_head_are_rendered_whole(seed_graph, tmp_path):
+    memo, out, fresh = tmp_path / "memo", tmp_path / "out", tmp_path / "fresh"
+    formats = ("ntriples", "graphml", "gexf")
+    export.write_exports(seed_graph, out, formats, memo=memo)
+    H = seed_graph.copy()
+    H.nodes[next(iter(H))]["author"] = "作者"  # an attribute no node held: the files declare one more
+    export.write_exports(H, fresh, formats)
+    export.write_exports(H, out, formats, memo=memo)
+    for name in ("graph.graphml", "graph.gexf"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
 
 
 @pytest.mark.parametrize("damage", ["edit a file", "remove a file", "corrupt the entry"])
@@ -383,10 +412,10 @@ def test_rdf_blocks_of_files_the_memo_does_not_describe_are_rendered_again(seed_
     from kg import cache
 
     memo, out, fresh = tmp_path / "memo", tmp_path / "out", tmp_path / "fresh"
-    formats = ("turtle", "ntriples", "jsonld")
+    formats = ("turtle", "ntriples", "jsonld", "graphml", "gexf")
     export.write_exports(seed_graph, out, formats, with_store=True, memo=memo)
     if damage == "edit a file":
-        for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+        for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "graph.gexf"):
             data = bytearray((out / name).read_bytes())
             data[-5] ^= 0x01
             (out / name).write_bytes(bytes(data))
@@ -399,7 +428,7 @@ def test_rdf_blocks_of_files_the_memo_does_not_describe_are_rendered_again(seed_
     H = _with_changes(seed_graph)
     export.write_exports(H, fresh, formats, with_store=True)
     export.write_exports(H, out, formats, with_store=True, memo=memo)
-    for name in ("graph.ttl", "graph.nt", "graph.jsonld"):
+    for name in ("graph.ttl", "graph.nt", "graph.jsonld", "graph.graphml", "graph.gexf"):
         assert (out / name).read_bytes() == (fresh / name).read_bytes(), name
     assert _store_quads(out) == _store_quads(fresh)
 

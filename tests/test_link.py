@@ -198,3 +198,22 @@ def test_an_abbreviation_may_leave_out_the_place_but_not_name_a_wider_one(recogn
     res = resolve_document(doc, extract_mentions(doc, recognizer), recognizer.lex, recognizer)
     assert res.canon["Organization:楚钢集团"] == ("Organization", "武汉楚江钢铁集团有限公司")
     assert res.canon["Organization:郑州市总工会"] == ("Organization", "郑州市总工会")
+
+
+def test_linking_in_steps_gives_what_linking_at_once_gives(recognizer):
+    from kg.link import Linking, link
+
+    texts = ["洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”",
+             "王建国说：“安全第一。”",  # one 王建国 until the third article puts a 王建国 elsewhere
+             "南阳市恒信电力有限公司首席技师王建国说：“安全第一。”",
+             "开封市总工会副主席刘晓梅：我们将做好服务。全国劳动模范刘晓梅说：“干就要干好。”"]
+    analyses = [analyze(Document(f"doc-{n}", t), recognizer) for n, t in enumerate(texts)]
+    at_once = link(analyses, recognizer.lex, recognizer)
+    for first in range(len(analyses) + 1):
+        steps = Linking(recognizer.lex, recognizer)
+        steps.add(analyses[:first])
+        steps.link_now()  # these with the people's keys of the articles so far
+        steps.add(analyses[first:])
+        assert steps.result() == at_once, first
+    people = {e.id for e in at_once[0].values() if e.label == "Person" and e.name == "王建国"}
+    assert len(people) == 2  # the second article's 王建国 was linked again once the third was added
