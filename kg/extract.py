@@ -2389,8 +2389,10 @@ class _Builder:
         conjunction, unless the article writes the name once where no word before it could be joined to it:
         after a title, a quote or a pause (值长和国强, ”和国强说; not 世界银行和亚洲…, 机场和海港)."""
         text = self.text
-        title_ends = {m.end() for m in self.rec.lex.title_re.finditer(text) if m.group(0)}
         people = [(i, j) for i, j, label in self.mentions if label == PERSON and text[i] in _CONJUNCTION_SURNAMES]
+        if not people:
+            return  # most articles: no second scan of the text for titles
+        title_ends = {m.end() for m in self.rec.lex.title_re.finditer(text) if m.group(0)}
         standing = {text[i:j] for i, j in people if i == 0 or not is_han(text[i - 1]) or i in title_ends}
         for i, j in people:
             if text[i:j] not in standing or j - i < 3:
