@@ -1955,6 +1955,8 @@ class _Builder:
             j += 1
         if lead in "，,（(" and (j >= len(text) or text[j] not in "，,。）)"):
             return None  # an apposition is a whole chunk
+        if lead in "，,（(" and text[k:k + 1] in "我你他她它":
+            return None  # 王丽娜，她是…: a clause of its own (read from the pronoun), not an apposition
         if text.endswith("之一", k, j):
             j -= 2  # 成了ORG首批首席技师之一
         chunk = text[k:j]
@@ -1967,7 +1969,8 @@ class _Builder:
         org, qualifier = _split_at_gap(chunk[:-len(title)])
         title = qualifier + title  # 的一名|装配钳工
         ends = self.rec.org_suffix_end(org)
-        if not ends and not qualifier:  # 青海省|总工会主席: the body's suffix opens the title the lexicon lists
+        if not ends and not qualifier and org == chunk[:-len(title)]:
+            # 青海省|总工会主席: the body's suffix opens the title the lexicon lists (not across 的: 车间里最年轻的班组长)
             cut = next((n for n in range(1, len(title) - 1) if title[n:] in self.lex.titles
                         and self.rec.org_suffix_end(org + title[:n])), None)
             if cut is not None:
@@ -2001,9 +2004,20 @@ class _Builder:
         factory or company; 班里: the team), or None."""
         m = _LOCATIVE_BODY_RE.fullmatch(words)
         if m is None:
-            return None
+            return self.unit_class_body(k, words)
         word = m.group(1)
         return self.last_org_before(k, word) or (self.last_org_before(k, "公司") if word == "厂" else None)
+
+    def unit_class_body(self, k: int, words: str) -> Mention | None:
+        """The body named earlier in the sentence when a unit's class alone at ``k`` stands for a unit of it the
+        sentence set the scene in (在宏达机械有限公司的装配车间，李建国是车间的质检员), or None."""
+        if not (len(words) == 2 and words in self.lex.org_suffixes and self.rec.unit_kind(words) in ("unit", "team")):
+            return None
+        s, _ = sentence_span(self.text, k)
+        if self.text.find(words, s, k) < 0:
+            return None  # no unit of that class in the sentence before
+        found = [m for (a, e, label), m in self.mentions.items() if label == ORGANIZATION and s <= a and e <= k]
+        return max(found, key=lambda m: (m.span.end, -m.span.start), default=None)
 
     def team_of_named_unit(self, k: int, words: str) -> int | None:
         """Where a unit named before by the end of its name ends in ``words`` at ``k`` when a team of it, in common
@@ -2046,6 +2060,7 @@ class _Builder:
             opening = [p for p in people if s <= p.span.start and p.span.end <= m.start()
                        and text[p.span.end:p.span.end + 1] not in "：:"]  # not 郑晓岚：, who answers a question
             named = [p for p in opening if text.endswith("叫", 0, p.span.start)]
+            opening = [p for p in opening if p in named or not text.startswith("的", p.span.end)]  # not 聂国强的女儿聂思雨
             if named and "，" not in text[named[-1].span.end:m.start()] and "," not in text[named[-1].span.end:m.start()]:
                 subjects.append((m.end(), named[-1]))  # 有一位叫赵铁军的职工，是…: the one introduced by name
             elif opening and opening[0].span.start - s <= 12:  # the sentence's subject, near its start

@@ -1331,6 +1331,30 @@ def test_a_post_at_the_place_of_work_named_by_its_class_word(recognizer):
                                          ("Person:戴晨阳", "Organization:舟山引航站", "三级引航员")]
 
 
+def test_a_unit_class_alone_stands_for_the_unit_the_sentence_is_set_in(recognizer):
+    text = "在宏达机械有限公司的装配车间，李建国是车间的质检员，今年26岁。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:李建国", "Organization:宏达机械有限公司", "质检员")]
+
+
+def test_a_title_after_a_qualifier_with_de_keeps_its_unit_word(recognizer):
+    text = "华驰汽车集团有限公司总装车间有职工300人。刘畅今年28岁，是车间里最年轻的班组长。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:刘畅", "Organization:华驰汽车集团有限公司总装车间", "班组长")]
+
+
+def test_the_subject_of_a_post_is_not_the_person_whose_relative_it_is(recognizer):
+    text = "楚钢冷轧厂硅钢车间有职工200人。聂国强的女儿聂思雨2019年进入硅钢车间，如今是车间的工艺工程师。"
+    _, rels = _facts(text, recognizer)
+    assert [(s, r) for s, _, r in _kind(rels, "membership")] == [("Person:聂思雨", "工艺工程师")]
+
+
+def test_a_pronoun_after_a_name_opens_a_clause_not_an_apposition(recognizer):
+    dm, rels = _facts("记者见到了王丽娜，她是宏达机械有限公司的质检员。", recognizer)
+    assert {m.text for m in dm.mentions if m.label == "Organization"} == {"宏达机械有限公司"}
+    assert _kind(rels, "membership") == [("Person:王丽娜", "Organization:宏达机械有限公司", "质检员")]
+
+
 def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
             "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
