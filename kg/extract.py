@@ -137,7 +137,9 @@ _BARE_OFFICE_RE = re.compile("[，,]?(?:后来|后|现|并|还|又|同时)?(?:�
 _CLAUSE_IN_NAME_RE = re.compile("|".join((*AFFILIATION_VERBS, "毕业", "回到", "后到", "调到", "调入", "退休")))
 # verbs of taking or holding an office, before ORG+TITLE
 OFFICE_VERBS = ("被聘为", "被评聘为", "被聘任为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任")
-ROLE_VERBS = (*OFFICE_VERBS, "当选", "原是", "曾是", "现是", "已是", "已经是", "也是", "是", "成为", "成了")
+ROLE_VERBS = (*OFFICE_VERBS, "当选", "原是", "曾是", "现是", "已是", "已经是", "也是", "是", "成为", "成了", "作为", "身为")
+# 作为ORG的TITLE，NAME…: the post of the person the clause after it opens with
+_AS_POST_RE = re.compile("(?:^|(?<=[。！？!?；;\n]))(?:作为|身为)[^，,。；;！？!?\n]{3,40}[，,]")
 _POST_VERBS = (*OFFICE_VERBS, "历任", "聘为", "评为")  # 被评|聘为, 被评为: the tagger splits them
 _ELECTED_RE = re.compile("当选为([\u4e00-\u9fff]{2,6}?)(?=[，,。；;])")
 # a clause that goes on with the subject's post: 褚雅琴曾是…徒弟，|现任ORG+TITLE
@@ -2065,6 +2067,13 @@ class _Builder:
                 subjects.append((m.end(), named[-1]))  # 有一位叫赵铁军的职工，是…: the one introduced by name
             elif opening and opening[0].span.start - s <= 12:  # the sentence's subject, near its start
                 subjects.append((m.end(), opening[0]))
+        for m in _AS_POST_RE.finditer(text):
+            after = m.end()
+            person = next((p for p in people if p.span.start == after), None)
+            if person is None and text[after:after + 1] in ("他", "她"):
+                person = next((p for p in reversed(people) if p.span.end <= m.start()), None)
+            if person is not None:
+                subjects.append((m.start(), person))
         for end, person in subjects:
             found = self._post_after(end)
             if found is None:

@@ -1355,6 +1355,14 @@ def test_a_pronoun_after_a_name_opens_a_clause_not_an_apposition(recognizer):
     assert _kind(rels, "membership") == [("Person:王丽娜", "Organization:宏达机械有限公司", "质检员")]
 
 
+def test_a_post_held_as_the_clause_before_a_name_says(recognizer):
+    text = ("作为江南造船厂高级技师，李明每天都要检查焊缝。王强来自安徽。作为宁波港集团的桥吊司机，他对作业格外小心。"
+            "作为一名普通工人，张华每天都来。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:李明", "Organization:江南造船厂", "高级技师"),
+                                         ("Person:王强", "Organization:宁波港集团", "桥吊司机")]
+
+
 def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
             "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
