@@ -1493,9 +1493,7 @@ class _Builder:
         self.surname_before_place()
         strong: set[int] = set()  # right after a title, an organization or an honor
         weak: set[int] = set()  # elsewhere: the name needs a speech verb, a colon or a leader's title after it
-        for m in self.rec.lex.title_re.finditer(text):
-            if m.group(0) and not self.inside_longer_title(m.start(), m.end()):
-                strong.add(m.end())
+        strong.update(j for _, j in self.titles_in_text())
         for i, j, label in list(self.mentions):
             if label in (HONOR, ORGANIZATION):
                 strong.add(j)
@@ -1570,8 +1568,7 @@ class _Builder:
         where a name ends well (护林员宝力德骑上…, 主任医师阿西莫日、). The name must not be or hold a frequent
         word (大家, 工人们, 记者) or a character that cannot be in a name, and no mention found so far covers it."""
         text = self.text
-        title_ends = {m.end() for m in self.rec.lex.title_re.finditer(text)
-                      if m.group(0) and self.word_at(m.start(), m.end()) and not self.inside_longer_title(m.start(), m.end())}
+        title_ends = {j for i, j in self.titles_in_text() if self.word_at(i, j)}
         described = {m.end() for m in _ETHNIC_PERSON_RE.finditer(text)}  # 彝族小伙|普成林, 蒙古族青年|宝音图
         title_ends |= described
         taken = [(i, j) for i, j, label in self.mentions if label in (PERSON, ORGANIZATION, PLACE, HONOR)]
@@ -1635,6 +1632,22 @@ class _Builder:
                         break
                 if found:
                     break
+
+    def titles_in_text(self) -> list[tuple[int, int]]:
+        """The spans of the titles the lexicon lists in the text; where one holds the start of a longer title that
+        runs past it, the longer one instead (焊接工|程师: 焊接 + 工程师; 入|职工|程师: 工程师)."""
+        text = self.text
+        spans = []
+        for m in self.rec.lex.title_re.finditer(text):
+            if not m.group(0):
+                continue
+            if not self.inside_longer_title(m.start(), m.end()):
+                spans.append((m.start(), m.end()))
+                continue
+            k = next(k for k in range(m.start() + 1, m.end())
+                     if k + len(self.rec._title_at(text, k) or "") > m.end())
+            spans.append((k, k + len(self.rec._title_at(text, k))))
+        return spans
 
     def inside_longer_title(self, i: int, j: int) -> bool:
         """Whether a longer title starts inside text[i:j] and runs past it (入|职工|程师: 工程师, no 职工)."""

@@ -1363,6 +1363,15 @@ def test_a_post_held_as_the_clause_before_a_name_says(recognizer):
                                          ("Person:王强", "Organization:宁波港集团", "桥吊司机")]
 
 
+def test_a_title_that_starts_inside_a_shorter_listed_one_is_read_whole(recognizer):
+    # 焊接工|程师 and 探伤工|长: the lexicon lists 焊接工 and 探伤工, but the titles are 工程师 and 工长
+    text = ("在华菱钢铁有限公司，记者见到了焊接工程师罗军。"
+            "\n太原铁路局工务段的灯还亮着。全国五一劳动奖章获得者、探伤工长薛建国正在检查数据。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:罗军", "Organization:华菱钢铁有限公司", "焊接工程师"),
+                                         ("Person:薛建国", "Organization:太原铁路局工务段", "探伤工长")]
+
+
 def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
             "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
