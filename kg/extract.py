@@ -159,6 +159,7 @@ ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "�
 # a body named by its level alone (省总工会, 自治区党委) -> the level of the place it belongs to (kg.link)
 REGION_LEVELS = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county"}
 LOCAL_BODIES = ("人民政府", "政府", "党委", "委", "总工会", "人大常委会", "人大", "政协", "纪委", "监委")
+_LOCAL_DEPARTMENT_ENDS = ("局", "厅")  # 县卫生健康局, 省人社厅: a department of a place's government, by its level alone
 LOCAL_LEVELS = ("街道", "镇", "乡", "村")  # the levels below a county that titles start with (镇党委书记)
 ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "工业园区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
@@ -934,6 +935,9 @@ class _Builder:
             if antecedent is not None:
                 return honors, Post(title, self.span(j - len(title), j), antecedent, None), None
         local = self.local_body_post(k, j, title) if title else None
+        if local is None and title is not None and chunk.startswith("该") and chunk[1:2] in "省市县区州":
+            local = self.local_body_post(k + 1, j, title)  # 该县|总工会常务副主席: the body of the place just named
+            k = k + 1 if local is not None else k
         if local is None and title is not None and len(chunk) > len(title):
             lead = self.rec.name_start(chunk[:-len(title)])
             local = self.local_body_post(k + lead, j, title) if lead else None  # 出席会议的还有|省委副书记
@@ -1090,6 +1094,11 @@ class _Builder:
         body = rest[:-len(title)]
         if body in LOCAL_BODIES:
             return i + len(level) + len(body), title
+        word = self.org_word(title)
+        if word is not None and body + word in LOCAL_BODIES:  # 县|总|工会常务副主席: 县总工会, 常务副主席
+            return i + len(level) + len(body) + len(word), title[len(word):]
+        if 3 <= len(body) <= 8 and is_han(body) and body.endswith(_LOCAL_DEPARTMENT_ENDS) and not self.rec.has_proper_part(body):
+            return i + len(level) + len(body), title  # 县|卫生健康局|副局长: a department of the place's government
         return None
 
     def org_word(self, title: str) -> str | None:

@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kg.extract import (_NAMED_ZONE_RE, _ZONE_RE, REGION_LEVELS, DocumentMentions, Recognizer, group_of_unit,
-                        legal_suffix, occurrences, org_cores)
+from kg.extract import (_NAMED_ZONE_RE, _ZONE_RE, LOCAL_BODIES, REGION_LEVELS, DocumentMentions, Recognizer,
+                        group_of_unit, legal_suffix, occurrences, org_cores)
 from kg.lexicon import Lexicons
 from kg.types import AWARD, HONOR, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, Document, Entity, Mention, Relation
 
@@ -83,7 +83,9 @@ def _local_body(m: Mention, mentions: list[Mention], lex: Lexicons, rec: Recogni
     """省总工会, 市教育局: the body of the province (city) the article last named before it
     (黑龙江省…省总工会 → 黑龙江省总工会); None when the article names none (or 市 starts a word: 市场监管局)."""
     word = next((w for w in REGION_LEVELS if m.text.startswith(w)), None)
-    if word is None or len(m.text) < len(word) + 1 or rec.segmenter.tokens(m.text)[0].text not in (word, word + "委"):
+    first = rec.segmenter.tokens(m.text)[0].text if word is not None else ""
+    if word is None or len(m.text) < len(word) + 1 or not (first in (word, word + "委") or first.startswith(word)
+                                                          and first[len(word):] in LOCAL_BODIES):  # 县总工会 as one word
         return None
     places = [lex.place_alias[p.text] for p in mentions
               if p.label == PLACE and p.span.start < m.span.start and p.text in lex.place_alias]

@@ -99,6 +99,13 @@ def test_the_province_s_union_is_the_province_the_article_names():
     assert union["aliases"] == ["省总工会"]
 
 
+def test_a_county_s_union_and_department_by_their_level_are_the_named_county_s():
+    G = _graph("安徽省阜南县是劳务输出大县。该县总工会常务副主席李红霞告诉记者，好。"
+               "\n\n甘肃省通渭县地处山区。县卫生健康局副局长张立军说，好。青海省政协主席马文清出席。省政协副主席王林说，好。")
+    assert _labels(G, "Organization") == ["通渭县卫生健康局", "阜南县总工会", "青海省政协"]
+    assert _node(G, "阜南县总工会")["aliases"] == ["县总工会"]
+
+
 def test_bodies_named_by_their_level_are_the_named_place_s():
     G = _graph("新疆维吾尔自治区总工会召开表彰大会。自治区党委常委、自治区总工会主席张志平出席大会。"
                "自治区人民政府副主席艾尔肯·吐尼亚孜宣读表彰决定。在临颍县，县委书记王建民说，好。")
