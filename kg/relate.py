@@ -758,7 +758,8 @@ _MAJOR_THEN_GRADUATED = re.compile("(?:[\u4e00-\u9fff]{2,12}?专业)?(?:硕士|�
 # NAME一行来到ORG, 来到ORG看望/调研: a visit, not joining the body
 _VISIT_AFTER = re.compile("[^，。；;！？!?]{0,12}?(?:看望|慰问|调研|检查|考察|走访|参观|视察|指导|督导|宣讲)")
 
-_POST_TAKEN_RE = re.compile("(?:当了?|做了?|成为|担任|任)(?:一名)?([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
+# 被分配到ORG当保管员; 进入ORG(工作)，成为一名采油工: the post taken there
+_POST_TAKEN_RE = re.compile("(?:工作)?[，,]?(?:当上?了?|做了?|成为了?|担任|任)(?:一名)?((?:(?!的)[\u4e00-\u9fff]){2,8})(?=[，,。；;、]|$)")
 _POST_AT_RE = re.compile("(?:担任|出任|兼任|任|当了?)([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
 # 在ORG工作, 在ORG的站点跑单, 在ORG干了22年装配钳工: working there (as the title after, if any)
 _WORK_AT_RE = re.compile("(?:的[\u4e00-\u9fff]{1,6}?)?(?:工作|上班|打工|务工|干活|跑单|送餐|实习|干了?"

@@ -1372,6 +1372,15 @@ def test_a_title_that_starts_inside_a_shorter_listed_one_is_read_whole(recognize
                                          ("Person:薛建国", "Organization:太原铁路局工务段", "探伤工长")]
 
 
+def test_a_post_taken_in_the_clause_after_joining_a_body(recognizer):
+    text = ("2005年，刘丽进入长庆油田第三采油厂工作，成为了一名采油工。王强进入宏达机械有限公司，当上了班长。"
+            "张华进入宏达机械有限公司，成为公司最年轻的技师。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [
+        ("Person:刘丽", "Organization:长庆油田第三采油厂", "采油工"), ("Person:张华", "Organization:宏达机械有限公司", None),
+        ("Person:王强", "Organization:宏达机械有限公司", "班长")]
+
+
 def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
             "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
