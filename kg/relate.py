@@ -715,6 +715,15 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
         person = _antecedent(text, people, lead, rec) if named in ("他", "她") else person_end.get(m.start())
         if person is not None and (named in ("他", "她") or person.span.start == lead + 1):
             out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e)))
+    for m in re.finditer("所在的[“]?", text):  # 赵丽所在的宏达机械有限公司, 她所在的…: the body the person is in
+        org = orgs.get(m.end())
+        if org is None:
+            continue
+        s, e = sentence_span(text, m.start())
+        pronoun = text[m.start() - 1:m.start()] in ("他", "她") and not is_han(text[m.start() - 2:m.start() - 1] or "，")
+        person = _antecedent(text, people, m.start() - 1, rec) if pronoun else person_end.get(m.start())
+        if person is not None:
+            out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e)))
     for m in re.finditer("[从在]", text):  # 从兰州交通大学毕业; 在景德镇陶瓷大学担任客座教授
         org = orgs.get(m.end())
         if org is None:

@@ -1381,6 +1381,13 @@ def test_a_post_taken_in_the_clause_after_joining_a_body(recognizer):
         ("Person:王强", "Organization:宏达机械有限公司", "班长")]
 
 
+def test_the_body_a_person_is_in_by_suo_zai_de(recognizer):
+    text = "赵丽所在的宏达机械有限公司获评标杆。王强说好。她所在的长江重工有限公司很忙。其他人所在的华新水泥有限公司很好。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:王强", "Organization:长江重工有限公司", None),
+                                         ("Person:赵丽", "Organization:宏达机械有限公司", None)]
+
+
 def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
             "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
