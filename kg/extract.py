@@ -146,6 +146,9 @@ _ELECTED_RE = re.compile("当选为([\u4e00-\u9fff]{2,6}?)(?=[，,。；;])")
 _POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".join(v for v in OFFICE_VERBS if v[0] != "被") + ")"
                              "|[，,](?:同时)?(?=也是|还是)"  # 是ORG律师，也是ORG2聘请的律师: the subject's second post
                              "|[，,](?:如今|现在|目前|现)?(?=已是|已经是|是)")  # 胡长青，今年52岁，是ORG的一名钢筋工; 今年56岁，是ORG特级技师
+# the fields a profile writes after a name: sex, people, birth, party, schooling (马丽，女，汉族，1985年出生，)
+_BIO_FIELDS_RE = re.compile("(?:[，,](?:男|女|[\u4e00-\u9fff]{1,4}族|[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?(?:出生|生)"
+                            "|中共党员|中共预备党员|群众|(?:大学|大专|中专|本科|研究生|硕士|博士)(?:学历|文化)?))+(?=[，,])")
 _ETHNIC_PREDICATE_RE = re.compile("是[\u4e00-\u9fff]{1,4}族(?=[，,])")
 _AGE_CLAUSE_RE = re.compile("(?:今年|已经|已)?[0-9０-９一二三四五六七八九十]{1,3}岁[，,]")
 _WHEN_RE = re.compile("(?:今年|去年|前年|近日|日前|近期|最近|后来|随后|[0-9]{4}年(?:[0-9]{1,2}月)?)[，,]?")
@@ -1393,7 +1396,7 @@ class _Builder:
     def scan_lexicons(self) -> None:
         text = self.text
         for m in self.lex.honor_re.finditer(text):
-            if m.group(0):
+            if m.group(0) and not _COLLECTIVE_AFTER_RE.match(text, m.end()):
                 self.add(m.start(), m.end(), HONOR)
         for m in _QUOTED_HONOR_RE.finditer(text):
             self.add(m.start(1), m.end(1), HONOR)
@@ -1954,6 +1957,9 @@ class _Builder:
         """The stretch ``(k, j, title)`` of an ORG+TITLE written after a name at ``end``:
         a predicate (是ORG的一名TITLE, 被聘为…, 担任…) or an apposition (，ORG+TITLE， / （ORG+TITLE）)."""
         text = self.text
+        bio = _BIO_FIELDS_RE.match(text, end)
+        if bio is not None:
+            end = bio.end()  # 马丽，女，汉族，1985年出生，|宁夏共享集团铸造分公司工段长: a profile's fields, then the post
         ethnic = _ETHNIC_PREDICATE_RE.match(text, end)
         if ethnic is not None:
             end = ethnic.end()  # 巴图孟和是蒙古族，|…工区的巡道工: the nationality, then the post
@@ -2608,6 +2614,8 @@ def _split_at_gap(before_title: str) -> tuple[str, str]:
 _QUALIFIER_END_RE = re.compile("(?:(?:年纪|年龄)?最(?:年轻|年长|早|小|大)|唯一|首批|首位|第一批|第一位|有名|出了名|少有|公认"
                                "|聘请|聘任|聘用|特聘|选派|派驻|委派)$")
 # 是站里的三级引航员, 是厂里有名的八级钳工: the place of work by its class word and 里, for the body named before
+# an honor's name that goes on as a team's (全国五一巾帼标兵|岗, 青年文明|号): the team's honor, not a person's
+_COLLECTIVE_AFTER_RE = re.compile("岗|号|集体|班组|示范岗")
 _LOCATIVE_BODY_RE = re.compile("(公司|集团|厂|矿|站|队|班|车间|所|中心|基地|医院|学校|合作社|社)里")
 
 

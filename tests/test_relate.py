@@ -1388,6 +1388,18 @@ def test_the_body_a_person_is_in_by_suo_zai_de(recognizer):
                                          ("Person:赵丽", "Organization:宏达机械有限公司", None)]
 
 
+def test_a_post_after_the_fields_of_a_profile(recognizer):
+    text = "马丽，女，汉族，1985年出生，宁夏共享集团铸造分公司工段长。王强，男，1979年8月生，中共党员，中铁十局高级技师。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:王强", "Organization:中铁十局", "高级技师"),
+                                         ("Person:马丽", "Organization:宁夏共享集团铸造分公司", "工段长")]
+
+
+def test_a_team_s_honor_is_no_person_s_honor_cut_short(recognizer):
+    dm, _ = _facts("马丽带领的班组先后获得全国工人先锋号、全国五一巾帼标兵岗等荣誉。", recognizer)
+    assert [m.text for m in dm.mentions if m.label == "Honor"] == []
+
+
 def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
             "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
