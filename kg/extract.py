@@ -1505,7 +1505,7 @@ class _Builder:
         self.surname_before_place()
         strong: set[int] = set()  # right after a title, an organization or an honor
         weak: set[int] = set()  # elsewhere: the name needs a speech verb, a colon or a leader's title after it
-        strong.update(j for _, j in self.titles_in_text())
+        strong.update(j for i, j in self.titles_in_text() if not _GROUP_BEFORE_RE.search(text, max(0, i - 2), i))
         for i, j, label in list(self.mentions):
             if label in (HONOR, ORGANIZATION):
                 strong.add(j)
@@ -2614,6 +2614,8 @@ def _split_at_gap(before_title: str) -> tuple[str, str]:
 _QUALIFIER_END_RE = re.compile("(?:(?:年纪|年龄)?最(?:年轻|年长|早|小|大)|唯一|首批|首位|第一批|第一位|有名|出了名|少有|公认"
                                "|聘请|聘任|聘用|特聘|选派|派驻|委派)$")
 # 是站里的三级引航员, 是厂里有名的八级钳工: the place of work by its class word and 里, for the body named before
+# words before a title that make it a group's (一些学生衣来伸手: no one named 衣来 is a student)
+_GROUP_BEFORE_RE = re.compile("(?:一些|许多|很多|不少|部分|一批|大批|众多|广大|全体|各位|多名|几名|数名)$")
 # an honor's name that goes on as a team's (全国五一巾帼标兵|岗, 青年文明|号): the team's honor, not a person's
 _COLLECTIVE_AFTER_RE = re.compile("岗|号|集体|班组|示范岗")
 _LOCATIVE_BODY_RE = re.compile("(公司|集团|厂|矿|站|队|班|车间|所|中心|基地|医院|学校|合作社|社)里")

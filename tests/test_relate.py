@@ -1400,6 +1400,16 @@ def test_a_team_s_honor_is_no_person_s_honor_cut_short(recognizer):
     assert [m.text for m in dm.mentions if m.label == "Honor"] == []
 
 
+def test_trade_titles_of_more_industries_and_no_name_after_a_group_s_title(recognizer):
+    text = ("贵州仁怀醇岭酒业有限公司品酒师吴秀兰说，好。绍兴越绣印染有限公司配色师沈国梁说，好。"
+            "太原技师学院学生贾晓宇说，好。一些学生衣来伸手。")
+    dm, rels = _facts(text, recognizer)
+    assert "衣来" not in {m.text for m in dm.mentions}
+    assert _kind(rels, "membership") == [("Person:吴秀兰", "Organization:贵州仁怀醇岭酒业有限公司", "品酒师"),
+                                         ("Person:沈国梁", "Organization:绍兴越绣印染有限公司", "配色师"),
+                                         ("Person:贾晓宇", "Organization:太原技师学院", "学生")]
+
+
 def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
             "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
