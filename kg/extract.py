@@ -164,11 +164,11 @@ REGION_LEVELS = {"自治区": "province", "自治州": "prefecture", "省": "pro
 LOCAL_BODIES = ("人民政府", "政府", "党委", "委", "总工会", "人大常委会", "人大", "政协", "纪委", "监委")
 _LOCAL_DEPARTMENT_ENDS = ("局", "厅")  # 县卫生健康局, 省人社厅: a department of a place's government, by its level alone
 LOCAL_LEVELS = ("街道", "镇", "乡", "村")  # the levels below a county that titles start with (镇党委书记)
-ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "工业园区", "自贸区", "保税区", "新区")
+ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新区", "经开区", "开发区", "工业园区", "工业区", "自贸区", "保税区", "新区")
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
 # a zone whose name puts a word between the place and the zone class: 长春|汽车|经济技术开发区, 长沙|经济开发区
 _NAMED_ZONE_RE = re.compile("([\u4e00-\u9fff]{2,4}?)(经济技术开发区|高新技术产业开发区|经济开发区|产业开发区|高科技园区"
-                            "|工业园区|产业园区|经济综合实验区|综合保税区|开发区)")
+                            "|工业园区|产业园区|经济综合实验区|综合保税区|开发区|工业区)")
 # a natural feature named after the county it runs through is no place: 澜沧江 (not 澜沧), 祁连山, 金沙江
 _NATURAL_FEATURE_CHARS = "江河湖山溪峡岭"
 # a town, township, street or village written right after the place it belongs to
@@ -203,7 +203,7 @@ _OBJECT_LEAD_RE = re.compile("跟着|跟随|提起|说起|谈起|师从|拜")
 _GENERATION_RE = re.compile("[0-9０-９]{2}后|[零〇一二三四五六七八九]{2}后")  # 90后, 00后
 # what no name of a town or village holds (NAME_STOP without 中上下里后前那: 中河街道, 后许村, 那拉提镇)
 _NO_LOCAL_NAME = NAME_STOP - set("中上下里后前那")
-_LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,4}?)(街道|镇|乡|村)(?![\u4e00-\u9fff]{0,1}(?:民|委|干部|级|里|庄|企|口))")
+_LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{5,6}?(?=嘎查|苏木))(街道|镇|乡|村|嘎查|苏木)(?!民|[\u4e00-\u9fff]{0,1}(?:委|干部|级|里|庄|企|口))")
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
 
@@ -1427,10 +1427,12 @@ class _Builder:
                 self.add(i, town.end(), PLACE)
                 continue  # 三沙镇: a town of the same name, not 三沙(市)
             zone = _ZONE_RE.match(text, j + (1 if text.startswith("市", j) else 0))
+            own_name = False
             if zone is None:
                 zone = self._named_zone(j + (1 if text.startswith("市", j) else 0))
+                own_name = zone is not None and text[j - 1] in "区县"  # 柯桥区|滨海工业区: a zone of its own name
             if zone:
-                self.add(i, zone.end(), PLACE)
+                self.add(zone.start() if own_name else i, zone.end(), PLACE)
             self.add(i, j, PLACE)
             local = _LOCAL_RE.match(text, zone.end() if zone else j)
             if (local and not any(ch in _NO_LOCAL_NAME or ch in "省市县区州盟旗" for ch in local.group(1))

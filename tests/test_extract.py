@@ -478,6 +478,18 @@ def test_towns_and_streets_under_a_place(recognizer):
     assert _places("甘肃省渭源县农村建起日光温室。", recognizer) == ["渭源县", "甘肃省"]
 
 
+def test_villages_and_townships_of_inner_mongolia_and_a_district_s_own_zone(recognizer):
+    assert _places("来到锡林浩特市巴彦宝力格嘎查牧民家，又去了阿巴嘎旗洪格尔高勒苏木。", recognizer) == [
+        "巴彦宝力格嘎查", "洪格尔高勒苏木", "锡林浩特市", "阿巴嘎旗"]
+    assert _places("浙江省绍兴市柯桥区滨海工业区，厂房里很忙。淮南市窑河乡农民蒋玉祥说，好。", recognizer) == [
+        "柯桥区", "浙江省", "淮南市", "滨海工业区", "窑河乡", "绍兴市"]
+
+
+def test_stations_named_by_their_place_are_units(recognizer):
+    _, found = _mentions("平鲁装车站站长贺文亮说，好。锡林浩特输电运维站站长刘振东说，好。", recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == ["平鲁装车站", "锡林浩特输电运维站"]
+
+
 def test_a_town_named_like_a_city_is_the_town(recognizer):
     assert _places("在离海边不远的三沙镇，三沙供电所的电话响个不停。", recognizer) == ["三沙镇"]
     assert "民和镇" not in _places("肖更民和镇长麦达通一起走访。", recognizer)  # 镇长 is a title
