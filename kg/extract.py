@@ -118,7 +118,7 @@ DATELINE_RE = re.compile("[^，。]{0,16}?[0-9０-９一二三四五六七八九
 # Conjunctions and prepositions that may be read into the start of an organization's name (和|劳拉公司).
 LEADING_FUNCTION_CHARS = frozenset("和与及同跟向在据从由对")
 _BELONGS_RE = re.compile("隶属于|隶属|归属于")
-_ITS_OWN_RE = re.compile("其(?:所属|下属|旗下|直属)的?")
+_ITS_OWN_RE = re.compile("其(?:所属|下属|旗下|直属)的?|(?:组建|成立|设立|新设)了?(?:所属|下属|旗下)的?")  # 组建了旗下的ORG2
 _PLACE_CLASS_CHARS = frozenset("省市县区镇乡村州旗盟")
 _NUMBERED_CREW_RE = re.compile("(?<![0-9０-９.．])[0-9０-９]{3,6}(?:钻井队|修井队|采油队|作业队|井队|机车队|车队)")  # 1205钻井队
 _NUMBERED_TAIL_RE = re.compile("[0-9０-９]{3,6}[\u4e00-\u9fff]{0,4}$")
@@ -494,6 +494,9 @@ class Recognizer:
                 # 东方|钢铁|有限公司, 宏远|重工|集团: a brand and a trade before a legal form (not 组建|报业|集团); a verb
                 # only as a trade before its kind (曹操|出行|科技) or as a word the dictionary lacks (享道|出行|科技)
                 return True
+            if (len(head) >= 3 and len(head[0].text) == len(head[1].text) == 1 and head[2].text in self.lex.industry_words
+                    and not self.segmenter.in_dictionary(head[0].text + head[1].text)):
+                return True  # 越|绣|纺织|集团有限公司: a brand of two characters no dictionary joins, then a trade
         tokens = self.segmenter.tagged(name)
         for n, tok in enumerate(tokens):
             if (len(tok.text) == 1 and tok.pos in MORPHEME_TAGS and n + 1 < len(tokens)

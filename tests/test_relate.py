@@ -1410,6 +1410,12 @@ def test_trade_titles_of_more_industries_and_no_name_after_a_group_s_title(recog
                                          ("Person:贾晓宇", "Organization:太原技师学院", "学生")]
 
 
+def test_a_brand_of_two_characters_no_dictionary_joins_and_a_body_set_up_as_its_own(recognizer):
+    text = "2009年，越绣纺织集团有限公司收购了这家老厂，组建了旗下的绍兴越绣印染有限公司，专做高档面料。"
+    dm, rels = _facts(text, recognizer)
+    assert _kind(rels, "suborganization") == [("Organization:绍兴越绣印染有限公司", "Organization:越绣纺织集团有限公司", None)]
+
+
 def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
             "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
