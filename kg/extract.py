@@ -1118,6 +1118,8 @@ class _Builder:
         phrase = self.text[i:j]
         if len(phrase) < 3 or not is_han(phrase.replace("（", "").replace("）", "")):
             return False
+        if _COUNTED_RE.search(phrase):
+            return False  # 设有多家供电公司, 选树一批劳模创新工作室: bodies counted, no name
         ends = self.rec.org_suffix_end(phrase)
         return (bool(ends) and ends[-1][0] == len(phrase) and any(s for _, s in ends)
                 and self.has_proper_part(phrase))
@@ -2619,6 +2621,7 @@ def _split_at_gap(before_title: str) -> tuple[str, str]:
 _QUALIFIER_END_RE = re.compile("(?:(?:年纪|年龄)?最(?:年轻|年长|早|小|大)|唯一|首批|首位|第一批|第一位|有名|出了名|少有|公认"
                                "|聘请|聘任|聘用|特聘|选派|派驻|委派)$")
 # 是站里的三级引航员, 是厂里有名的八级钳工: the place of work by its class word and 里, for the body named before
+_COUNTED_RE = re.compile("(?:一|两|几|数|多|各)(?:家|批|些)")
 # words before a title that make it a group's (一些学生衣来伸手: no one named 衣来 is a student)
 _GROUP_BEFORE_RE = re.compile("(?:一些|许多|很多|不少|部分|一批|大批|众多|广大|全体|各位|多名|几名|数名)$")
 # an honor's name that goes on as a team's (全国五一巾帼标兵|岗, 青年文明|号): the team's honor, not a person's

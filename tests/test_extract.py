@@ -490,6 +490,11 @@ def test_stations_named_by_their_place_are_units(recognizer):
     assert sorted(t for t, label in found if label == "Organization") == ["平鲁装车站", "锡林浩特输电运维站"]
 
 
+def test_bodies_counted_are_no_named_body(recognizer):
+    _, found = _mentions("北原电网有限公司在内蒙古设有多家供电公司。市里将选树一批劳模创新工作室。", recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == ["北原电网有限公司"]
+
+
 def test_a_town_named_like_a_city_is_the_town(recognizer):
     assert _places("在离海边不远的三沙镇，三沙供电所的电话响个不停。", recognizer) == ["三沙镇"]
     assert "民和镇" not in _places("肖更民和镇长麦达通一起走访。", recognizer)  # 镇长 is a title
