@@ -1074,6 +1074,31 @@ def _winner_run(text: str, people: list[Mention]) -> list[Mention]:
     return run if run and _WINNER_LIST_END.match(text, run[-1].span.end) else []
 
 
+_PRIZE = "(特等奖|一等奖|二等奖|三等奖|金奖|银奖|铜奖|优胜奖)"
+_PRIZE_HOLDERS = re.compile(_PRIZE + "的?(?:获得者|获奖者|得主|获奖选手)")
+
+
+def _prize_winners(doc: Document, dm: DocumentMentions, people: list[Mention]) -> list[Relation]:
+    """An honor conferred on a prize's winners (一等奖获得者被授予“杭州市技术能手”称号) goes to the people the clause
+    that awarded the prize names before it (A公司的陈永康、B公司的吴婷婷获得一等奖；), in the same paragraph."""
+    text = doc.text
+    honors = [m for m in dm.mentions if m.label == HONOR]
+    out = []
+    for m in _PRIZE_HOLDERS.finditer(text):
+        clause_end = min((k for k in (text.find(c, m.end()) for c in "，,。；;！？!?\n") if k >= 0), default=len(text))
+        conferred = [h for h in honors if m.end() <= h.span.start < clause_end]
+        paragraph = text.rfind("\n", 0, m.start()) + 1
+        won = [w for w in re.finditer("(?:获得|荣获|获|摘得)了?" + m.group(1), text[:m.start()]) if w.start() >= paragraph]
+        if not conferred or not won:
+            continue
+        at = won[-1].start()
+        start = max(text.rfind(c, 0, at) for c in "：:；;。！？!?\n") + 1
+        winners = [p for p in people if start <= p.span.start and p.span.end <= at]
+        s, e = sentence_span(text, start, clause_end)
+        out += [Relation(AWARD, key(p), key(h), Span(doc.id, s, e)) for p in winners for h in conferred]
+    return out
+
+
 _AWARDEE_LIST = re.compile(f"[{CLOSE_QUOTES}]?(?:获得者|获奖者)?(?:名单|人选)")  # 发布了“大国工匠年度人物”名单
 
 
@@ -1313,6 +1338,7 @@ def find_relations(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list
     relations += _same_honor(doc, dm, people, rec)
     relations += _honor_lists(doc, dm, people, rec)
     relations += _group_winners(doc, dm, people)
+    relations += _prize_winners(doc, dm, people)
     relations += structure(doc, dm)
     return _without_occupations(_in_context_orgs(_without_bare_repeats(_unique(relations)), doc, dm, rec), rec)
 

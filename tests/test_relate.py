@@ -1416,6 +1416,14 @@ def test_a_brand_of_two_characters_no_dictionary_joins_and_a_body_set_up_as_its_
     assert _kind(rels, "suborganization") == [("Organization:绍兴越绣印染有限公司", "Organization:越绣纺织集团有限公司", None)]
 
 
+def test_an_honor_conferred_on_a_prize_s_winners(recognizer):
+    text = ("比赛结果揭晓：钱塘电梯工程有限公司的陈永康、之江机电安装有限公司的吴婷婷获得一等奖；滨盛物业服务有限公司的周凯"
+            "获得二等奖。闭幕式上，一等奖获得者被授予“杭州市技术能手”称号。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:吴婷婷", "Honor:杭州市技术能手", None),
+                                    ("Person:陈永康", "Honor:杭州市技术能手", None)]
+
+
 def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
             "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
