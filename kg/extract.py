@@ -104,7 +104,8 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
                        "召开", "举办", "主办", "承办", "出席", "走访", "慰问", "授予", "表彰", "来自",
                        "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "还有", "以及", "包括", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与",
-                       "叫", "名叫", "叫做", "隶属于", "隶属", "归属于"}
+                       "叫", "名叫", "叫做", "隶属于", "隶属", "归属于", "祝贺", "致信", "致电", "看望", "帮助", "支持",
+                       "设有", "选树", "收购", "兼并", "入驻", "落户"}
 NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
 # Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事,
 # 仍兼任|全国人大常委会委员): adverbs before 任, or a verb before 于.
@@ -1118,8 +1119,8 @@ class _Builder:
         phrase = self.text[i:j]
         if len(phrase) < 3 or not is_han(phrase.replace("（", "").replace("）", "")):
             return False
-        if _COUNTED_RE.search(phrase):
-            return False  # 设有多家供电公司, 选树一批劳模创新工作室: bodies counted, no name
+        if _COUNTED_RE.search(phrase) or ("是" in phrase and phrase not in self.lex.known_orgs):
+            return False  # 设有多家供电公司, 选树一批劳模创新工作室: bodies counted, no name; 马骁是|渤西作业公司
         ends = self.rec.org_suffix_end(phrase)
         return (bool(ends) and ends[-1][0] == len(phrase) and any(s for _, s in ends)
                 and self.has_proper_part(phrase))
@@ -1546,6 +1547,12 @@ class _Builder:
                 end = tagged[i]
             if end is None and i in strong:  # 班长才让多杰|蹲在…: two name words after a title, whatever follows
                 end = next((i + n for n in (6, 5, 4) if self.rec.two_part_name(text[i:i + n])), None)
+            if end is None and (i == 0 or text[i - 1] in "。！？!?\n"):
+                # 孙立新，临泉县…监察大队大队长。: a sentence that opens with a name and its post, as the tagger's
+                # names are read (a given name that is also an adverb, 立新)
+                end = next((i + n for n in (3, 2) if text[i + n:i + n + 1] in ("，", ",", "是")
+                            and self.rec.valid_name(text[i:i + n], tagged=True) and self.predicate_post_follows(i + n)),
+                           None)
             if end is None:
                 continue
             if i not in strong and i not in relation_starts and i not in possessed:

@@ -1424,6 +1424,22 @@ def test_an_honor_conferred_on_a_prize_s_winners(recognizer):
                                     ("Person:陈永康", "Honor:杭州市技术能手", None)]
 
 
+def test_a_sentence_that_opens_with_a_name_and_its_post(recognizer):
+    text = ("孙立新，临泉县人力资源和社会保障局劳动保障监察大队大队长。他告诉记者，监察人员约谈了劳务公司。"
+            "马骁是渤西作业公司的吊车司机。")
+    dm, rels = _facts(text, recognizer)
+    assert sorted(m.text for m in dm.mentions if m.label == "Organization") == [
+        "临泉县人力资源和社会保障局", "临泉县人力资源和社会保障局劳动保障监察大队", "渤西作业公司"]
+    assert _kind(rels, "membership") == [
+        ("Person:孙立新", "Organization:临泉县人力资源和社会保障局劳动保障监察大队", "大队长"),
+        ("Person:马骁", "Organization:渤西作业公司", "吊车司机")]
+
+
+def test_a_verb_of_greeting_a_body_is_no_part_of_its_name(recognizer):
+    dm, _ = _facts("中华全国总工会致信祝贺湖北华冶钢铁集团建厂70周年——", recognizer)
+    assert sorted(m.text for m in dm.mentions if m.label == "Organization") == ["中华全国总工会", "湖北华冶钢铁集团"]
+
+
 def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
             "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
