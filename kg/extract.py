@@ -105,7 +105,7 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "召开", "举办", "主办", "承办", "出席", "走访", "慰问", "授予", "表彰", "来自",
                        "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "还有", "以及", "包括", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与",
                        "叫", "名叫", "叫做", "隶属于", "隶属", "归属于", "祝贺", "致信", "致电", "看望", "帮助", "支持",
-                       "设有", "选树", "收购", "兼并", "入驻", "落户"}
+                       "设有", "选树", "收购", "兼并", "入驻", "落户", "代表"}
 NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
 # Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事,
 # 仍兼任|全国人大常委会委员): adverbs before 任, or a verb before 于.
@@ -161,7 +161,7 @@ _CLASSIFIERS = frozenset("家个批次位名座条项届期轮大")  # 第一家
 _ORDINAL_RE = re.compile("第[0-9０-９一二三四五六七八九十]+")
 ANAPHORIC_BODIES = ("公司", "集团", "企业", "工厂", "厂", "煤矿", "矿", "医院", "学校", "中心")  # 该公司: the one just named
 # a body named by its level alone (省总工会, 自治区党委) -> the level of the place it belongs to (kg.link)
-REGION_LEVELS = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county"}
+REGION_LEVELS = {"自治区": "province", "自治州": "prefecture", "省": "province", "市": "prefecture", "县": "county", "区": "county"}
 LOCAL_BODIES = ("人民政府", "政府", "党委", "委", "总工会", "人大常委会", "人大", "政协", "纪委", "监委")
 _LOCAL_DEPARTMENT_ENDS = ("局", "厅")  # 县卫生健康局, 省人社厅: a department of a place's government, by its level alone
 LOCAL_LEVELS = ("街道", "镇", "乡", "村")  # the levels below a county that titles start with (镇党委书记)
@@ -931,6 +931,8 @@ class _Builder:
                 org = self.mentions[(k, known, ORGANIZATION)]
                 return honors, Post(text[known:j], self.span(known, j), org, None), None
         title = self.rec.title_suffix(chunk)
+        if title in _RELATIONAL_TITLES and text.endswith("的", 0, j - len(title)):
+            return (honors, None, None) if honors else None  # 我的学生廖俊杰: whose student, not a school's
         word = self.org_word(title) if title else None
         if word and any(self.lex.org_suffixes.get(chunk[len(chunk) - len(title) - n:len(chunk) - len(title) + len(word)],
                                                   ("", False))[1] for n in (2, 3)):
@@ -1889,6 +1891,29 @@ class _Builder:
             if before_ok and after_ok:
                 self.add(i, j, ORGANIZATION)
 
+    def level_bodies(self) -> None:
+        """县司法局, 区人力资源和社会保障局, 县法院: a department of the place the article named before, by its level
+        alone (linking finds which); the level is part of the name, not left out of it."""
+        text = self.text
+        levels = {self.lex.places[self.lex.place_alias[m.text]].level for m in self.mentions.values()
+                  if m.label == PLACE and m.text in self.lex.place_alias}
+        for m in _LEVEL_BODY_RE.finditer(text):
+            i, j = m.start(), m.end()
+            if len(m.group(2)) < 2:
+                continue  # 省厅, 市局: which department, the level does not say
+            before = text[max(0, i - 4):i]
+            if REGION_LEVELS[m.group(1)] not in levels or (is_han(before[-1:] or "，") and before[-1:] not in "与和及同跟"
+                                                            and not before.endswith(tuple(ORG_PRECEDING_VERBS))):
+                continue
+            if self.rec.segmenter.tokens(text[i:j])[0].text not in (m.group(1), text[i:i + 2], text[i:i + 3], text[i:j]):
+                continue  # 市场监管局: 市 starts a word
+            if any(s < j and i < e for s, e, label in self.mentions if label == PERSON):
+                continue
+            for s, e, label in list(self.mentions):
+                if label == ORGANIZATION and s == i + 1 and e == j:
+                    self.remove(s, e, label)
+            self.add(i, j, ORGANIZATION)
+
     def owned_bodies(self) -> None:
         """ORG所属/下属/旗下ORG: the second body is a unit of the first (longest names on both sides)."""
         text = self.text
@@ -2567,6 +2592,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.find_dotted_names()
     b.find_orgs()
     b.find_known_orgs()
+    b.level_bodies()
     b.body_honors()
     b.owned_bodies()
     b.defined_short_names()
@@ -2629,6 +2655,10 @@ _QUALIFIER_END_RE = re.compile("(?:(?:年纪|年龄)?最(?:年轻|年长|早|小
                                "|聘请|聘任|聘用|特聘|选派|派驻|委派)$")
 # 是站里的三级引航员, 是厂里有名的八级钳工: the place of work by its class word and 里, for the body named before
 _COUNTED_RE = re.compile("(?:一|两|几|数|多|各)(?:家|批|些)")
+# a department by its place's level alone (县司法局, 区人力资源和社会保障局, 县人社局, 县法院)
+_LEVEL_BODY_RE = re.compile("([省市县区])((?:(?![局厅院会])[\u4e00-\u9fff]){0,10}?(?:总工会|人社局|人民法院|法院|人民检察院|检察院|局|厅))"
+                            "(?!长|[\u4e00-\u9fff]{0,2}(?:局|厅|院))")
+_RELATIONAL_TITLES = frozenset({"学生"})  # titles that name a relation to a person after 的 (我的学生)
 # words before a title that make it a group's (一些学生衣来伸手: no one named 衣来 is a student)
 _GROUP_BEFORE_RE = re.compile("(?:一些|许多|很多|不少|部分|一批|大批|众多|广大|全体|各位|多名|几名|数名)$")
 # an honor's name that goes on as a team's (全国五一巾帼标兵|岗, 青年文明|号): the team's honor, not a person's

@@ -84,13 +84,24 @@ def _local_body(m: Mention, mentions: list[Mention], lex: Lexicons, rec: Recogni
     (黑龙江省…省总工会 → 黑龙江省总工会); None when the article names none (or 市 starts a word: 市场监管局)."""
     word = next((w for w in REGION_LEVELS if m.text.startswith(w)), None)
     first = rec.segmenter.tokens(m.text)[0].text if word is not None else ""
-    if word is None or len(m.text) < len(word) + 1 or not (first in (word, word + "委") or first.startswith(word)
+    if word is None or len(m.text) < len(word) + 1 or not (first in (word, word + "委", m.text) or first.startswith(word)
                                                           and first[len(word):] in LOCAL_BODIES):  # 县总工会 as one word
         return None
     places = [lex.place_alias[p.text] for p in mentions
               if p.label == PLACE and p.span.start < m.span.start and p.text in lex.place_alias]
     places = [p for p in places if lex.places[p].level == REGION_LEVELS[word] and p.endswith(word)]
     return places[-1] + m.text[len(word):] if places else None
+
+
+def level_only_form(alias: str, name: str) -> bool:
+    """Whether ``alias`` names the body ``name`` by its place's level alone (县总工会 for 阜南县总工会, 省委 for 青海省委):
+    a form that means it only in the article that wrote it, so no name of it across articles.
+
+    >>> level_only_form("县总工会", "阜南县总工会"), level_only_form("阜南县总工会", "安徽省阜南县总工会")
+    (True, False)
+    """
+    level = next((w for w in REGION_LEVELS if alias.startswith(w)), None)
+    return level is not None and len(name) > len(alias) and name.endswith(alias)
 
 
 def _unit_tails(name: str) -> list[str]:
@@ -305,7 +316,8 @@ class Linking:
         unheld = {i for i, e in entities.items() if e["label"] == HONOR and i not in awarded}
         if unheld:
             linked = [replace(ld, mentions=tuple(m for m in ld.mentions if m.entity_id not in unheld)) for ld in linked]
-        final = {i: Entity(i, e["name"], e["label"], tuple(sorted(e["aliases"] - {e["name"]})))
+        final = {i: Entity(i, e["name"], e["label"], tuple(sorted(a for a in e["aliases"] - {e["name"]}
+                                                                  if not level_only_form(a, e["name"]))))
                  for i, e in sorted(entities.items()) if i not in unheld}
         return final, linked
 

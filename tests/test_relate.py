@@ -1440,6 +1440,15 @@ def test_a_verb_of_greeting_a_body_is_no_part_of_its_name(recognizer):
     assert sorted(m.text for m in dm.mentions if m.label == "Organization") == ["中华全国总工会", "湖北华冶钢铁集团"]
 
 
+def test_one_s_student_is_no_school_s_and_who_speaks_for_a_body_is_no_part_of_it(recognizer):
+    text = ("广东省机械技师学院是老校。我的学生廖俊杰，2023年夺得银牌。"
+            "\n贵州省总工会第十四次代表大会开幕。龙国华代表省总工会第十三届委员会作工作报告。")
+    dm, rels = _facts(text, recognizer)
+    assert {m.text for m in dm.mentions if m.label in ("Person", "Organization")} == {
+        "广东省机械技师学院", "廖俊杰", "省总工会", "贵州省总工会", "龙国华"}
+    assert _kind(rels, "membership") == []
+
+
 def test_answers_of_an_interview_laid_out_as_questions_and_answers(recognizer):
     text = ("——访海川轨道客车股份有限公司首席技师毕建新\n把螺栓拧到刚刚好\n"
             "转向架是高速列车的腿。\n问：您是怎么走上这条路的？\n答：我1994年技校毕业进厂当钳工。\n"
