@@ -144,9 +144,10 @@ _AS_POST_RE = re.compile("(?:^|(?<=[。！？!?；;\n]))(?:作为|身为)[^，,�
 _POST_VERBS = (*OFFICE_VERBS, "历任", "聘为", "评为")  # 被评|聘为, 被评为: the tagger splits them
 _ELECTED_RE = re.compile("当选为([\u4e00-\u9fff]{2,6}?)(?=[，,。；;])")
 # a clause that goes on with the subject's post: 褚雅琴曾是…徒弟，|现任ORG+TITLE
-_POST_CLAUSE_RE = re.compile("[，,](?:后|现|并|还|又|同时)?(?=" + "|".join(v for v in OFFICE_VERBS if v[0] != "被") + ")"
+_POST_CLAUSE_RE = re.compile("[，,](?:[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?起?|后|现|并|还|又|同时)?(?:受聘)?(?="
+                             + "|".join(v for v in OFFICE_VERBS if v[0] != "被") + ")"
                              "|[，,](?:同时)?(?=也是|还是)"  # 是ORG律师，也是ORG2聘请的律师: the subject's second post
-                             "|[，,](?:如今|现在|目前|现)?(?=已是|已经是|是)")  # 胡长青，今年52岁，是ORG的一名钢筋工; 今年56岁，是ORG特级技师
+                             "|[，,](?:如今|现在|目前|现|退休前)?(?=已是|已经是|是)")  # 胡长青，今年52岁，是ORG的一名钢筋工; 今年56岁，是ORG特级技师
 # the fields a profile writes after a name: sex, people, birth, party, schooling (马丽，女，汉族，1985年出生，)
 _BIO_FIELDS_RE = re.compile("(?:[，,](?:男|女|[\u4e00-\u9fff]{1,4}族|[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?(?:出生|生)"
                             "|中共党员|中共预备党员|群众|(?:大学|大专|中专|本科|研究生|硕士|博士)(?:学历|文化)?))+(?=[，,])")
@@ -169,7 +170,7 @@ ZONE_SUFFIXES = ("高新技术产业开发区", "经济技术开发区", "高新
 _ZONE_RE = re.compile("|".join(ZONE_SUFFIXES))
 # a zone whose name puts a word between the place and the zone class: 长春|汽车|经济技术开发区, 长沙|经济开发区
 _NAMED_ZONE_RE = re.compile("([\u4e00-\u9fff]{2,4}?)(经济技术开发区|高新技术产业开发区|经济开发区|产业开发区|高科技园区"
-                            "|工业园区|产业园区|经济综合实验区|综合保税区|开发区|工业区)")
+                            "|工业园区|产业园区|经济综合实验区|综合保税区|开发区|工业区|产业园(?!有限|发展|投资|运营|开发|建设|管理|公司))")
 # a natural feature named after the county it runs through is no place: 澜沧江 (not 澜沧), 祁连山, 金沙江
 _NATURAL_FEATURE_CHARS = "江河湖山溪峡岭"
 # a town, township, street or village written right after the place it belongs to
@@ -205,6 +206,9 @@ _GENERATION_RE = re.compile("[0-9０-９]{2}后|[零〇一二三四五六七八�
 # what no name of a town or village holds (NAME_STOP without 中上下里后前那: 中河街道, 后许村, 那拉提镇)
 _NO_LOCAL_NAME = NAME_STOP - set("中上下里后前那")
 _LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{5,6}?(?=嘎查|苏木))(街道|镇|乡|村|嘎查|苏木)(?!民|[\u4e00-\u9fff]{0,1}(?:委|干部|级|里|庄|企|口))")
+# 经|椿木营乡|开到, 的|大岩坪村|，, 是|大岩坪村|村民: a township or village named alone, between words of place or pauses
+_BARE_LOCAL_RE = re.compile("(?:(?<=[经到在从至往去回于住自的、，。；“”]))([\u4e00-\u9fff]{2,3})(乡|镇|村)"
+                            "(?=村民|乡亲|党支部|村委会|[，。、；！？）”和的开出])")
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
 
@@ -220,6 +224,10 @@ _ASSIGNED_ROLE_RE = re.compile("(?:作为|担任|为)(?:[^，。；;,！？]{0,8
 _HIRING_RE = re.compile("(?:还|又|先后|特别|正式|专门)?(?:聘请|聘任|特聘|返聘|聘)了?$")
 # words for the hiring body when the text names it only by its kind (学院聘请…): the one of that kind named last
 _HIRING_BODIES = (*ANAPHORIC_BODIES, "学院", "大学", "协会", "研究院", "研究所", "工会")
+_COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "b"})
+_NUMBERED_RE = re.compile(f"[{CHINESE_DIGITS}0-9]+[班组队]?")  # 浮选|三班, 机修|二|车间: a trade's numbered team, not 八一队
+_SHIFT_RE = re.compile(f"[{CHINESE_DIGITS}]{{1,2}}[班组]")  # 二班班长: a numbered shift or group of the body named
+_NUMBERED_FACILITY_RE = re.compile(f"[{CHINESE_DIGITS}0-9]{{1,3}}号")  # 3号|生产线, 二号|高炉: a line or furnace by number
 MORPHEME_TAGS = frozenset({"g", "ng", "vg", "ag", "tg", "dg"})  # jieba's bound morphemes: no word alone
 
 
@@ -540,6 +548,31 @@ class Recognizer:
             return False
         words = self.segmenter.tagged(rest[:-1])
         return bool(words) and all(w.pos in ("n", "vn", "nz", "j", "l") for w in words)
+
+    def generic_unit(self, unit: str) -> bool:
+        """Whether ``unit`` is a unit described in common words and numbers (事业部, 直属库, 刻蚀工艺部, 浮选三班; a
+        numbered line or furnace, 3号生产线; a plant named by its trade, 炼铁厂), not a name (八一队, 军委)."""
+        numbered = _NUMBERED_FACILITY_RE.match(unit)
+        if numbered is not None:
+            rest = self.segmenter.tagged(unit[numbered.end():])
+            return bool(rest) and all(t.pos in _COMMON_WORD_TAGS for t in rest)
+        kind = self.unit_kind(unit)
+        tokens = self.segmenter.tagged(unit)
+        if kind == "company" and unit.endswith("厂") and 3 <= len(unit) <= 4:  # 炼铁厂, 冷轧|厂: a plant of a company
+            head = tokens[:-1] if tokens[-1].text == "厂" else tokens
+            return all(t.pos in _COMMON_WORD_TAGS for t in head)
+        return kind in ("unit", "team", None) and all(
+            t.pos in _COMMON_WORD_TAGS or (t.pos == "j" and kind is not None)
+            or (n == len(tokens) - 1 and n > 0 and t.text in self.lex.org_suffixes)  # 语音|标注|组
+            or (t.pos == "m" and kind is not None and (_NUMBERED_RE.fullmatch(t.text) if n > 0 else _SHIFT_RE.fullmatch(t.text)))
+            for n, t in enumerate(tokens))
+
+    def common_unit(self, words: str) -> bool:
+        """Whether ``words`` name a unit in common words (语音标注组, 炼铁厂, 3号生产线), which a body the article
+        names elsewhere holds; not a body's name, nor words with no unit's class (老师傅)."""
+        return (2 <= len(words) <= 8 and is_han(words.lstrip("0123456789")) and self.generic_unit(words)
+                and words not in self.lex.generic_words
+                and (self.unit_kind(words) is not None or _NUMBERED_FACILITY_RE.match(words) is not None))
 
     def unit_kind(self, name: str) -> str | None:
         """The kind of the suffix that ends ``name`` (company, union, unit, team…)."""
@@ -1034,6 +1067,8 @@ class _Builder:
                 pass  # 90后技术员: the person's age group, no part of the title
             elif _ETHNIC_WORD_RE.fullmatch(org_phrase):
                 pass  # 汉族|挡车工: what the person is, no part of the title
+            elif _NUMBERED_FACILITY_RE.match(org_phrase) and self.rec.generic_unit(org_phrase):
+                title, ts = org_phrase + title, k  # 3号生产线|线长: a numbered line of the body the context gives
             elif len(org_phrase) <= 4:
                 lead = _OBJECT_LEAD_RE.match(org_phrase)  # 拜|老焊工栾永福为师, 提起|首席技师巴特尔
                 lead_end = lead.end() if lead else 0
@@ -1438,7 +1473,8 @@ class _Builder:
             own_name = False
             if zone is None:
                 zone = self._named_zone(j + (1 if text.startswith("市", j) else 0))
-                own_name = zone is not None and text[j - 1] in "区县"  # 柯桥区|滨海工业区: a zone of its own name
+                # 柯桥区|滨海工业区: a zone of its own name (not 柳南区螺蛳粉产业园, named by its trade)
+                own_name = zone is not None and text[j - 1] in "区县" and self.rec.has_proper_part(zone.group(1))
             if zone:
                 self.add(zone.start() if own_name else i, zone.end(), PLACE)
             self.add(i, j, PLACE)
@@ -1485,6 +1521,20 @@ class _Builder:
             if any(e == before for s, e, label in self.mentions if label == HONOR) and (
                     m.group(1).endswith(HONOR_HEADS) or any(w in m.group(1) for w in HONOR_PRAISE)):
                 self.add(m.start(1), m.end(1), HONOR)
+    def bare_local_places(self) -> None:
+        """A township, town or village named without its county (经椿木营乡开到大岩坪村, 是大岩坪村村民): a name no
+        dictionary has, after a word of place or motion or a pause, and before a pause, 的 or 村民."""
+        text = self.text
+        for m in _BARE_LOCAL_RE.finditer(text):
+            stem, i, j = m.group(1), m.start(1), m.end()
+            if (any(ch in _NO_LOCAL_NAME or ch in "省市县区州盟旗乡镇村" for ch in stem) or stem[0] in "全本该各几每"
+                    or self.rec.segmenter.in_dictionary(stem + m.group(2)) or self.rec.segmenter.in_dictionary(stem)
+                    or not self.word_at(i, i) or any(s < j and i < e for s, e, _ in self.mentions)
+                    or not self.rec.has_proper_part(stem)
+                    or any(t.pos[:1] in "vdprucmq" for t in self.rec.segmenter.tagged(stem))):
+                continue  # (农村, 山村, 新农村; 小山|村: a common word)
+            self.add(i, j, PLACE)
+
     def body_honors(self) -> None:
         """被评为巴蜀石油集团劳动模范, 鄞州区技术能手: a body's or a district's own honor (its name, then a class of
         honor) after a verb of conferring."""
@@ -2051,6 +2101,8 @@ class _Builder:
             return k, j, title  # 是船体车间|焊接一班班长
         if self.locative_body(k, org) is not None:
             return k, j, title  # 是站里的三级引航员
+        if self.rec.common_unit(org):
+            return k, j, title  # 是语音标注组的质检员: a unit in common words, of the body the context gives
         if not ends or ends[-1][0] < len(org) - 6 or not self.rec.has_proper_part(org):
             return None
         return k, j, title
@@ -2120,7 +2172,8 @@ class _Builder:
         text = self.text
         people = sorted((m for m in self.mentions.values() if m.label == PERSON), key=lambda m: m.span.start)
         subjects = [(m.span.end, m) for m in people]
-        for m in re.finditer("(?<![\u4e00-\u9fff])[我他她](?=是|被聘为|担任|现任|曾任|当选为|成为|成了)", text):
+        for m in re.finditer("(?<![\u4e00-\u9fff])[我他她](?:如今|现在|已经|已|也)?(?=是|被聘为|担任|现任|曾任|当选为|成为|成了)",
+                             text):
             before = [p for p in people if p.span.end <= m.start()]
             if before:
                 subjects.append((m.end(), before[-1]))
@@ -2163,6 +2216,13 @@ class _Builder:
                 team = text[team_at:org_end] if org_end == ts else ""  # not in 分公司|电气试验班的试验员
                 org_end, title, ts = team_at, team + title, ts - len(team)
             tail = self.tail_of_named_unit(k, org_end) and (k, org_end, ORGANIZATION) not in self.mentions
+            if (not tail and team_at is None and (k, org_end, ORGANIZATION) not in self.mentions
+                    and self.rec.common_unit(text[k:org_end])):
+                # 是语音标注组的质检员, 是3号生产线线长: the post, in the body the context gives (relate.py)
+                post = Post(title if org_end < ts else text[k:j], self.span(ts if org_end < ts else k, j), None)
+                s, e = sentence_span(text, person.span.start if person.span.end == end else k, j)
+                self.frames.append(Frame(person, (post,), tuple(self.joined_honors(j)), (), self.span(s, e)))
+                continue
             if tail:  # 是维修班唯一的女技术员, 如今是联合会兼职副主席: the body named before, by the end of its name
                 self.mentions[(k, org_end, ORGANIZATION)] = Mention(text[k:org_end], ORGANIZATION, self.span(k, org_end))
             if org_end == ts and not tail:
@@ -2593,6 +2653,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.find_orgs()
     b.find_known_orgs()
     b.level_bodies()
+    b.bare_local_places()
     b.body_honors()
     b.owned_bodies()
     b.defined_short_names()

@@ -724,6 +724,18 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
         person = _antecedent(text, people, m.start() - 1, rec) if pronoun else person_end.get(m.start())
         if person is not None:
             out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e)))
+    person_start = {p.span.start: p for p in people}
+    for m in _SERVING_AS_RE.finditer(text):
+        person, title = person_start.get(m.end()), m.group(2)
+        if person is None or base_title(title, rec) is None:
+            continue
+        org = orgs.get(m.start(1))
+        if org is not None and org.span.end < m.end(1) and not rec.common_unit(text[org.span.end:m.end(1)]):
+            continue
+        if org is None and not rec.common_unit(m.group(1)):
+            continue  # (the body the context gives holds a unit in common words: relate's _in_context_orgs)
+        s, e = sentence_span(text, m.start())
+        out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e), role=title))
     for m in re.finditer("[从在]", text):  # 从兰州交通大学毕业; 在景德镇陶瓷大学担任客座教授
         org = orgs.get(m.end())
         if org is None:
@@ -769,7 +781,10 @@ _VISIT_AFTER = re.compile("[^，。；;！？!?]{0,12}?(?:看望|慰问|调研|�
 
 # 被分配到ORG当保管员; 进入ORG(工作)，成为一名采油工: the post taken there
 _POST_TAKEN_RE = re.compile("(?:工作)?[，,]?(?:当上?了?|做了?|成为了?|担任|任)(?:一名)?((?:(?!的)[\u4e00-\u9fff]){2,8})(?=[，,。；;、]|$)")
-_POST_AT_RE = re.compile("(?:担任|出任|兼任|任|当了?)([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
+_POST_AT_RE = re.compile("(?:担任|出任|兼任|任|当了?(?:[0-9０-９一二三四五六七八九十几多]+年(?:的)?)?)"  # 当了30年法官
+                         "([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
+# 在冷轧厂酸洗线当操作工的杨帆: the post of the person named after, in the unit or body named
+_SERVING_AS_RE = re.compile("在([\u4e00-\u9fff]{2,14}?)(?:当|做|任)了?(?:一名)?([\u4e00-\u9fff]{2,8}?)的")
 # 在ORG工作, 在ORG的站点跑单, 在ORG干了22年装配钳工: working there (as the title after, if any)
 _WORK_AT_RE = re.compile("(?:的[\u4e00-\u9fff]{1,6}?)?(?:工作|上班|打工|务工|干活|跑单|送餐|实习|干了?"
                          "(?:[0-9０-９一二三四五六七八九十几多]+年(?:的)?)?([\u4e00-\u9fff]{2,8}(?=[，,。；;、]))?)")
@@ -1360,7 +1375,6 @@ _CONTEXT_KINDS: dict[str, frozenset[str | None]] = {
 _NEAR_ONLY = frozenset({"other", "union", "worker"})
 _BODY_KINDS = frozenset({"company", "group", "research", "school", "hospital", "court", "procuratorate"})
 _NO_CONTEXT_PREFIXES = ("退休", "离休")
-_COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "b"})
 
 
 def base_title(role: str, rec: Recognizer) -> str | None:
@@ -1440,7 +1454,8 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
     aliased = _aliased_body(text, at + len(r.role) - len(base), orgs, rec)
     if aliased is not None:
         return aliased
-    if at > 0 and text[at - 1] in _BODY_END_CHARS and not any(m.span.end == at for m in orgs):
+    if (at > 0 and text[at - 1] in _BODY_END_CHARS and not any(m.span.end == at for m in orgs)
+            and not rec.generic_unit(_han_run_before(text, at))):  # (炼铁厂|3号高炉工长: a plant of the body named)
         return None  # 川中|钻井分公司|工会主席: a body the recognizer missed holds it, not one named earlier
     unit = r.role[:-len(base)]
     for part in _title_units(r.role, rec):
@@ -1452,7 +1467,7 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
             # the body, as for 中原区总工会办公室主任 (the title keeps the unit): 211厂|总装车间 → 211厂
             return next((m for m in orgs if m.span.start == unit_of.span.start
                          and m.span.end == unit_of.span.end - len(part)), unit_of)
-    if len(unit) >= 2 and not _generic_unit(unit, rec):
+    if len(unit) >= 2 and not rec.generic_unit(unit):
         return None
     if len(base) == 2 and base[1] == "长":  # 站长 after 营盘消防救援站 is named: the body whose class the title names
         heads = [m for m in orgs if m.span.start < at and m.text.endswith(base[0]) and rec.unit_kind(m.text) is not None]
@@ -1467,7 +1482,8 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
     if category == "worker" and _at_a_union(text, at, orgs, rec):
         return None  # 在区总工会法律援助工作站，建筑工人罗德贵: a visitor, no member
     kinds = _CONTEXT_KINDS[category]
-    fits = [m for m in orgs if rec.unit_kind(m.text) in kinds]
+    # (a studio, 邹德海技能大师工作室, is where a master teaches, not the workplace that holds a post)
+    fits = [m for m in orgs if rec.unit_kind(m.text) in kinds and not m.text.endswith("工作室")]
     item = max(text.rfind(mark, 0, at) for mark in "，,、；;")
     if category == "worker" and item > 0 and item in person_ends:
         # …保洁员李淑琴，|外卖骑手马振宇: an item of a list of workers; a body named before it is another's
@@ -1500,6 +1516,14 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
     if not named:
         return None
     return max(named, key=lambda m: counts.get(m.text, 0))  # max keeps the first of equals: the earliest named
+
+
+def _han_run_before(text: str, at: int, longest: int = 8) -> str:
+    """The Chinese characters right before ``at``, back to a pause or other mark (at most ``longest``)."""
+    k = at
+    while k > max(0, at - longest) and is_han(text[k - 1]):
+        k -= 1
+    return text[k:at]
 
 
 def _at_a_union(text: str, at: int, orgs: list[Mention], rec: Recognizer) -> bool:
@@ -1559,21 +1583,6 @@ def _title_units(role: str, rec: Recognizer) -> list[str]:
     """What may name a unit or body before the title in ``role``, longest first: the unit may end in a word
     the title starts with (装配车间|主任, 装配|车间主任)."""
     return [role[:k] for k in range(len(role) - 1, 1, -1) if role[k:] in rec.lex.titles]
-
-
-def _generic_unit(unit: str, rec: Recognizer) -> bool:
-    """Whether ``unit`` is a unit described in common words and numbers (事业部, 直属库, 刻蚀工艺部, 浮选三班), not a
-    name (八一队, 军委)."""
-    kind = rec.unit_kind(unit)
-    tokens = rec.segmenter.tagged(unit)
-    return kind in ("unit", "team", None) and all(
-        t.pos in _COMMON_WORD_TAGS or (t.pos == "j" and kind is not None)
-        or (t.pos == "m" and kind is not None and (_NUMBERED_RE.fullmatch(t.text) if n > 0 else _SHIFT_RE.fullmatch(t.text)))
-        for n, t in enumerate(tokens))
-
-
-_NUMBERED_RE = re.compile(f"[{CHINESE_DIGITS}0-9]+[班组队]?")  # 浮选|三班, 机修|二|车间: a trade's numbered team, not 八一队
-_SHIFT_RE = re.compile(f"[{CHINESE_DIGITS}]{{1,2}}[班组]")  # 二班班长: a numbered shift or group of the body named
 
 
 def _bare_form_of(short: str, name: str) -> bool:

@@ -624,3 +624,16 @@ def test_minority_names_the_tagger_reads_as_a_han_name_or_cuts(recognizer):
 def test_a_name_after_a_title_before_a_preposition_s_phrase(recognizer):
     _, found = _mentions("“一吨熟料省一公斤煤。”熟料车间主任何建平给记者算了一笔账。", recognizer)
     assert {name for name, label in found if label in ("Person", "Place")} == {"何建平"}
+
+
+def test_a_township_or_village_named_without_its_county(recognizer):
+    text = ("线路从县城出发，经椿木营乡开到最远的大岩坪村。“有了这趟车，赶集方便多了。”大岩坪村村民张大爷说。"
+            "他回到农村，在山村小学教书，回到家乡的小山村。")
+    _, found = _mentions(text, recognizer)
+    assert {name for name, label in found if label == "Place"} == {"椿木营乡", "大岩坪村"}
+
+
+def test_an_industrial_park_named_by_its_trade_keeps_its_district(recognizer):
+    _, found = _mentions("公司位于柳州市柳南区螺蛳粉产业园。另一家公司落户柯桥区滨海工业区。", recognizer)
+    assert {name for name, label in found if label == "Place"} == {
+        "柳州市", "柳南区螺蛳粉产业园", "柯桥区", "滨海工业区"}

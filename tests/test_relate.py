@@ -1510,3 +1510,39 @@ def test_a_graduate_of_a_school_without_from(recognizer):
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:王伍", "Organization:西昌学院", None),
                                          ("Person:陈一鸣", "Organization:华中农业大学", None)]
+
+
+def test_a_unit_in_common_words_between_body_and_title_leaves_the_post_to_the_body(recognizer):
+    text = ("湖北华冶钢铁集团有限公司成立于1954年。炼铁厂3号高炉工长龙建军是苗族。冷轧厂工长杨帆说，今年很忙。"
+            "\n柳州桂香源食品有限公司位于柳南区。3号生产线线长韦秀梅一边巡线一边说，今年很忙。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:杨帆", "Organization:湖北华冶钢铁集团有限公司", "工长"),
+                                         ("Person:韦秀梅", "Organization:柳州桂香源食品有限公司", "3号生产线线长"),
+                                         ("Person:龙建军", "Organization:湖北华冶钢铁集团有限公司", "3号高炉工长")]
+
+
+def test_a_post_in_a_unit_in_common_words_after_a_predicate(recognizer):
+    text = ("贵州黔云数标科技有限公司有200名员工。罗美兰2019年进入公司。如今，她已是语音标注组的质检员。"
+            "\n湖北华冶钢铁集团有限公司成立于1954年。张德顺今年82岁，退休前是炼铁厂的高炉工长。王强是老师傅的徒弟。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:张德顺", "Organization:湖北华冶钢铁集团有限公司", "高炉工长"),
+                                         ("Person:罗美兰", "Organization:贵州黔云数标科技有限公司", "质检员")]
+
+
+def test_posts_stated_in_clauses(recognizer):
+    text = ("湖北华冶钢铁集团有限公司成立于1954年。在炼钢厂转炉车间当操作工的杨帆说，炉子不等人。"
+            "吴静是淮颍律师事务所的执业律师，2021年起受聘担任临泉县总工会法律顾问。"
+            "周桂兰在临泉县人民法院当了30年法官，退休后专门做调解。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [
+        ("Person:吴静", "Organization:临泉县总工会", "法律顾问"), ("Person:吴静", "Organization:淮颍律师事务所", "执业律师"),
+        ("Person:周桂兰", "Organization:临泉县人民法院", "法官"),
+        ("Person:杨帆", "Organization:湖北华冶钢铁集团有限公司", "操作工")]
+
+
+def test_a_studio_is_not_the_workplace_the_context_gives(recognizer):
+    text = ("远港集团大连海晟重工有限公司有职工3000人。2015年，邹德海技能大师工作室成立。"
+            "大徒弟曲晓峰如今是船体车间焊接一班班长。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [
+        ("Person:曲晓峰", "Organization:远港集团大连海晟重工有限公司", "船体车间焊接一班班长")]
