@@ -1045,6 +1045,11 @@ class _Builder:
                         title = org_phrase[last:] + title
                         ts = k + last
                 org = self.add_org_phrase(k, org_end)
+                body = next((w for w in ANAPHORIC_BODIES if org_phrase.startswith(w) and len(org_phrase) > len(w) + 1
+                             and org_phrase.endswith(DEPARTMENT_ENDS)), None) if org is None and org_end == ts else None
+                if body is not None and (antecedent := self.last_org_before(k, body)) is not None:
+                    # 公司|设备科科长: a department of the company just named, and its head
+                    org, title, ts = antecedent, org_phrase[len(body):] + title, k + len(body)
                 if (org is None and org_end == ts and self.rec.title_category(title) == "other" and self.is_unit_name(org_phrase)
                         and self.rec.unit_kind(org_phrase) in ("unit", "team") and not self.rec.has_proper_part(org_phrase)):
                     title, ts = org_phrase + title, k  # 调度中心|主任: a unit in common words, whose body the context gives

@@ -337,7 +337,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             if speaker is None and _STANDS_ALONE.match(text, qe) and text[qs - 1:qs] in ("。", "\n", "") and "我" in inner:
                 speaker = _only_person_before(text, people, qs)  # 驾驶员张卫东刚跑完一趟。“…我们最操心…”
             if speaker is None and qs == p0 and sentence_like:
-                speaker = _subject_after_lead_quote(text, people, qe)  # “…”班长陈海生一边分派任务，…
+                speaker = _subject_after_lead_quote(text, people, qe, rec)  # “…”班长陈海生一边分派任务，…
             if (speaker is None and qs > p0 and text[qs - 1] in "。！？!?" and inner.rstrip()[-1:] in _SENTENCE_FINAL
                     and not someone_else_says(qe)):
                 speaker = _subject_of_sentence_before(text, people, qs, rec)  # 他把废叶片带回宿舍…。“手是有记性的…”
@@ -484,15 +484,16 @@ def _gesturing_speaker(text: str, people: list[Mention], qs: int, rec: Recognize
     return first if first is not None and gesture.start() - first.span.end <= 4 else None
 
 
-_DAYTIME = "(?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上|深夜|夜里)"
+_DAYTIME = "(?:凌晨|清晨|一早|一大早|早上|上午|中午|下午|傍晚|晚上|深夜|夜里)"
 _THEN_RE = re.compile("^(?:后来|随后|接着|然后|当时|那时|如今|现在|之后|最后)[，,]?")  # when, before the subject
 _TIME_LEAD = (f"[0-9０-９{CHINESE_DIGITS}]{{1,2}}月[0-9０-９{CHINESE_DIGITS}]{{1,3}}日{_DAYTIME}?"
-              f"|{_DAYTIME}[0-9０-９{CHINESE_DIGITS}]{{1,2}}点(?:多|半)?")
+              f"|{_DAYTIME}[0-9０-９{CHINESE_DIGITS}]{{1,2}}点(?:多|半)?"
+              f"|(?:今天|昨天|前天|当天|那天|次日|第二天|前不久|近日|日前){_DAYTIME}?|{_DAYTIME}")
 # “…”在ORG叠片车间，|工艺工程师郑雨涵盯着…; “…”1月16日下午，在ORG工作站，|建筑工人罗德贵捏着…
 _SCENE_RE = re.compile(f"(?:(?:{_TIME_LEAD})[，,])?(?:在[^，,。！？!?；;：:“”\n]{{1,30}}[，,])?")
 
 
-def _subject_after_lead_quote(text: str, people: list[Mention], qe: int) -> Mention | None:
+def _subject_after_lead_quote(text: str, people: list[Mention], qe: int, rec: Recognizer) -> Mention | None:
     """The person a paragraph-opening quote belongs to when no verb of speech follows: the subject of the
     sentence after it, with at most a title or a modifier before the name (“…”班长陈海生一边分派任务，…;
     “…”今年36岁的谭湘君，是…; “…”说这话的是焊工王大海), after where the scene is set (“…”在叠片车间，工程师…)."""
@@ -504,6 +505,9 @@ def _subject_after_lead_quote(text: str, people: list[Mention], qe: int) -> Ment
     lead = text[start:first.span.start]
     if re.search(f"[，,。！？!?；;：:…\n{OPEN_QUOTES}{CLOSE_QUOTES}]", lead) or "记者" in lead or lead.startswith(PRONOUNS):
         return None
+    words = rec.segmenter.tagged(lead)
+    if any(t.pos == "uv" or (t.pos.startswith("v") and t.text[-1] in "着住了过") for t in words):
+        return None  # “…”农民工老赵激动地握住律师王晓燕的手: the one named is the object of what someone did
     return first
 
 
@@ -1169,7 +1173,8 @@ _PART_OF = re.compile("(?:是|为|系)")
 _PART_OF_TAIL = re.compile("(?:(?:的|旗下的?)(?:全资|控股|直属)?(?:子公司|下属企业|下属公司|下属单位|分公司|二级单位|成员企业|成员单位)"
                            "|(?:所属|下属|旗下)的)")  # 是集团所属的大型国有农场
 _BELONGS_TO = re.compile("(?:隶属于|隶属|归属于|直属于)")
-_LOCATED = re.compile("(?:位于|地处|坐落于|坐落在)")
+# ORG位于PLACE, ORG总部设在PLACE, ORG落户PLACE
+_LOCATED = re.compile("(?:(?:总部|厂区)?(?:位于|地处|坐落于|坐落在|设在)|落户(?:于|在)?)")
 
 
 def _stated_structure(doc: Document, dm: DocumentMentions) -> list[Relation]:

@@ -1546,3 +1546,17 @@ def test_a_studio_is_not_the_workplace_the_context_gives(recognizer):
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [
         ("Person:曲晓峰", "Organization:远港集团大连海晟重工有限公司", "船体车间焊接一班班长")]
+
+
+def test_a_department_of_the_company_just_named_and_where_a_body_is_set(recognizer):
+    text = "绍兴越绣纺织集团有限公司有职工800人。公司设备科科长王海军说，今年很忙。北京远大集团总部设在朝阳区。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:王海军", "Organization:绍兴越绣纺织集团有限公司", "设备科科长")]
+    assert _kind(rels, "located_in") == [("Organization:北京远大集团", "Place:朝阳区", None)]
+
+
+def test_a_lead_quote_before_a_sentence_with_a_fronted_time_phrase_not_its_object(recognizer):
+    text = ("临泉县总工会职工法律援助工作站成立于2019年。\n“22个人的工钱，一分不少都到账了！”今天一早，建筑班组长张存良带着工友来到工作站。"
+            "\n“王律师，我的工钱终于拿到了！”近日，农民工老赵激动地握住律师王晓燕的手。")
+    _, rels = _facts(text, recognizer)
+    assert [(s, t) for s, _, t in _kind(rels, "quote")] == [("Person:张存良", "22个人的工钱，一分不少都到账了！")]
