@@ -104,7 +104,7 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "找到", "报告", "作为", "深耕", "去", "读", "到", "当", "得知", "但", "而", "并", "又", "还",
                        "召开", "举办", "主办", "承办", "出席", "走访", "慰问", "授予", "表彰", "来自",
                        "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "还有", "以及", "包括", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与",
-                       "叫", "名叫", "叫做", "隶属于", "隶属", "归属于", "祝贺", "致信", "致电", "看望", "帮助", "支持",
+                       "叫", "名叫", "叫做", "隶属于", "隶属", "归属于", "祝贺", "致信", "致电", "看望", "帮助", "支持", "委托",
                        "设有", "选树", "收购", "兼并", "入驻", "落户", "代表"}
 NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
 # Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事,
@@ -206,6 +206,8 @@ _GENERATION_RE = re.compile("[0-9０-９]{2}后|[零〇一二三四五六七八�
 # what no name of a town or village holds (NAME_STOP without 中上下里后前那: 中河街道, 后许村, 那拉提镇)
 _NO_LOCAL_NAME = NAME_STOP - set("中上下里后前那")
 _LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{5,6}?(?=嘎查|苏木))(街道|镇|乡|村|嘎查|苏木)(?!民|[\u4e00-\u9fff]{0,1}(?:委|干部|级|里|庄|企|口))")
+# 济南市|12345|市民服务热线中心: a service's phone number inside a body's name (not a year or a count)
+_SERVICE_NUMBER_RE = re.compile("(?<=[市县区])[0-9]{3,6}(?=[\u4e00-\u9fff])(?![年月日号个名家位人次余多])")
 # 经|椿木营乡|开到, 的|大岩坪村|，, 是|大岩坪村|村民: a township or village named alone, between words of place or pauses
 _BARE_LOCAL_RE = re.compile("(?:(?<=[经到在从至往去回于住自的、，。；“”]))([\u4e00-\u9fff]{2,3})(乡|镇|村)"
                             "(?=村民|乡亲|党支部|村委会|[，。、；！？）”和的开出])")
@@ -1159,7 +1161,7 @@ class _Builder:
 
     def plausible_org(self, i: int, j: int) -> bool:
         phrase = self.text[i:j]
-        if len(phrase) < 3 or not is_han(phrase.replace("（", "").replace("）", "")):
+        if len(phrase) < 3 or not is_han(_SERVICE_NUMBER_RE.sub("", phrase.replace("（", "").replace("）", ""))):
             return False
         if _COUNTED_RE.search(phrase) or ("是" in phrase and phrase not in self.lex.known_orgs):
             return False  # 设有多家供电公司, 选树一批劳模创新工作室: bodies counted, no name; 马骁是|渤西作业公司
@@ -1801,6 +1803,9 @@ class _Builder:
         at = {w0 + a: (w, w0 + b) for w, a, b in tokens}
         title = next((w0 + b for w, a, b in tokens if w0 + a < i < w0 + b and w in self.rec._titles), None)
         if title is not None and j - title >= 2:
+            word = next(iter(seg.tagged(text[title:title + 6])), None)
+            if word is not None and j < title + word.end <= title + 4 and word.pos.startswith("nr"):
+                j = title + word.end  # 修复|师马玉|洁: the tagger ran into the title and cut the name the segmenter reads whole
             return self.tagged_name_bounds(title, j)  # 副司钻|努尔兰·托合塔尔: the title the tagger ran into
         if any(w0 + a < i < w0 + b and seg.word_freq(w) >= 50 for w, a, b in tokens):
             return None  # a frequent word (老师傅), not one of the dictionary's rare odd ones (客户王|永胜)
@@ -2129,6 +2134,8 @@ class _Builder:
         """The body named before that ``words`` at ``k`` refer to as a place of work (站里, 厂里: the station, the
         factory or company; 班里: the team), or None."""
         m = _LOCATIVE_BODY_RE.fullmatch(words)
+        if m is None and words in _CLASS_OF_BODY:
+            return self.last_org_before(k, words)  # 是公司的设计总监, 是合作社的第一批社员: the body just named
         if m is None:
             return self.unit_class_body(k, words)
         word = m.group(1)
@@ -2711,7 +2718,9 @@ def _split_at_gap(before_title: str) -> tuple[str, str]:
             head = head[:-len(gap)]
             return head[:len(head) - len(m.group(0))] if (m := _QUALIFIER_END_RE.search(head)) else head, qualifier
     if m := _QUALIFIER_END_RE.search(before_title):
-        return before_title[:m.start()], ""  # ORG|首批|首席技师
+        head = before_title[:m.start()]
+        gap = next((g for g in _GAPS if head.endswith(g)), "")
+        return head[:len(head) - len(gap)], ""  # ORG|首批|首席技师, 合作社的|第一批|社员
     return before_title, ""
 
 
@@ -2729,6 +2738,7 @@ _RELATIONAL_TITLES = frozenset({"学生"})  # titles that name a relation to a p
 _GROUP_BEFORE_RE = re.compile("(?:一些|许多|很多|不少|部分|一批|大批|众多|广大|全体|各位|多名|几名|数名)$")
 # an honor's name that goes on as a team's (全国五一巾帼标兵|岗, 青年文明|号): the team's honor, not a person's
 _COLLECTIVE_AFTER_RE = re.compile("岗|号|集体|班组|示范岗")
+_CLASS_OF_BODY = frozenset({"公司", "集团", "企业", "工厂", "煤矿", "医院", "学校", "合作社"})  # 是公司的TITLE
 _LOCATIVE_BODY_RE = re.compile("(公司|集团|厂|矿|站|队|班|车间|所|中心|基地|医院|学校|合作社|社)里")
 
 

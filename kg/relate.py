@@ -301,7 +301,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             inner = m.group(1)
             introduced = re.search(f"(?:{speech_re}|道)[，,：:]$", text[max(p0, qs - 6):qs]) is not None
             sentence_like = re.search("[，。！？,!?；]", inner) is not None
-            if len(inner) < 4 or not (sentence_like or introduced) or opens_statement(qs, qe):
+            closing = qs > 0 and text[qs - 1] in "，," and len(inner) >= 8 and _closes_sentence(text, qe)
+            if len(inner) < 4 or not (sentence_like or introduced or closing) or opens_statement(qs, qe):
                 continue  # too short, no statement, or the start of one that the next step takes
             speaker = person_at.get(qe)
             if speaker is None and introduced and text[qs - 1] in "：:":
@@ -333,6 +334,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 speaker = subject_before(s, qs)
             if speaker is None and qs > 0 and text[qs - 1] in "，,":
                 speaker = _gesturing_speaker(text, people, qs, rec)  # 说起当年，熊雨桐笑了，“…”
+            if speaker is None and closing:
+                speaker = _clause_subject_before(text, people, quoted, qs, rec)  # NAME盘算着，…，“…”。
             alone = speaker is None and text[qs - 1:qs] in ("。", "！", "？", "!", "?", "\n", "")
             if speaker is None and _STANDS_ALONE.match(text, qe) and text[qs - 1:qs] in ("。", "\n", "") and "我" in inner:
                 speaker = _only_person_before(text, people, qs)  # 驾驶员张卫东刚跑完一趟。“…我们最操心…”
@@ -348,7 +351,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 speaker = opener if opener is not None and not _named_in(inner, opener, aliases) else None
             if speaker is not None:
                 emit(speaker, qs + 1, qe - 1, (min(qs, speaker.span.start), max(qe, speaker.span.end)),
-                     min_len=4 if introduced else MIN_QUOTE)
+                     min_len=4 if introduced or text[qs - 1:qs] in ("：", ":") else MIN_QUOTE)  # 往外走：“走，出车！”
         # 2. reported speech: NAME说：…  NAME表示，…  NAME：… (end of a chain)
         for person in [p for p in people if p0 <= p.span.start < p1]:
             j = person.span.end
@@ -482,6 +485,31 @@ def _gesturing_speaker(text: str, people: list[Mention], qs: int, rec: Recognize
         return _antecedent(text, people, start, rec)
     first = next((p for p in people if p.span.start == start), None)
     return first if first is not None and gesture.start() - first.span.end <= 4 else None
+
+
+def _closes_sentence(text: str, qe: int) -> bool:
+    """Whether the quote ending at ``qe`` ends its sentence (“…”。, or a quote that ends in 。 and its paragraph)."""
+    return qe >= len(text) or text[qe] in "。！？!?\n" or (text[qe - 2:qe - 1] in ("。", "！", "？") and text[qe] in "“")
+
+
+def _clause_subject_before(text: str, people: list[Mention], quoted: list[tuple[int, int]], qs: int,
+                           rec: Recognizer) -> Mention | None:
+    """The speaker of a quote that closes a sentence after a pause: the one person the clauses before it are about,
+    named where they start (杨建民盘算着，…，“…”; 黄德林是ORG的船长，跑长江航线十多年，“…”; after a quote of the same
+    sentence: “…”理事长杨建民拿起一个果子，用手掂了掂，“…”) or 他/她 there (她记得，…，“…”)."""
+    s, _ = sentence_span(text, qs - 1)
+    start = max([qe for q0, qe in quoted if s <= q0 and qe < qs], default=s)
+    if rec.speech_re.search(text, start, qs):
+        return None  # NAME在致辞中说，…，“…”: the end of a reported statement, taken whole
+    inside = [p for p in people if start <= p.span.start and p.span.end <= qs]
+    if not inside:
+        lead = _THEN_RE.sub("", text[start:qs].lstrip("“”\"　 "), count=1)
+        return _antecedent(text, people, start, rec) if lead.startswith(PRONOUNS) else None
+    first = inside[0]
+    if (len({p.text for p in inside}) > 1 or re.search("[，,；;：:]", text[start:first.span.start])
+            or text.startswith("的", first.span.end)):
+        return None  # someone else in the clauses, a name later in them, or a possessor (杨建民的徒弟…)
+    return first
 
 
 _DAYTIME = "(?:凌晨|清晨|一早|一大早|早上|上午|中午|下午|傍晚|晚上|深夜|夜里)"

@@ -637,3 +637,17 @@ def test_an_industrial_park_named_by_its_trade_keeps_its_district(recognizer):
     _, found = _mentions("公司位于柳州市柳南区螺蛳粉产业园。另一家公司落户柯桥区滨海工业区。", recognizer)
     assert {name for name, label in found if label == "Place"} == {
         "柳州市", "柳南区螺蛳粉产业园", "柯桥区", "滨海工业区"}
+
+
+def test_units_named_by_a_station_a_hotline_or_customs(recognizer):
+    text = ("凌晨1点，济南市12345市民服务热线中心的受理大厅里灯火通明。霍尔果斯海关监管科副科长蔡文静说，今年很忙。"
+            "车上是沈阳恒暖燃气工程抢修有限公司北陵抢修站二班的5名抢修工。广州建成1200余个工会驿站。")
+    _, found = _mentions(text, recognizer)
+    assert {name for name, label in found if label == "Organization"} == {
+        "济南市12345市民服务热线中心", "霍尔果斯海关", "霍尔果斯海关监管科", "沈阳恒暖燃气工程抢修有限公司",
+        "沈阳恒暖燃气工程抢修有限公司北陵抢修站"}
+
+
+def test_a_name_the_tagger_cut_short_after_running_into_a_title(recognizer):
+    _, found = _mentions("修复师马玉洁戴着头灯，趴在脚手架上。", recognizer)
+    assert {name for name, label in found if label == "Person"} == {"马玉洁"}

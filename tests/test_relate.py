@@ -1560,3 +1560,25 @@ def test_a_lead_quote_before_a_sentence_with_a_fronted_time_phrase_not_its_objec
             "\n“王律师，我的工钱终于拿到了！”近日，农民工老赵激动地握住律师王晓燕的手。")
     _, rels = _facts(text, recognizer)
     assert [(s, t) for s, _, t in _kind(rels, "quote")] == [("Person:张存良", "22个人的工钱，一分不少都到账了！")]
+
+
+def test_quotes_that_close_a_sentence_about_their_speaker(recognizer):
+    text = ("周至县翠峰猕猴桃专业合作社有社员300户。“以前是论斤卖，现在是论个卖。”合作社理事长杨建民拿起一个果子，用手掂了掂，"
+            "“这颗有110克，能卖到3块钱。”\n杨建民盘算着，等这一季忙完，要去外地考察，“让周至猕猴桃的牌子越擦越亮”。"
+            "\n果农张秀英家有8亩果园。她记得，早些年只能等客商上门，“人家给多少就是多少，一点办法没有”。"
+            "\n省总工会主席王立明在致辞中说，工会工作成效显著，“希望各级工会组织坚持以职工为中心。”"
+            "\n高连生是抢修班班长。凌晨，高连生抓起工具包就往外走：“走，出车！”"
+            "\n他来到车间，“安全生产，人人有责”的标语格外醒目。")
+    _, rels = _facts(text, recognizer)
+    assert [(s, t) for s, _, t in _kind(rels, "quote")] == [
+        ("Person:张秀英", "人家给多少就是多少，一点办法没有"), ("Person:杨建民", "让周至猕猴桃的牌子越擦越亮"),
+        ("Person:杨建民", "这颗有110克，能卖到3块钱。"),
+        ("Person:王立明", "工会工作成效显著，“希望各级工会组织坚持以职工为中心。"), ("Person:高连生", "走，出车！")]
+
+
+def test_a_class_word_with_de_stands_for_the_body_just_named(recognizer):
+    text = ("周至县翠峰猕猴桃专业合作社有社员300户。张秀英是合作社的第一批社员。"
+            "\n苏州云针刺绣艺术有限公司成立于2005年。大徒弟沈佳怡是公司的设计总监。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:张秀英", "Organization:周至县翠峰猕猴桃专业合作社", "社员"),
+                                         ("Person:沈佳怡", "Organization:苏州云针刺绣艺术有限公司", "设计总监")]
