@@ -120,6 +120,9 @@ DATELINE_RE = re.compile("[^，。]{0,16}?[0-9０-９一二三四五六七八九
 LEADING_FUNCTION_CHARS = frozenset("和与及同跟向在据从由对")
 _BELONGS_RE = re.compile("隶属于|隶属|归属于")
 _ITS_OWN_RE = re.compile("其(?:所属|下属|旗下|直属)的?|(?:组建|成立|设立|新设)了?(?:所属|下属|旗下)的?")  # 组建了旗下的ORG2
+_LEVEL_WORDS = frozenset({"城乡", "乡镇", "村镇"})  # words that end in a level's character
+_QUOTED_NAME_RE = re.compile("“([\u4e00-\u9fff]{3,10})”")
+_SETS_UP_RE = re.compile("(?:有|拥有|组建了?|成立了?|设立了?|打造了?)")  # ORG有一支…的“玫瑰车队”
 _PLACE_CLASS_CHARS = frozenset("省市县区镇乡村州旗盟")
 _NUMBERED_CREW_RE = re.compile("(?<![0-9０-９.．])[0-9０-９]{3,6}(?:钻井队|修井队|采油队|作业队|井队|机车队|车队)")  # 1205钻井队
 _NUMBERED_TAIL_RE = re.compile("[0-9０-９]{3,6}[\u4e00-\u9fff]{0,4}$")
@@ -133,7 +136,8 @@ AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "�
                      "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立", "分到", "分配到", "调到", "调入")
 _AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
 # an office taken up, then the title alone and the clause's end (担任技术总监，)
-_BARE_OFFICE_RE = re.compile("[，,]?(?:后来|后|现|并|还|又|同时)?(?:担任|出任|升任|兼任|现任)([\u4e00-\u9fff]{2,10}?)(?=[，,。；;！!？?、]|$)")
+_BARE_OFFICE_RE = re.compile("[，,]?(?:后来|后|现|并|还|又|同时)?(?:担任|出任|升任|兼任|现任|成为了?(?:一名)?)"
+                             "([\u4e00-\u9fff]{2,10}?)(?=[，,。；;！!？?、]|$)")
 # what runs a body's name on into a clause (毕业后回到合作社): no unit of a body is named so
 _CLAUSE_IN_NAME_RE = re.compile("|".join((*AFFILIATION_VERBS, "毕业", "回到", "后到", "调到", "调入", "退休")))
 # verbs of taking or holding an office, before ORG+TITLE
@@ -205,7 +209,7 @@ _OBJECT_LEAD_RE = re.compile("跟着|跟随|提起|说起|谈起|师从|拜")
 _GENERATION_RE = re.compile("[0-9０-９]{2}后|[零〇一二三四五六七八九]{2}后")  # 90后, 00后
 # what no name of a town or village holds (NAME_STOP without 中上下里后前那: 中河街道, 后许村, 那拉提镇)
 _NO_LOCAL_NAME = NAME_STOP - set("中上下里后前那")
-_LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{5,6}?(?=嘎查|苏木))(街道|镇|乡|村|嘎查|苏木)(?!民|[\u4e00-\u9fff]{0,1}(?:委|干部|级|里|庄|企|口))")
+_LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{5,6}?(?=嘎查|苏木))(街道|镇|乡|村|嘎查|苏木)(?!民|局|[\u4e00-\u9fff]{0,1}(?:委|干部|级|里|庄|企|口))")
 # 济南市|12345|市民服务热线中心: a service's phone number inside a body's name (not a year or a count)
 _SERVICE_NUMBER_RE = re.compile("(?<=[市县区])[0-9]{3,6}(?=[\u4e00-\u9fff])(?![年月日号个名家位人次余多])")
 # 经|椿木营乡|开到, 的|大岩坪村|，, 是|大岩坪村|村民: a township or village named alone, between words of place or pauses
@@ -1122,7 +1126,9 @@ class _Builder:
     @staticmethod
     def is_local_name(local: re.Match[str]) -> bool:
         """A town's name may be a common word (马鞍镇), but not a pronoun or a count (这个镇, 全乡)."""
-        return not any(ch in NAME_STOP for ch in local.group(1)) and local.group(1)[0] not in "省市县区州盟旗乡镇村全本该各"
+        stem = local.group(1)
+        return not any(ch in NAME_STOP for ch in stem) and (stem[0] not in "省市县区州盟旗乡镇村全本该各" or (
+            stem[0] == "镇" and stem[1] not in "乡镇村街城"))  # 镇湖街道, 镇海区; not 乡镇街道
 
     def local_body_post(self, i: int, j: int, title: str) -> tuple[int, str] | None:
         """(end of the body, post) for text[i:j] = LEVEL+BODY+POST, a body named by its level alone, of the
@@ -1487,9 +1493,12 @@ class _Builder:
             self.add(i, j, PLACE)
             local = _LOCAL_RE.match(text, zone.end() if zone else j)
             if (local and not any(ch in _NO_LOCAL_NAME or ch in "省市县区州盟旗" for ch in local.group(1))
-                    and local.group(1)[0] not in "乡镇村"
-                    and not self.rec.segmenter.in_dictionary(local.group(0)) and self.word_at(local.start(), local.end())
-                    and not self.level_in_verb(local.start(2))):
+                    and (local.group(1)[0] not in "乡镇村" or self.is_local_name(local))
+                    and not self.rec.segmenter.in_dictionary(local.group(0))
+                    and (self.word_at(local.start(), local.end()) or (  # 关坪村|外, 关坪村|村民: the level in a word after
+                        local.start() in self.word_starts and text.startswith(("外", "村民"), local.end())))
+                    and not self.level_in_verb(local.start(2))
+                    and text[local.start(2) - 1:local.end(2)] not in _LEVEL_WORDS):  # (宣恩县通达城乡客运有限公司)
                 self.add(local.start(), local.end(), PLACE)  # 开发区钵池街道, 安吉县余村: a unit under a place
         new_zones = []
         for m in _ZONE_RE.finditer(text):
@@ -1997,6 +2006,24 @@ class _Builder:
             if m.end() in starts and before:
                 e, b = max(before)
                 self.units.add((text[m.end():self.top_body_end(m.end(), starts[m.end()])], text[b:e]))
+
+    def quoted_teams(self) -> None:
+        """A team named in quotes (“玫瑰车队”, “青年突击队”): a name, though in common words; a unit of the body the
+        sentence names before it when the words between say the body has or set it up (ORG有一支…的“玫瑰车队”)."""
+        text = self.text
+        for m in _QUOTED_NAME_RE.finditer(text):
+            i, j, name = m.start(1), m.end(1), m.group(1)
+            suffix = next((name[k:] for k in range(len(name) - 1) if name[k:] in self.lex.org_suffixes), "")
+            if (len(suffix) < 2 or len(name) - len(suffix) < 2 or self.rec.unit_kind(suffix) != "team"
+                    or name in self.lex.generic_words
+                    or any(a < j and i < e and (a, e, label) != (i, j, ORGANIZATION) for a, e, label in self.mentions)):
+                continue
+            self.add(i, j, ORGANIZATION)
+            s, _ = sentence_span(text, i)
+            before = [(e, b) for b, e, label in self.mentions if label == ORGANIZATION and s <= b and e < i]
+            if before and _SETS_UP_RE.match(text, max(before)[0], i):
+                e, b = max(before)
+                self.units.add((name, text[b:e]))
 
     def top_body_end(self, i: int, ends: list[int]) -> int:
         """Of the bodies starting at ``i`` (ending at ``ends``), the end of the one the others are units of
@@ -2668,6 +2695,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.bare_local_places()
     b.body_honors()
     b.owned_bodies()
+    b.quoted_teams()
     b.defined_short_names()
     b.named_departments()
     b.find_short_names()
@@ -2767,7 +2795,7 @@ def _drop_nested(mentions: list[Mention], titles: tuple[Span, ...] = ()) -> list
                                         + by_label.get(PLACE, [])):  # 杨桥 in 杨桥镇
             continue
         if m.label == PLACE and inside(m, by_label.get(PLACE, []) + by_label.get(PERSON, [])):
-            continue
+            continue  # (河南 in 河南五一劳动奖章 stays: the seed's gold counts a province named in an honor)
         if m.label == ORGANIZATION and any(t.start < m.span.start and m.span.end <= t.end for t in titles):
             continue
         out.append(m)

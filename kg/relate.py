@@ -1524,6 +1524,10 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
         return next((m for m in reversed(fits) if item < m.span.start and m.span.end <= at), None)
     if category == "worker":
         fits = [m for m in fits if "工会" not in m.text]  # 在区总工会法律援助工作站，建筑工人罗德贵: a visitor
+    trade = _trade_of(base)
+    by_trade = [m for m in fits if trade and trade in m.text and m.span.end <= at]
+    if trade and len({m.text for m in by_trade}) == 1:
+        return by_trade[-1]  # 引航员 after 南京引航站 is named (and a shipping company after it): the body of that work
     paragraph = text.rfind("\n", 0, at) + 1
     near = [m for m in fits if paragraph <= m.span.start and m.span.end <= at]
     if near:
@@ -1557,6 +1561,11 @@ def _han_run_before(text: str, at: int, longest: int = 8) -> str:
     while k > max(0, at - longest) and is_han(text[k - 1]):
         k -= 1
     return text[k:at]
+
+
+def _trade_of(title: str) -> str:
+    """The work a title of three or more characters names (引航 of 引航员, 监测 of 监测员, 修复 of 修复师), or ""."""
+    return title[:-1] if len(title) >= 3 and title[-1] in "员工师手" else ""
 
 
 def _at_a_union(text: str, at: int, orgs: list[Mention], rec: Recognizer) -> bool:

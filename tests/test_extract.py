@@ -651,3 +651,20 @@ def test_units_named_by_a_station_a_hotline_or_customs(recognizer):
 def test_a_name_the_tagger_cut_short_after_running_into_a_title(recognizer):
     _, found = _mentions("修复师马玉洁戴着头灯，趴在脚手架上。", recognizer)
     assert {name for name, label in found if label == "Person"} == {"马玉洁"}
+
+
+def test_places_of_a_town_whose_name_starts_with_its_level_and_no_place_in_a_bureau(recognizer):
+    text = ("江苏省苏州市高新区镇湖街道的绣品街上很热闹。大象出现在勐腊县关坪村外的橡胶林边。"
+            "周至县农业农村局高级农艺师陈立平说，今年很忙。宣恩县通达城乡客运有限公司很忙。")
+    _, found = _mentions(text, recognizer)
+    assert {name for name, label in found if label == "Place"} == {
+        "江苏省", "苏州市高新区", "镇湖街道", "勐腊县", "关坪村", "周至县", "宣恩县"}
+
+
+def test_a_team_named_in_quotes_is_a_unit_of_the_body_that_has_it(recognizer):
+    text = ("九江恒远物流有限公司有一支由26名女司机组成的“玫瑰车队”，队长熊丽说今年很忙。"
+            "备好热饭、姜汤和取暖设备。")
+    dm, found = _mentions(text, recognizer)
+    assert {name for name, label in found if label in ("Organization", "Person")} == {
+        "九江恒远物流有限公司", "玫瑰车队", "熊丽"}
+    assert dm.units == (("玫瑰车队", "九江恒远物流有限公司"),)

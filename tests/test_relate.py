@@ -1582,3 +1582,11 @@ def test_a_class_word_with_de_stands_for_the_body_just_named(recognizer):
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:张秀英", "Organization:周至县翠峰猕猴桃专业合作社", "社员"),
                                          ("Person:沈佳怡", "Organization:苏州云针刺绣艺术有限公司", "设计总监")]
+
+
+def test_a_title_goes_to_the_body_named_after_its_work(recognizer):
+    text = ("南京引航站有引航员80名。福州远帆航运有限公司的船长黄德林说，今年很忙。"
+            "等在引航艇上的引航员吕子豪迎了上来。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:吕子豪", "Organization:南京引航站", "引航员"),
+                                         ("Person:黄德林", "Organization:福州远帆航运有限公司", "船长")]
