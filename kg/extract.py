@@ -213,7 +213,7 @@ _LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{5,6}?(?=嘎查|�
 # 济南市|12345|市民服务热线中心: a service's phone number inside a body's name (not a year or a count)
 _SERVICE_NUMBER_RE = re.compile("(?<=[市县区])[0-9]{3,6}(?=[\u4e00-\u9fff])(?![年月日号个名家位人次余多])")
 # 经|椿木营乡|开到, 的|大岩坪村|，, 是|大岩坪村|村民: a township or village named alone, between words of place or pauses
-_BARE_LOCAL_RE = re.compile("(?:(?<=[经到在从至往去回于住自进的、，。；“”]))([\u4e00-\u9fff]{2,3})(乡|镇|村)"
+_BARE_LOCAL_RE = re.compile("(?<=[经到在从至往去回于住自进的、，。；“”])([\u4e00-\u9fff]{2,3})(乡|镇|村)"
                             "(?=村民|乡亲|党支部|村委会|[，。、；！？）”和的开出])")
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
