@@ -277,7 +277,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
         subjects = [p for p in before if not text[max(s, p.span.start - 2):p.span.start].endswith(_FACING)]
         if subjects or before:
             return (subjects or before)[-1]  # 额尔敦…，他冲着萨仁图雅竖起大拇指：: not the one faced
-        lead = _THEN_RE.sub("", text[s:i].lstrip("“”\"　 "), count=1)  # 后来|他跟我说：
+        lead = _opening_words(text, s, i)  # 后来|他跟我说：
         if lead.startswith(PRONOUNS) or any(s <= r < i for r in references):
             return _antecedent(text, people, s, rec)  # 他说：; 这位全国技术能手说：
         clause = _LAST_CLAUSE.search(text, s, i)  # 采访结束时，|他对记者说：; “…，”|他说，“…”
@@ -487,6 +487,11 @@ def _gesturing_speaker(text: str, people: list[Mention], qs: int, rec: Recognize
     return first if first is not None and gesture.start() - first.span.end <= 4 else None
 
 
+def _opening_words(text: str, s: int, i: int) -> str:
+    """text[s:i] without the quote marks and the word of time that may open a clause (后来|他跟我说：)."""
+    return _THEN_RE.sub("", text[s:i].lstrip("“”\"　 "), count=1)
+
+
 def _closes_sentence(text: str, qe: int) -> bool:
     """Whether the quote ending at ``qe`` ends its sentence (“…”。, or a quote that ends in 。 and its paragraph)."""
     return qe >= len(text) or text[qe] in "。！？!?\n" or (text[qe - 2:qe - 1] in ("。", "！", "？") and text[qe] in "“")
@@ -503,7 +508,7 @@ def _clause_subject_before(text: str, people: list[Mention], quoted: list[tuple[
         return None  # NAME在致辞中说，…，“…”: the end of a reported statement, taken whole
     inside = [p for p in people if start <= p.span.start and p.span.end <= qs]
     if not inside:
-        lead = _THEN_RE.sub("", text[start:qs].lstrip("“”\"　 "), count=1)
+        lead = _opening_words(text, start, qs)
         return _antecedent(text, people, start, rec) if lead.startswith(PRONOUNS) else None
     first = inside[0]
     if (len({p.text for p in inside}) > 1 or re.search("[，,；;：:]", text[start:first.span.start])
