@@ -53,7 +53,8 @@ _MEETING_RE = re.compile("(?:见到|找到|遇到|采访|拜访|看到)了?")
 # when the tagger found the name, but for 家/户/里 (王家 is the Wang family, not a person)
 _LOOSE_GIVEN_TAGS = ("tg", "t", "q", "ag", "zg", "m")
 _HOUSEHOLD_CHARS = set("家户里村屯庄院寨")
-_ADVERBS_AFTER_NAMES = frozenset("最也都还就已很更总便却又仍")  # 唐浩|最看重: no given name ends with one
+# 唐浩|最看重, 李红|是一名: adverbs and verbs of function no given name ends with
+_ADVERBS_AFTER_NAMES = frozenset("最也都还就已很更总便却又仍是被把")
 _NUMERALS = frozenset("一二三四五六七八九十百千万两几")  # 回族职工|占三成多: a count, no name
 _NAME_LIKE_ADVERBS = frozenset("刚正凡真")  # given names (王刚, 陈正, 李凡) that the dictionary tags as adverbs
 FUNCTION_TAGS = ("c", "m", "t", "r", "p", "d", "u", "f", "q")
@@ -136,7 +137,7 @@ AFFILIATION_VERBS = ("入职", "加入", "扎根", "就职于", "供职于", "�
                      "就读于", "毕业于", "进入", "创办", "创立", "组建", "成立", "分到", "分配到", "调到", "调入")
 _AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
 # an office taken up, then the title alone and the clause's end (担任技术总监，)
-_BARE_OFFICE_RE = re.compile("[，,]?(?:后来|后|现|并|还|又|同时)?(?:担任|出任|升任|兼任|现任|成为了?(?:一名)?)"
+_BARE_OFFICE_RE = re.compile("[，,]?(?:后来|后|现|并|还|又|同时)?(?:担任|出任|升任|兼任|现任|成为了?(?:一名)?|是(?:一名|一位))"
                              "([\u4e00-\u9fff]{2,10}?)(?=[，,。；;！!？?、]|$)")
 # what runs a body's name on into a clause (毕业后回到合作社): no unit of a body is named so
 _CLAUSE_IN_NAME_RE = re.compile("|".join((*AFFILIATION_VERBS, "毕业", "回到", "后到", "调到", "调入", "退休")))
@@ -517,9 +518,11 @@ class Recognizer:
             if (len(tok.text) == 1 and tok.pos in MORPHEME_TAGS and n + 1 < len(tokens)
                     and len(tokens[n + 1].text) == 1 and tokens[n + 1].pos in MORPHEME_TAGS):
                 return True  # 秣|陵|街道: a name no dictionary lists falls apart into bound morphemes
-            if (n == 0 and len(tokens) >= 2 and len(tok.text) == 2 and tok.pos == "a"
-                    and self.segmenter.word_freq(tok.text) < 200 and self.unit_kind(tokens[1].text) is not None):
-                return True  # 宏远|集团: an adjective too rare to be an everyday word, as a brand
+            if (n == 0 and len(tokens) >= 2 and len(tok.text) == 2 and tok.pos in ("a", "an") and (
+                    not self.segmenter.in_dictionary(tok.text)
+                    or (self.segmenter.word_freq(tok.text) < 200 and self.unit_kind(tokens[1].text) is not None))):
+                # 宏远|集团: an adjective too rare to be an everyday word, as a brand; 恒暖|燃气…: one no dictionary lists
+                return True
             if (tok.text in self.lex.org_suffixes or tok.pos[:1] in ("v", "a", "d", "u", "p", "c", "r")
                     or tok.text in _COMMON_PLACE_WORDS):
                 continue
@@ -2462,6 +2465,27 @@ class _Builder:
                     self.mentions[(i, j, ORGANIZATION)] = Mention(core, ORGANIZATION, self.span(i, j))
                     taken.append((i, j))
 
+    def short_form_units(self) -> None:
+        """宏达重工抢修站 after 洛阳市宏达重工有限公司: a unit named after its body's short form is a unit of that body."""
+        names = sorted(self.org_names, key=len, reverse=True)
+        for (i, j, label), m in list(self.mentions.items()):
+            if label != ORGANIZATION or any(unit == m.text for unit, _ in self.units):
+                continue
+            for name in names:
+                core = next((c for c in self.cores_of(name) if len(c) >= 3 and m.text.startswith(c)
+                             and self._unit_after_short_form(m.text[len(c):])), None)
+                if core is not None and name != m.text and not m.text.startswith(name):
+                    k = i + len(core)
+                    self.mentions.setdefault((i, k, ORGANIZATION), Mention(core, ORGANIZATION, self.span(i, k)))
+                    self.units.add((m.text, core))
+                    break
+
+    def _unit_after_short_form(self, rest: str) -> bool:
+        """Whether ``rest``, after a body's short form, names a unit of it: not a group, nor the company itself
+        by its class (宏达物流|公司), but a station or a company named on (北原电网|锡林郭勒供电公司)."""
+        kind = self.rec.unit_kind(rest) if self.is_unit_name(rest) else None
+        return kind is not None and kind != "group" and not (kind == "company" and rest in self.lex.org_suffixes)
+
     def inside_mention(self, i: int, j: int, label: str) -> bool:
         return any(a <= i and j <= b and (a, b) != (i, j) for a, b, lab in self.mentions if lab == label)
 
@@ -2631,6 +2655,9 @@ def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
     brand = _brand(core, lex, rec) if (legal_suffix(name) or "").endswith("公司") and "集团" not in name else None
     if brand:
         out.append(brand + "公司")  # 安徽华建建设工程有限公司 → 华建公司: the brand and the class
+        trade = _trade_after_brand(core, brand, lex, rec)
+        if trade:
+            out.append(brand + trade)  # 恒暖燃气工程抢修有限公司 → 恒暖燃气: the brand and its first trade
     if own and own != name:
         out += org_cores(own, lex, rec)  # 远港集团大连海晟重工有限公司 → 大连海晟重工有限公司 → 海晟重工
     good = []
@@ -2657,6 +2684,23 @@ def _brand(core: str, lex: Lexicons, rec: Recognizer) -> str | None:
             or rec.segmenter.is_generic_noun(brand) or rec.segmenter.word_tag(brand)[:1] in ("v", "a", "d", "m")):
         return None
     return brand
+
+
+def _trade_after_brand(core: str, brand: str, lex: Lexicons, rec: Recognizer) -> str | None:
+    """The word of two characters or more after ``brand`` in a company's name, when it names a trade (a noun)
+    and more words follow it before the legal form (恒暖|燃气|工程抢修有限公司 → 燃气)."""
+    suffix = legal_suffix(core)
+    rest = (core[:-len(suffix)] if suffix else core)[len(brand):]
+    words = rec.segmenter.tagged(rest)
+    if len(words) < 2 or len(words[0].text) < 2:
+        return None
+    trade = words[0]
+    if len(trade.text) > 2 and trade.text not in lex.industry_words:
+        return None  # 电梯安装工 (a worker's title the tagger joined), not a trade
+    if trade.text in lex.industry_words or (trade.pos in ("n", "nz", "vn") and rec.segmenter.in_dictionary(trade.text)
+                                            and not rec.segmenter.is_generic_noun(trade.text)):
+        return trade.text
+    return None
 
 
 def _own_segment(name: str, lex: Lexicons) -> str | None:
@@ -2700,6 +2744,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
     b.named_departments()
     b.find_short_names()
     b.article_short_forms()
+    b.short_form_units()
     b.find_people()
     b.unlisted_names()
     b.listed_names()

@@ -1460,7 +1460,7 @@ def _in_context_orgs(relations: list[Relation], doc: Document, dm: DocumentMenti
                 workplace = None if r.subject in own else _workplace(base, works.get(r.subject, []), rec)
                 found = _context_org(r, base, own.get(r.subject, []), workplace, orgs, counts, person_ends,
                                      doc.text, rec)
-                if found is not None and found == workplace:
+                if found is not None and (key(found) if isinstance(found, Mention) else found) == workplace:
                     placed.add((r.subject, workplace))  # 外卖配送员卢志勇，在ORG的站点跑单: one post there
                 if isinstance(found, Mention):
                     # 黔茗茶业|总经理, 福清核电|副总经理: the body's own name is no part of the post

@@ -374,6 +374,8 @@ def test_a_new_district_named_by_a_word_of_its_own(recognizer):
 def test_brands_that_are_compass_words_or_rare_adjectives(recognizer):
     _, found = _mentions("王晓东被分到东方锅炉厂金工车间，后来调到宏远集团。他在一家锅炉厂上过班。", recognizer)
     assert sorted(t for t, label in found if label == "Organization") == ["东方锅炉厂", "东方锅炉厂金工车间", "宏远集团"]
+    _, found = _mentions("班长王建国在恒暖燃气公司干了十年。", recognizer)  # 恒暖: no dictionary word, tagged an
+    assert [t for t, label in found if label == "Organization"] == ["恒暖燃气公司"]
 
 
 def test_a_river_or_mountain_named_after_a_county_is_no_place(recognizer):
@@ -538,6 +540,22 @@ def test_short_forms_of_an_organization(recognizer):
     assert "中车公司" not in org_cores("中车株洲电力机车有限公司", recognizer.lex, recognizer)  # 中车 is the group
     assert "宏达重工有限" not in org_cores("宏达重工有限公司", recognizer.lex, recognizer)
     assert org_cores("宏达重工有限公司郑州分公司", recognizer.lex, recognizer) == ["郑州分公司"]
+    # the brand and its first trade, when more follows it: 恒暖燃气 (not 明珠电梯安装工, a title the tagger joined)
+    assert org_cores("沈阳恒暖燃气工程抢修有限公司", recognizer.lex, recognizer)[-1] == "恒暖燃气"
+    assert not any(c.startswith("明珠电梯") and len(c) == 7 for c in org_cores("广州明珠电梯安装工程有限公司", recognizer.lex, recognizer))
+    assert org_cores("宇通客车股份有限公司", recognizer.lex, recognizer) == ["宇通客车", "宇通公司"]
+
+
+def test_a_unit_named_after_a_body_s_short_form_is_its_unit(recognizer):
+    dm, _ = _mentions("洛阳市宏达重工有限公司是一家老企业。宏达重工抢修站站长王建国说好。", recognizer)
+    assert dm.units == (("宏达重工抢修站", "宏达重工"),)
+    dm, _ = _mentions("巴蜀石油钻探工程有限公司是巴蜀石油天然气集团有限公司的子公司。", recognizer)
+    assert dm.units == ()  # a group is no unit of the company whose brand and trade open its name
+
+
+def test_a_name_the_tagger_ran_into_a_verb_of_function(recognizer):
+    _, found = _mentions("李红是一名话务员。", recognizer)
+    assert found == {("李红", "Person")}
 
 
 def test_a_body_s_short_form_is_a_mention_where_the_article_uses_it(recognizer):

@@ -49,6 +49,17 @@ def test_short_form_links_to_the_full_name_in_the_article():
     assert "宏达重工" in org["aliases"]
 
 
+def test_a_short_form_of_brand_and_trade_links_to_the_full_name():
+    G = _graph("沈阳恒暖燃气工程抢修有限公司是一家老企业。在恒暖燃气干了20年的王建国说：“天再冷也得上。”")
+    assert _labels(G, "Organization") == ["沈阳恒暖燃气工程抢修有限公司"]
+    org = next(d for _, d in G.nodes(data=True) if d["type"] == "Organization")
+    assert "恒暖燃气" in org["aliases"]
+    G = _graph("沈阳恒暖燃气工程抢修有限公司是一家老企业。恒暖燃气抢修站站长王建国说：“天再冷也得上。”")
+    assert _labels(G, "Organization") == ["恒暖燃气抢修站", "沈阳恒暖燃气工程抢修有限公司"]
+    assert [G.nodes[v]["label"] for u, v, d in G.edges(data=True)
+            if d.get("predicate") == "suborganization"] == ["沈阳恒暖燃气工程抢修有限公司"]
+
+
 def test_same_organization_in_two_articles_is_one_node():
     G = _graph("洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”",
                "洛阳市宏达重工有限公司工会主席李红梅表示，要关心职工。")

@@ -993,6 +993,16 @@ def test_an_office_taken_up_with_no_body_named_takes_the_body_of_the_context(rec
     assert ("Person:许文博", "Organization:齐河县丰禾农机专业合作社", "技术总监") in _kind(rels, "membership")
 
 
+def test_is_one_of_a_title_is_a_post_the_context_places(recognizer):
+    text = ("宏达重工有限公司有2000多名职工。王建国是一名焊工，干了20年。"
+            "\n宏达重工有限公司的李红是一名话务员。")  # the post, and no bare affiliation beside it
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [
+        ("Person:李红", "Organization:宏达重工有限公司", "话务员"), ("Person:王建国", "Organization:宏达重工有限公司", "焊工")]
+    _, rels = _facts("宏达重工有限公司的王建国是一名老党员。", recognizer)  # no title
+    assert _kind(rels, "membership") == [("Person:王建国", "Organization:宏达重工有限公司", None)]
+
+
 def test_selected_as_become_and_as_an_honor_s_holder(recognizer):
     _, rels = _facts("入选“襄阳工匠”的有：汉江重型车桥有限公司数控车工周德明、襄阳华中轴承股份有限公司装配钳工彭小红等。",
                      recognizer)
