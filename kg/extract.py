@@ -107,6 +107,9 @@ ORG_PRECEDING_VERBS = {"入职", "加入", "扎根", "来到", "走进", "前往
                        "就职于", "供职于", "任职于", "受聘于", "担任", "出任", "现任", "还有", "以及", "包括", "获得", "荣获", "获评", "成为", "一名", "一位", "一个", "曾与",
                        "叫", "名叫", "叫做", "隶属于", "隶属", "归属于", "祝贺", "致信", "致电", "看望", "帮助", "支持", "委托",
                        "设有", "选树", "收购", "兼并", "入驻", "落户", "代表"}
+# what a party to a contract or a dispute is called before its name, with 方 (承包方, 用工|方, 甲方)
+_PARTY_STEMS = frozenset({"甲", "乙", "丙", "丁", "承包", "总承包", "分包", "发包", "施工", "建设", "业主", "投资",
+                          "用人", "用工", "供货", "供应", "采购", "需求", "资", "劳", "厂", "校", "院", "雇主", "出资"})
 NATIONAL_PREFIXES = ("全国", "中华全国", "中国", "中华", "国家")
 # Verbs of holding a post that the segmenter may join to the organization after them (现任|某某集团董事,
 # 仍兼任|全国人大常委会委员): adverbs before 任, or a verb before 于.
@@ -620,6 +623,9 @@ class Recognizer:
                 cut = tok.end
             elif len(word) >= 3 and word.endswith("单位") and tok.end < len(phrase):
                 cut = tok.end  # 施工单位|贵州桥梁建设集团: the party's part in the work, then its name
+            elif word.endswith("方") and tok.end < len(phrase) and (
+                    word[:-1] in _PARTY_STEMS or word == "方" and n > 0 and tokens[n - 1].text in _PARTY_STEMS):
+                cut = tok.end  # 劳务分包方|陕西宏远建筑劳务有限公司, 甲方|…: a party to a contract, then its name
             elif ((len(word) >= 4 or len(word) >= 2 and tag[:1] not in ("l", "i")
                    or len(word) == 3 and any(ch in FUNCTION_CHARS for ch in word))  # 抢走了, 归罪于; not 自动化
                   and tag[:1] in ("r", "p", "d", "c", "l", "i")
@@ -1459,6 +1465,7 @@ class _Builder:
                 self.add(m.start(), m.end(), HONOR)
         for m in _QUOTED_HONOR_RE.finditer(text):
             self.add(m.start(1), m.end(1), HONOR)
+        before: tuple[int, str] = (-1, "")  # where the last place found ends, and its full name
         for m in self.lex.place_re.finditer(text):
             if not m.group(0):
                 continue
@@ -1466,6 +1473,10 @@ class _Builder:
             if text.startswith("族", j):
                 continue  # 朝鲜族, 蒙古族: a people, not the country
             short = self.lex.place_alias[m.group(0)] != m.group(0)
+            full = self.lex.place_alias[m.group(0)]
+            if short and before[0] == i and before[1] != full and before[1] not in self.lex.place_ancestors(full):
+                continue  # 陕西|长丰建工: a brand after a place that holds no 长丰(县), not a place (but 湖南|长沙)
+            before = (j, full)
             if short and not self.word_at(i, j) and (not self.rec.segmenter.word_tag(m.group(0)).startswith("ns")
                                                      or self.common_word_across(i, j)):
                 continue  # 每天等待 holds no 天等, 创新平台 no 新平, 夕阳西下 no 阳西
@@ -1475,7 +1486,6 @@ class _Builder:
                 continue  # 局长|沙马拉且: the first character ends a title (局长), so no 长沙 (but 湖南省|长沙)
             if short and text[j:j + 1] and text[j] in _NATURAL_FEATURE_CHARS and self.rec.segmenter.in_dictionary(text[i:j + 1]):
                 continue  # 澜沧江: a river, not 澜沧(县)
-            full = self.lex.place_alias[m.group(0)]
             if short and full.endswith("县") and _CITY_AFTER_COUNTY_RE.match(text, j) and full[:-1] + "市" not in self.lex.places:
                 j += 1  # 邹平市, 邹平县 in the lexicon: the mention holds the 市 the text writes
             elif (short and full[-1] in "县市" and self.lex.places[full].level == "county" and _DISTRICT_AFTER_RE.match(text, j)

@@ -686,3 +686,13 @@ def test_a_team_named_in_quotes_is_a_unit_of_the_body_that_has_it(recognizer):
     assert {name for name, label in found if label in ("Organization", "Person")} == {
         "九江恒远物流有限公司", "玫瑰车队", "熊丽"}
     assert dm.units == (("玫瑰车队", "九江恒远物流有限公司"),)
+
+
+def test_a_party_to_a_contract_is_no_part_of_the_body_s_name(recognizer):
+    _, found = _mentions("农民工受雇于劳务分包方陕西宏远建筑劳务有限公司。用工方宏达重工有限公司表示同意。", recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == ["宏达重工有限公司", "陕西宏远建筑劳务有限公司"]
+
+
+def test_a_county_s_short_name_after_a_province_that_holds_no_such_county_is_a_brand(recognizer):
+    _, found = _mentions("约谈总承包方陕西长丰建工集团有限公司。安徽长丰的农民、湖南长沙的工人都来了。", recognizer)
+    assert sorted(t for t, label in found if label == "Place") == ["安徽", "湖南", "长丰", "长沙", "陕西"]

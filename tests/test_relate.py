@@ -1600,3 +1600,10 @@ def test_a_title_goes_to_the_body_named_after_its_work(recognizer):
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:吕子豪", "Organization:南京引航站", "引航员"),
                                          ("Person:黄德林", "Organization:福州远帆航运有限公司", "船长")]
+
+
+def test_craft_and_trade_titles(recognizer):
+    text = "洛浦县丝路花毯农民专业合作社织工阿依古丽说，订单多了。瑞丽通达国际物流有限公司报关员王丽说，通关快了。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:王丽", "Organization:瑞丽通达国际物流有限公司", "报关员"),
+                                         ("Person:阿依古丽", "Organization:洛浦县丝路花毯农民专业合作社", "织工")]
