@@ -47,7 +47,7 @@ FUNCTION_CHARS = set("的了是在和与及对把被将从也都就着过等说�
 NAME_STOP = set("的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之我你他她它们个年月日中上下里后前某老还又却仍")
 # Surnames that are far more often function words (向市民介绍, 曾两次): outside a title's context a name
 # may not start with one.
-FUNCTION_SURNAMES = set("向应曾满印童于以从和经过但将只仅却还也再又更最都就才便并且而及与同由据按凭随被让叫给对替为因除自至当离朝往沿顺比跟")
+FUNCTION_SURNAMES = set("区向应曾满印童于以从和经过但将只仅却还也再又更最都就才便并且而及与同由据按凭随被让叫给对替为因除自至当离朝往沿顺比跟")
 _MEETING_RE = re.compile("(?:见到|找到|遇到|采访|拜访|看到)了?")
 # a one-character given name that the dictionary tags as a time or measure morpheme (崔春, 任天, 魏家): taken
 # when the tagger found the name, but for 家/户/里 (王家 is the Wang family, not a person)
@@ -519,8 +519,9 @@ class Recognizer:
         tokens = self.segmenter.tagged(name)
         for n, tok in enumerate(tokens):
             if (len(tok.text) == 1 and tok.pos in MORPHEME_TAGS and n + 1 < len(tokens)
-                    and len(tokens[n + 1].text) == 1 and tokens[n + 1].pos in MORPHEME_TAGS):
-                return True  # 秣|陵|街道: a name no dictionary lists falls apart into bound morphemes
+                    and len(tokens[n + 1].text) == 1 and tokens[n + 1].pos in (*MORPHEME_TAGS, "i", "l")):
+                # 秣|陵|街道: a name no dictionary lists falls apart into bound morphemes (勐|卯: one tagged as if an idiom)
+                return True
             if (n == 0 and len(tokens) >= 2 and len(tok.text) == 2 and tok.pos in ("a", "an") and (
                     not self.segmenter.in_dictionary(tok.text)
                     or (self.segmenter.word_freq(tok.text) < 200 and self.unit_kind(tokens[1].text) is not None))):
@@ -1470,12 +1471,13 @@ class _Builder:
             if not m.group(0):
                 continue
             i, j = m.start(), m.end()
-            if text.startswith("族", j):
-                continue  # 朝鲜族, 蒙古族: a people, not the country
+            if text.startswith(("族", "语"), j):
+                continue  # 朝鲜族, 蒙古族: a people, not the country; 朝鲜语: a language
             short = self.lex.place_alias[m.group(0)] != m.group(0)
             full = self.lex.place_alias[m.group(0)]
-            if short and before[0] == i and before[1] != full and before[1] not in self.lex.place_ancestors(full):
-                continue  # 陕西|长丰建工: a brand after a place that holds no 长丰(县), not a place (but 湖南|长沙)
+            if (short and before[0] == i and self.lex.places[full].level == "county" and before[1] != full
+                    and before[1] not in self.lex.place_ancestors(full)):
+                continue  # 陕西|长丰建工: a brand after a place that holds no 长丰(县), not a county (but 宁波|舟山港)
             before = (j, full)
             if short and not self.word_at(i, j) and (not self.rec.segmenter.word_tag(m.group(0)).startswith("ns")
                                                      or self.common_word_across(i, j)):
@@ -2665,9 +2667,14 @@ def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
     brand = _brand(core, lex, rec) if (legal_suffix(name) or "").endswith("公司") and "集团" not in name else None
     if brand:
         out.append(brand + "公司")  # 安徽华建建设工程有限公司 → 华建公司: the brand and the class
-        trade = _trade_after_brand(core, brand, lex, rec)
-        if trade:
-            out.append(brand + trade)  # 恒暖燃气工程抢修有限公司 → 恒暖燃气: the brand and its first trade
+        first, last = _trades_after_brand(core, brand, lex, rec)
+        if first:
+            out.append(brand + first)  # 恒暖燃气工程抢修有限公司 → 恒暖燃气: the brand and its first trade
+        if last:
+            out.append(brand + last)  # 瑞丽通达国际物流有限公司 → 通达物流: the brand and its last trade
+    product = _product_of(core, lex, rec) if (legal_suffix(name) or "").endswith("公司") and "集团" not in name else None
+    if product:
+        out.append(product + "公司")  # 武当汽车车桥有限公司 → 车桥公司: the company by what it makes
     if own and own != name:
         out += org_cores(own, lex, rec)  # 远港集团大连海晟重工有限公司 → 大连海晟重工有限公司 → 海晟重工
     good = []
@@ -2696,20 +2703,38 @@ def _brand(core: str, lex: Lexicons, rec: Recognizer) -> str | None:
     return brand
 
 
-def _trade_after_brand(core: str, brand: str, lex: Lexicons, rec: Recognizer) -> str | None:
-    """The word of two characters or more after ``brand`` in a company's name, when it names a trade (a noun)
-    and more words follow it before the legal form (恒暖|燃气|工程抢修有限公司 → 燃气)."""
+def _trades_after_brand(core: str, brand: str, lex: Lexicons, rec: Recognizer) -> tuple[str | None, str | None]:
+    """The words after ``brand`` in a company's name that name trades, when more words follow: the first, when
+    it is no last word (恒暖|燃气|工程抢修有限公司 → 燃气), and the last, when a word comes between
+    (通达|国际|物流有限公司 → 物流)."""
     suffix = legal_suffix(core)
-    rest = (core[:-len(suffix)] if suffix else core)[len(brand):]
-    words = rec.segmenter.tagged(rest)
-    if len(words) < 2 or len(words[0].text) < 2:
+    words = rec.segmenter.tagged((core[:-len(suffix)] if suffix else core)[len(brand):])
+    if len(words) < 2:
+        return None, None
+
+    def trade(word) -> str | None:
+        if len(word.text) < 2 or len(word.text) > 2 and word.text not in lex.industry_words:
+            return None  # 电梯安装工 (a worker's title the tagger joined), not a trade
+        if word.text in lex.industry_words or (word.pos in ("n", "nz", "vn") and rec.segmenter.in_dictionary(word.text)
+                                               and not rec.segmenter.is_generic_noun(word.text)):
+            return word.text
         return None
-    trade = words[0]
-    if len(trade.text) > 2 and trade.text not in lex.industry_words:
-        return None  # 电梯安装工 (a worker's title the tagger joined), not a trade
-    if trade.text in lex.industry_words or (trade.pos in ("n", "nz", "vn") and rec.segmenter.in_dictionary(trade.text)
-                                            and not rec.segmenter.is_generic_noun(trade.text)):
-        return trade.text
+
+    return trade(words[0]), trade(words[-1])
+
+
+def _product_of(core: str, lex: Lexicons, rec: Recognizer) -> str | None:
+    """The last word of a company's name before its legal form, after two or more words, when it names a product
+    (武当|汽车|车桥 → 车桥): a noun of two characters, no trade as wide as 物流 or 科技, no generic word."""
+    suffix = legal_suffix(core)
+    words = rec.segmenter.tagged(core[:-len(suffix)] if suffix else core)
+    if len(words) < 3 and not (len(words) == 2 and len(words[0].text) >= 2):
+        return None
+    last = words[-1]
+    if (len(last.text) == 2 and last.pos in ("n", "nz") and rec.segmenter.in_dictionary(last.text)
+            and last.text not in lex.industry_words and not rec.segmenter.is_generic_noun(last.text)
+            and last.text not in lex.generic_words):
+        return last.text
     return None
 
 

@@ -922,7 +922,7 @@ _BEFORE_AN_OBJECT = ("跟着", "跟随", "师从", "跟", "向", "给", "为", "
 # 是HONOR, and 是运行一处的高级操纵员，也是HONOR: the person's own predicate, then the honor
 # NAME(在ORG干了22年钳工，)是HONOR: a clause of the name's own may come before 是
 _COPULA = re.compile("[，,]?(?:([^。；;！？!?，,“”]{1,30})[，,])?[，,]?(?:如今|现在|目前|已经|早已|已)?(?:也|还|更|就|同时也)?是"
-                     "(?:[^。；;！？!?，,“”、]{1,30}、)?")  # 马文俊如今是HONOR: an honor held now
+                     "(?:一名|一位)?(?:[^。；;！？!?，,“”、]{1,30}、)?")  # 马文俊如今是HONOR: an honor held now; 是一名HONOR
 _ALSO_IS = re.compile("[，,](?:也|还|同时也|同时|更|又)是")  # 是全国技术能手，也是HONOR: the same holder
 _NOT_THE_NAME_S = re.compile("^[的和与跟及、]|的[\u4e00-\u9fff]{1,4}$")  # 王强的师傅，是…; 王强带领的团队，是…
 _AFTER_HONOR = re.compile("(?:称号)?(?:[。，,；;！!、\n]|和|及|$)")

@@ -696,3 +696,19 @@ def test_a_party_to_a_contract_is_no_part_of_the_body_s_name(recognizer):
 def test_a_county_s_short_name_after_a_province_that_holds_no_such_county_is_a_brand(recognizer):
     _, found = _mentions("约谈总承包方陕西长丰建工集团有限公司。安徽长丰的农民、湖南长沙的工人都来了。", recognizer)
     assert sorted(t for t, label in found if label == "Place") == ["安徽", "湖南", "长丰", "长沙", "陕西"]
+
+
+def test_ou_is_a_family_name_that_needs_a_name_after_it(recognizer):
+    _, found = _mentions("班长区志强钻进车底。区委书记王建国说好。区总工会主席李红说。", recognizer)
+    assert sorted(t for t, label in found if label == "Person") == ["区志强", "李红", "王建国"]
+
+
+def test_places_a_language_a_bare_town_of_bound_morphemes_and_a_county_made_a_city(recognizer):
+    _, found = _mentions("她开设了朝鲜语培训班，家就在不远的勐卯镇，常去青海省黄南藏族自治州同仁市。", recognizer)
+    assert sorted(t for t, label in found if label == "Place") == ["勐卯镇", "同仁市", "青海省", "黄南藏族自治州"]
+
+
+def test_a_company_by_its_brand_and_last_trade_or_by_its_product(recognizer):
+    assert "通达物流" in org_cores("瑞丽通达国际物流有限公司", recognizer.lex, recognizer)
+    assert "车桥公司" in org_cores("武当汽车车桥有限公司", recognizer.lex, recognizer)
+    assert "物流公司" not in org_cores("瑞丽通达国际物流有限公司", recognizer.lex, recognizer)  # a trade, too wide

@@ -1607,3 +1607,8 @@ def test_craft_and_trade_titles(recognizer):
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:王丽", "Organization:瑞丽通达国际物流有限公司", "报关员"),
                                          ("Person:阿依古丽", "Organization:洛浦县丝路花毯农民专业合作社", "织工")]
+
+
+def test_is_one_of_an_honor(recognizer):
+    _, rels = _facts("制药厂厂长王振东是一名全国劳动模范。李明是一名全国劳动模范的徒弟。", recognizer)
+    assert _kind(rels, "award") == [("Person:王振东", "Honor:全国劳动模范", None)]
