@@ -1891,8 +1891,11 @@ class _Builder:
             if text[i - 1:i] in OPEN_QUOTES + "《" or text[j:j + 1] in CLOSE_QUOTES + "》":
                 continue
             crossing = [(a, b) for a, b in people if a < j and i < b]
-            if any(not (i <= a and b <= j) for a, b in crossing):
+            # 古丽·吐尔洪|头也不抬: the tagger's reading runs on past the name into characters no transliteration uses
+            overrun = [(a, b) for a, b in crossing if j < b <= j + 2 and not any(ch in chars for ch in text[j:b])]
+            if any(not (i <= a and b <= j) and (a, b) not in overrun for a, b in crossing):
                 continue  # the tagger's reading stands
+            i = min([i, *(a for a, _ in overrun)])  # (帕提古丽·吐尔洪: not where the tagger started, if later)
             for a, b in crossing:  # 买买提江·吐尔逊, which the tagger cut to 江·吐尔逊
                 self.remove(a, b, PERSON)
             self.add(i, j, PERSON)

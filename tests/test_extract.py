@@ -712,3 +712,8 @@ def test_a_company_by_its_brand_and_last_trade_or_by_its_product(recognizer):
     assert "通达物流" in org_cores("瑞丽通达国际物流有限公司", recognizer.lex, recognizer)
     assert "车桥公司" in org_cores("武当汽车车桥有限公司", recognizer.lex, recognizer)
     assert "物流公司" not in org_cores("瑞丽通达国际物流有限公司", recognizer.lex, recognizer)  # a trade, too wide
+
+
+def test_a_dotted_name_the_tagger_ran_on_past(recognizer):
+    _, found = _mentions("“一平方米要打14万多个结。”46岁的帕提古丽·吐尔洪头也不抬地说。", recognizer)
+    assert [t for t, label in found if label == "Person"] == ["帕提古丽·吐尔洪"]
