@@ -1679,7 +1679,7 @@ class _Builder:
         text = self.text
         title_ends = {j for i, j in self.titles_in_text() if self.word_at(i, j)}
         described = {m.end() for m in _ETHNIC_PERSON_RE.finditer(text)}  # 彝族小伙|普成林, 蒙古族青年|宝音图
-        title_ends |= described
+        title_ends |= described | {m.end() for m in _AGE_BEFORE_RE.finditer(text)}  # 19岁的|旦正加来自…
         taken = [(i, j) for i, j, label in self.mentions if label in (PERSON, ORGANIZATION, PLACE, HONOR)]
 
         def free(i: int, j: int, spoken: bool = True) -> bool:
@@ -2813,6 +2813,7 @@ def extract_mentions(doc: Document, rec: Recognizer) -> DocumentMentions:
 
 # a person described by nationality, as a title would (彝族小伙普成林): names of unlisted family names follow
 _ETHNIC_PERSON_RE = re.compile("(?<![民各家种同本贵])族(?:小伙子|小伙|青年|姑娘|小姑娘|女孩|女工|女职工|汉子|老人|老汉|职工|工人|妇女|大姐|大哥|大叔|阿妈)")
+_AGE_BEFORE_RE = re.compile("[0-9０-９一二三四五六七八九十]+岁的")  # a person's age, as a title would, before the name
 _LIST_GOES_ON = frozenset("、等和及，,。；;")  # what may follow an item of a list of names
 
 _GAPS = ("的一名", "的一位", "的一个", "的", "一名", "一位")

@@ -1530,7 +1530,9 @@ def _context_org(r: Relation, base: str, own: list[Relation], workplace: str | N
     if category == "worker":
         fits = [m for m in fits if "工会" not in m.text]  # 在区总工会法律援助工作站，建筑工人罗德贵: a visitor
     trade = _trade_of(base)
-    by_trade = [m for m in fits if trade and trade in m.text and m.span.end <= at]
+    # (or a unit: 调解员 after 西安市劳动争议调解中心 is named; not 技术员 after a 技术学院)
+    by_trade = [m for m in orgs if trade and trade in m.text and m.span.end <= at and "工会" not in m.text
+                and (m in fits or rec.unit_kind(m.text) == "unit")]
     if trade and len({m.text for m in by_trade}) == 1:
         return by_trade[-1]  # 引航员 after 南京引航站 is named (and a shipping company after it): the body of that work
     paragraph = text.rfind("\n", 0, at) + 1

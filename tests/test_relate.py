@@ -1612,3 +1612,17 @@ def test_craft_and_trade_titles(recognizer):
 def test_is_one_of_an_honor(recognizer):
     _, rels = _facts("制药厂厂长王振东是一名全国劳动模范。李明是一名全国劳动模范的徒弟。", recognizer)
     assert _kind(rels, "award") == [("Person:王振东", "Honor:全国劳动模范", None)]
+
+
+def test_a_worker_named_by_the_work_of_a_centre_named_before_is_its_worker(recognizer):
+    text = ("西安市劳动争议调解中心去年调解案件300件。农民工受雇于陕西宏远建筑劳务有限公司。"
+            "负责这起案件的调解员吕建军是一名退休法官。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:吕建军", "Organization:西安市劳动争议调解中心", "调解员")]
+
+
+def test_names_without_a_family_name_after_an_age_or_made_of_tibetan_name_words(recognizer):
+    _, rels = _facts("19岁的旦正加来自泽库县。更藏尖措是隆务河唐卡艺术专业合作社的理事长。46岁的老刘来自泽库县。", recognizer)
+    assert _kind(rels, "membership") == [("Person:更藏尖措", "Organization:隆务河唐卡艺术专业合作社", "理事长")]
+    mentions, _ = _facts("19岁的旦正加来自泽库县。46岁的老刘来自泽库县。", recognizer)
+    assert [m.text for m in mentions.mentions if m.label == "Person"] == ["旦正加"]
