@@ -502,6 +502,15 @@ class Recognizer:
             return True  # 全国总工会, 中华全国总工会, 国家统计局: bodies named by their national scope
         if any(name[:k] in self.lex.known_orgs for k in range(2, min(len(name), 7))):
             return True  # 中铁|隧道局集团有限公司: a unit named after a known group's short form
+        if name.endswith("合作社") and len(name) >= 7:  # 丝路|花毯|农民专业合作社, 绿禾|蔬菜种植专业合作社
+            brand = name[:2]
+            words = self.segmenter.tagged(name.removesuffix("合作社").removesuffix("专业"))
+            if (is_han(brand) and not any(ch in FUNCTION_CHARS for ch in brand) and brand not in self.lex.generic_words
+                    and not any(w.pos[:1] in "vdpucr" and not (w is words[-1] and name.endswith("专业合作社"))
+                                for w in words)  # not 货车|驶出|合作社 (but 蔬菜|种植|专业合作社)
+                    and (not self.segmenter.in_dictionary(brand) and self.segmenter.in_dictionary(name[2:4])
+                         or self.segmenter.word_tag(brand)[:1] == "n" and self.segmenter.word_freq(brand) < 200)):
+                return True  # a brand (a rare noun, or two characters no dictionary joins) before the trade
         legal = _LEGAL_FORM_RE.search(name)
         if legal is not None:
             head = self.segmenter.tagged(name[:legal.start()])

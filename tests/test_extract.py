@@ -717,3 +717,10 @@ def test_a_company_by_its_brand_and_last_trade_or_by_its_product(recognizer):
 def test_a_dotted_name_the_tagger_ran_on_past(recognizer):
     _, found = _mentions("“一平方米要打14万多个结。”46岁的帕提古丽·吐尔洪头也不抬地说。", recognizer)
     assert [t for t, label in found if label == "Person"] == ["帕提古丽·吐尔洪"]
+
+
+def test_a_cooperative_named_by_a_brand_and_a_design_studio(recognizer):
+    _, found = _mentions("走进洛浦县多鲁乡的丝路花毯农民专业合作社。绿禾蔬菜种植专业合作社也来了。村里成立了蔬菜种植专业合作社，"
+                         "货车驶出合作社大院。合作社与乌鲁木齐的天山织语设计工作室合作。", recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == [
+        "丝路花毯农民专业合作社", "天山织语设计工作室", "绿禾蔬菜种植专业合作社"]
