@@ -604,6 +604,12 @@ class Recognizer:
                 return kind[0]
         return None
 
+    def _opens_with_region(self, word: str) -> bool:
+        """Whether ``word`` starts with the name of a province or a prefecture, so that it is no person's name."""
+        m = self.lex.place_re.match(word)
+        return bool(m and len(m.group(0)) >= 2 and self.lex.places[self.lex.place_alias[m.group(0)]].level
+                    in ("province", "prefecture"))
+
     def name_start(self, phrase: str) -> int:
         """Where an organization's name starts inside ``phrase`` (the words before its suffix or title):
         after the last pronoun, particle, conjunction, numeral or verb of motion/agency that cannot be
@@ -618,6 +624,7 @@ class Recognizer:
                 continue
             if (tag.startswith("nr") and len(word) >= 2 and n + 1 < len(tokens) and tokens[n + 1].pos == "v"
                     and not (after is not None and after.text in self.lex.industry_words)  # 曹操出行|科技有限公司
+                    and not self._opens_with_region(word)  # 山西晋|承|古建筑…: a province and a brand, no person
                     and (self.has_proper_part(phrase[tokens[n + 1].end:]) or after is None
                          or after.text in NAME_BREAKERS or after.pos[:1] in ("v", "p", "u", "d"))):
                 cut = tokens[n + 1].end  # 薛宏宾萌生…: a person and a verb, so a clause, not a name
@@ -1435,6 +1442,8 @@ class _Builder:
         """The last organization named before ``i`` whose name ends in ``word`` (公司, 矿…): what 该公司 means."""
         found = [m for (s, e, label), m in self.mentions.items() if label == ORGANIZATION and e <= i
                  and (m.text.endswith(word) or word == "集团" and "集团" in m.text)]  # 集团有限公司
+        if word == "集团":  # the group itself rather than a unit named after it (…集团有限公司研究院)
+            found = [m for m in found if self.rec.unit_kind(m.text) == "group"] or found
         if word == "公司":
             found = the_companies(found, self.text, self.rec)
         # the last named, by its whole name

@@ -724,3 +724,8 @@ def test_a_cooperative_named_by_a_brand_and_a_design_studio(recognizer):
                          "货车驶出合作社大院。合作社与乌鲁木齐的天山织语设计工作室合作。", recognizer)
     assert sorted(t for t, label in found if label == "Organization") == [
         "丝路花毯农民专业合作社", "天山织语设计工作室", "绿禾蔬菜种植专业合作社"]
+
+
+def test_a_province_and_a_brand_the_tagger_read_as_a_name_open_the_body_s_name(recognizer):
+    _, found = _mentions("山西晋承古建筑修缮工程有限公司总经理任建平介绍，公司有工匠80多人。", recognizer)
+    assert [t for t, label in found if label == "Organization"] == ["山西晋承古建筑修缮工程有限公司"]

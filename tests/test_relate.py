@@ -1626,3 +1626,10 @@ def test_names_without_a_family_name_after_an_age_or_made_of_tibetan_name_words(
     assert _kind(rels, "membership") == [("Person:更藏尖措", "Organization:隆务河唐卡艺术专业合作社", "理事长")]
     mentions, _ = _facts("19岁的旦正加来自泽库县。46岁的老刘来自泽库县。", recognizer)
     assert [m.text for m in mentions.mentions if m.label == "Person"] == ["旦正加"]
+
+
+def test_the_group_is_the_group_not_a_unit_named_after_it(recognizer):
+    text = ("赣南稀土新材料集团有限公司是国企。赣南稀土新材料集团有限公司研究院在开发区。"
+            "“资源在我们脚下。”集团总工程师温国良说。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:温国良", "Organization:赣南稀土新材料集团有限公司", "总工程师")]
