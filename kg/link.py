@@ -213,7 +213,9 @@ def resolve_document(doc: Document, dm: DocumentMentions, lex: Lexicons, rec: Re
                 # (楚钢集团 for 武汉楚江钢铁集团有限公司: the abbreviation may leave out the place)
                 abbreviated = [o for o in orgs if any(is_abbreviation(f, form) and not _body_of_a_wider_place(f, form, lex)
                                                       for form in (*_unit_tails(o), *cores_of(o)) for f in forms)
-                               and not _body_of_a_wider_place(m.text, o, lex)]
+                               and not _body_of_a_wider_place(m.text, o, lex)
+                               # 公司人力资源部: the company's department, not a ministry (人力资源和社会保障部)
+                               and (len(forms) == 1 or "公司" in o or "集团" in o)]
                 if abbreviated and all(abbreviated[0].endswith(o) for o in abbreviated):
                     target = abbreviated[0]  # one body, under its full and shorter names (orgs: longest first)
             group = group_of_unit(m.text, orgs) if target == m.text else None

@@ -60,6 +60,12 @@ def test_a_short_form_of_brand_and_trade_links_to_the_full_name():
             if d.get("predicate") == "suborganization"] == ["沈阳恒暖燃气工程抢修有限公司"]
 
 
+def test_the_company_s_department_is_no_ministry_it_abbreviates():
+    G = _graph("人力资源和社会保障部发布了通知。湖南星城智能装备有限公司招了50人。公司人力资源部经理黄蔚然介绍，今年要招更多人。")
+    ministry = next(d for _, d in G.nodes(data=True) if d.get("label") == "人力资源和社会保障部")
+    assert not any("人力资源部" in alias for alias in ministry["aliases"])
+
+
 def test_same_organization_in_two_articles_is_one_node():
     G = _graph("洛阳市宏达重工有限公司车间主任王建国说：“干就要干好。”",
                "洛阳市宏达重工有限公司工会主席李红梅表示，要关心职工。")
