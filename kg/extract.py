@@ -2007,7 +2007,7 @@ class _Builder:
             if len(m.group(2)) < 2:
                 continue  # 省厅, 市局: which department, the level does not say
             before = text[max(0, i - 4):i]
-            if REGION_LEVELS[m.group(1)] not in levels or (is_han(before[-1:] or "，") and before[-1:] not in "与和及同跟"
+            if REGION_LEVELS[m.group(1)] not in levels or (is_han(before[-1:] or "，") and before[-1:] not in "与和及同跟由向经"
                                                             and not before.endswith(tuple(ORG_PRECEDING_VERBS))):
                 continue
             if self.rec.segmenter.tokens(text[i:j])[0].text not in (m.group(1), text[i:i + 2], text[i:i + 3], text[i:j]):
@@ -2018,6 +2018,19 @@ class _Builder:
                 if label == ORGANIZATION and s == i + 1 and e == j:
                     self.remove(s, e, label)
             self.add(i, j, ORGANIZATION)
+            self.level_body_unit(i, j)
+
+    def level_body_unit(self, i: int, j: int) -> None:
+        """市总工会|职工|法律援助中心: a unit of the body text[i:j] named by its level, in up to four characters of
+        common nouns and a class that reliably ends a unit's name."""
+        text = self.text
+        for k in range(j, min(j + 4, len(text)) + 1):
+            suffix = self.lex.org_suffix_re.match(text, k)
+            if (suffix is not None and suffix.group(0) and self.lex.org_suffixes[suffix.group(0)] == ("unit", True)
+                    and is_han(text[j:k] or "职") and all(t.pos in ("n", "vn") for t in self.rec.segmenter.tagged(text[j:k]))):
+                self.add(i, suffix.end(), ORGANIZATION)
+                self.units.add((text[i:suffix.end()], text[i:j]))
+                return
 
     def owned_bodies(self) -> None:
         """ORG所属/下属/旗下ORG: the second body is a unit of the first (longest names on both sides)."""

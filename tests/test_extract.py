@@ -729,3 +729,9 @@ def test_a_cooperative_named_by_a_brand_and_a_design_studio(recognizer):
 def test_a_province_and_a_brand_the_tagger_read_as_a_name_open_the_body_s_name(recognizer):
     _, found = _mentions("山西晋承古建筑修缮工程有限公司总经理任建平介绍，公司有工匠80多人。", recognizer)
     assert [t for t, label in found if label == "Organization"] == ["山西晋承古建筑修缮工程有限公司"]
+
+
+def test_a_unit_of_a_body_named_by_its_level(recognizer):
+    dm, _ = _mentions("西安市总工会发布通知。由市总工会职工法律援助中心派律师常驻。记者向市总工会了解到。", recognizer)
+    assert dm.units == (("市总工会职工法律援助中心", "市总工会"),)
+    assert [m.span.start for m in dm.mentions if m.text == "市总工会"] == [2, 12, 33]  # (2: inside 西安市总工会)
