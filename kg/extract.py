@@ -2238,12 +2238,12 @@ class _Builder:
                 return k + cut
         return None
 
-    def _bare_office_after(self, end: int) -> Post | None:
+    def _bare_office_after(self, end: int, copula: bool = True) -> Post | None:
         """A title alone taken up after a name or a clause at ``end`` (担任技术总监，; 后来担任第三管护站站长。), with
-        no body named: a post the context places."""
+        no body named: a post the context places. ``copula``: whether 是一名TITLE counts there."""
         text = self.text
         m = _BARE_OFFICE_RE.match(text, end)
-        if m is None:
+        if m is None or (not copula and "是" in text[end:m.start(1)]):
             return None
         chunk = m.group(1)
         title = self.rec.title_suffix(chunk)
@@ -2285,7 +2285,8 @@ class _Builder:
         for end, person in subjects:
             found = self._post_after(end)
             if found is None:
-                bare = self._bare_office_after(end)
+                # 是一名TITLE only right after the name or 他/她 (not 后来孩子成为…，现在是一名教师 after 高煜说)
+                bare = self._bare_office_after(end, copula=person.span.end == end or text[end - 1:end] in ("他", "她"))
                 if bare is not None:  # 担任技术总监: the body the article makes clear holds it (relate.py)
                     s, e = sentence_span(text, person.span.start if person.span.end == end else end, bare.title_span.end)
                     self.frames.append(Frame(person, (bare,), (), (), self.span(s, e)))

@@ -999,6 +999,9 @@ def test_is_one_of_a_title_is_a_post_the_context_places(recognizer):
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [
         ("Person:李红", "Organization:宏达重工有限公司", "话务员"), ("Person:王建国", "Organization:宏达重工有限公司", "焊工")]
+    _, rels = _facts("“我们会一直做下去。”李红说，她和同事帮助一个盲童十年，后来孩子考上了大学，现在是一名教师。",
+                     recognizer)  # the child is the teacher
+    assert _kind(rels, "membership") == []
     _, rels = _facts("宏达重工有限公司的王建国是一名老党员。", recognizer)  # no title
     assert _kind(rels, "membership") == [("Person:王建国", "Organization:宏达重工有限公司", None)]
 
