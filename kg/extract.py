@@ -2027,7 +2027,8 @@ class _Builder:
         for k in range(j, min(j + 4, len(text)) + 1):
             suffix = self.lex.org_suffix_re.match(text, k)
             if (suffix is not None and suffix.group(0) and self.lex.org_suffixes[suffix.group(0)] == ("unit", True)
-                    and is_han(text[j:k] or "职") and all(t.pos in ("n", "vn") for t in self.rec.segmenter.tagged(text[j:k]))):
+                    and (k == j or is_han(text[j:k]))
+                    and all(t.pos in ("n", "vn") for t in self.rec.segmenter.tagged(text[j:k]))):
                 self.add(i, suffix.end(), ORGANIZATION)
                 self.units.add((text[i:suffix.end()], text[i:j]))
                 return
@@ -2739,9 +2740,8 @@ def _brand(core: str, lex: Lexicons, rec: Recognizer) -> str | None:
 
 
 def _trades_after_brand(core: str, brand: str, lex: Lexicons, rec: Recognizer) -> tuple[str | None, str | None]:
-    """The words after ``brand`` in a company's name that name trades, when more words follow: the first, when
-    it is no last word (恒暖|燃气|工程抢修有限公司 → 燃气), and the last, when a word comes between
-    (通达|国际|物流有限公司 → 物流)."""
+    """The words after ``brand`` in a company's name that name trades, when there are two or more: the first
+    (恒暖|燃气|工程抢修有限公司 → 燃气) and the last (通达|国际|物流有限公司 → 物流)."""
     suffix = legal_suffix(core)
     words = rec.segmenter.tagged((core[:-len(suffix)] if suffix else core)[len(brand):])
     if len(words) < 2:
