@@ -1937,6 +1937,8 @@ class _Builder:
                 if i is None and (len(suffix) >= 2 and self.lex.org_suffixes[suffix][0] in ("unit", "team")
                                   or suffix in _TRADE_WORKS and j in self.word_ends):
                     i = self.body_before_unit(m.start())  # 基地, 中心, 热轧|厂: not 所, 段, 办 (所属, 班长段X)
+                if i is None and suffix == "厂":
+                    i = self.named_plant_start(j)
                 if i is not None:
                     self.add_org_phrase(i, j)
                 continue
@@ -1963,6 +1965,35 @@ class _Builder:
         if name not in self._cores:
             self._cores[name] = org_cores(name, self.lex, self.rec)
         return self._cores[name]
+
+    def named_plant_start(self, j: int) -> int | None:
+        """Start of a plant named by its city or brand and the nouns of its trade, ending at ``j`` (洛阳|拖拉机厂,
+        新疆|和田|地毯厂, 景德镇|瓷器|厂, 宇通|客车厂, 郑州|红星|服装厂); not 厂 or 工厂 alone (洛阳|工厂 are the
+        city's plants)."""
+        text, place_ends = self.text, self.place_ends
+        if any(s < j < e for s, e, label in self.mentions if label == PLACE):
+            return None  # 海门区|三厂街道: a town's name
+        for p in range(j - 3, max(0, j - 6) - 1, -1):
+            if p not in self.word_starts or p not in self.word_ends:
+                continue
+            words = self.rec.segmenter.tagged(text[p:j])
+            last = words[-1].text if words else ""
+            # 拖拉机厂 or 瓷器|厂, not a verb's object (招工|进厂)
+            if not ((last == "厂" or len(last) >= 3 and last.endswith("厂")) and text[p:j] not in self.lex.generic_words
+                    and all(t.pos in ("n", "vn") or t.text == "厂" for t in words)):  # 瓷器|厂: the tagger's zg
+                continue
+            if p in place_ends and self.lex.place_alias.get(text[place_ends[p]:p]) in self.lex.places:
+                i = place_ends[p]
+            else:
+                brand = next((t for t in self.words if t.end == p), None)
+                if brand is None or len(brand.text) < 2 or not self.rec.has_proper_part(brand.text) or (
+                        self.rec.segmenter.word_tag(brand.text) in ("n", "vn", "ns", "nt")):
+                    continue  # 红星|拖拉机厂; not a body (钢铁集团|炼铁厂 is its unit) or a common noun
+                i = brand.start
+            while i in place_ends:
+                i = place_ends[i]  # 新疆|和田|地毯厂, 郑州|红星|服装厂: the place before is part of the name
+            return i
+        return None
 
     def body_before_unit(self, i: int) -> int | None:
         """Start of the body a unit whose weak suffix starts at ``i`` is named after: a body just found, then at

@@ -126,8 +126,10 @@ class Lexicons:
 
     @functools.cached_property
     def place_stems(self) -> frozenset[str]:
-        """Full place names without their level character (独山子 of 独山子区, 大同 of 大同市)."""
-        return frozenset(name[:-1] for name in self.places if len(name) >= 3 and name[-1] in "市县区旗")
+        """Full place names without their level word (独山子 of 独山子区, 大同 of 大同市, 喀什 of 喀什地区: not 喀什地,
+        which would hide 喀什 in 喀什地毯厂)."""
+        return frozenset(name[:-2] if name.endswith("地区") else name[:-1]
+                         for name in self.places if len(name) >= 3 and name[-1] in "市县区旗")
 
     @functools.cached_property
     def org_suffix_re(self) -> re.Pattern[str]:

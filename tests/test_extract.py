@@ -735,3 +735,11 @@ def test_a_unit_of_a_body_named_by_its_level(recognizer):
     dm, _ = _mentions("西安市总工会发布通知。由市总工会职工法律援助中心派律师常驻。记者向市总工会了解到。", recognizer)
     assert dm.units == (("市总工会职工法律援助中心", "市总工会"),)
     assert [m.span.start for m in dm.mentions if m.text == "市总工会"] == [2, 12, 33]  # (2: inside 西安市总工会)
+
+
+def test_a_plant_named_by_its_city_or_brand_and_its_trade(recognizer):
+    _, found = _mentions("她是新疆和田地毯厂的织工，丈夫在景德镇瓷器厂当学徒，哥哥是郑州红星服装厂的工人，父亲退休前在宇通客车厂。"
+                         "洛阳工厂越来越多，他1962年从农村招工进厂，家在海门区三厂街道。", recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == [
+        "宇通客车厂", "新疆和田地毯厂", "景德镇瓷器厂", "郑州红星服装厂"]
+    assert {"和田", "三厂街道"} <= {t for t, label in found if label == "Place"}  # (和田 is not 和田地(区))
