@@ -471,7 +471,9 @@ class Recognizer:
         two_part = text[i:i + 2] in parts or text[i:i + 3] in parts
         for length in (2, 3, 4, 5, 6) if two_part else (2, 3, 4):  # five and six: two-part names (乌云其木格)
             name = text[i:i + length]
-            if len(name) < length or not self.valid_name(name):
+            # after a title, a name the dictionary lists as a person's though it is frequent (质检员|李娜|正在…)
+            listed = verbs_follow and length == 2 and self.segmenter.word_tag(name).startswith("nr")
+            if len(name) < length or not self.valid_name(name, tagged=listed):
                 continue
             if len(self._title_at(text, i + length - 1) or "") > 1:
                 continue  # 习总书记: the last character starts a title, so this is no name
@@ -1853,6 +1855,12 @@ class _Builder:
             return None  # a frequent word (老师傅), not one of the dictionary's rare odd ones (客户王|永胜)
         if j - i == 3 and text[j - 1] in _ADVERBS_AFTER_NAMES and at.get(j - 1, ("", 0))[1] == j:
             return i, j - 1
+        if j - i == 3 and j - 1 in at and seg.word_tag(text[i:j - 1]).startswith("nr"):
+            word, end = at[j - 1]
+            tag = seg.word_tag(word)
+            if ((end > j and text[j - 1] in ADVERB_CHARS and tag[:1] in ("d", "t", "v", "l"))
+                    or (end == j and tag == "v" and text[j:j + 1] in _VERB_COMPLEMENTS)):
+                return i, j - 1  # 李娜|正在检查, 李刚|走过来: a listed name, then an adverb's or a verb's word
         if (j - i == 3 and text[i - 1:i] in ("把", "将") and at.get(j - 1, ("", 0))[1] == j
                 and seg.word_tag(text[j - 1]) == "v" and text[j:j + 1] in _VERB_COMPLEMENTS):
             return i, j - 1  # 把滕佳|叫到试板前: the one handled, then the verb and its complement

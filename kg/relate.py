@@ -121,8 +121,13 @@ _UNNAMED_PERSON = re.compile("(?<![\u4e00-\u9fff“「])[小老][\u4e00-\u9fff](
 
 def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Mention | None:
     """The person a 他/她 at ``i`` refers to: the last one named before it, unless someone unnamed
-    came in between (快递员小李, 一位老师傅) or the name lies more than a few paragraphs back."""
+    came in between (快递员小李, 一位老师傅) or the name lies more than a few paragraphs back; passing over
+    someone the text shows is of the other sex (王秀兰…丈夫张强…她告诉记者: 王秀兰)."""
     person = _last_person_before(people, i)
+    other = {"他": "f", "她": "m"}.get(text[i:i + 1])
+    if person is not None and other is not None and _sex(text, person, people, rec) == other:
+        person = next((p for p in reversed(people) if p.span.end <= person.span.start and p.text != person.text
+                       and _sex(text, p, people, rec) != other), None)
     if person is None or i - person.span.end > 400:
         return None
     between = text[person.span.end:i]
@@ -144,6 +149,38 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
                 and not (_PLURAL_BEFORE.search(between, 0, m.start()) or between.startswith("们", m.end()))):
             return None
     return person
+
+
+# words that say a person's sex right before the name (丈夫张强, 女焊工王芳) or right after it (张强先生)
+_MALE_BEFORE = re.compile("(?:丈夫|父亲|儿子|哥哥|弟弟|爷爷|外公|公公|老汉|小伙子|小伙|男子|大哥|大爷|大叔|男孩)$")
+_FEMALE_BEFORE = re.compile("(?:妻子|母亲|女儿|姐姐|妹妹|奶奶|外婆|婆婆|姑娘|女士|大姐|阿姨|大妈|大婶|女孩|媳妇)$")
+# characters of given names that are (nearly) only women's or only men's
+_FEMALE_NAME_CHARS = frozenset("娟娜婷霞燕芳莉琳玲萍艳凤琴媛娥姗婕娴嫣妮娇姣莹丽兰梅")
+_MALE_NAME_CHARS = frozenset("刚勇斌峰磊鹏虎雄彪")
+
+
+def _sex(text: str, person: Mention, people: list[Mention], rec: Recognizer) -> str | None:
+    """"m" or "f" where the article's words beside any mention of ``person`` say so (丈夫张强, 女焊工王芳,
+    张强先生), else by the characters of a Han given name (王秀兰, 李刚); None when nothing tells."""
+    for p in people:
+        if p.text != person.text:
+            continue
+        before = text[max(0, p.span.start - 6):p.span.start]
+        title = rec.title_ending_at(text, p.span.start)
+        if _MALE_BEFORE.search(before) or text.startswith("先生", p.span.end):
+            return "m"
+        if (_FEMALE_BEFORE.search(before) or text.startswith("女士", p.span.end)
+                or (title and text.endswith("女", 0, p.span.start - len(title)))):
+            return "f"
+    name = person.text
+    if "·" in name or not 2 <= len(name) <= 4 or not rec.lex.is_surname_start(name):
+        return None
+    given = name[2:] if len(name) == 4 or name[:2] in rec.lex.surnames else name[1:]
+    if any(ch in _FEMALE_NAME_CHARS for ch in given):
+        return "f"
+    if any(ch in _MALE_NAME_CHARS for ch in given):
+        return "m"
+    return None
 
 
 def _subject_over_object(text: str, people: list[Mention], person: Mention, i: int, rec: Recognizer) -> Mention | None:

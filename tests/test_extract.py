@@ -743,3 +743,8 @@ def test_a_plant_named_by_its_city_or_brand_and_its_trade(recognizer):
     assert sorted(t for t, label in found if label == "Organization") == [
         "宇通客车厂", "新疆和田地毯厂", "景德镇瓷器厂", "郑州红星服装厂"]
     assert {"和田", "三厂街道"} <= {t for t, label in found if label == "Place"}  # (和田 is not 和田地(区))
+
+
+def test_a_listed_name_the_tagger_ran_into_an_adverb_s_word(recognizer):
+    _, found = _mentions("质检员李娜正在检查镜片。质检员李娜娜说，镜片合格。", recognizer)
+    assert sorted(t for t, label in found if label == "Person") == ["李娜", "李娜娜"]

@@ -1636,3 +1636,18 @@ def test_the_group_is_the_group_not_a_unit_named_after_it(recognizer):
             "“资源在我们脚下。”集团总工程师温国良说。")
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "membership") == [("Person:温国良", "Organization:赣南稀土新材料集团有限公司", "总工程师")]
+
+
+def test_a_pronoun_passes_over_someone_the_text_shows_is_of_the_other_sex(recognizer):
+    text = "王秀兰是合作社的理事长。丈夫张强在县城打工。她告诉记者：“今年收成好。”"
+    _, rels = _facts(text, recognizer)
+    assert [q[0] for q in _kind(rels, "quote")] == ["Person:王秀兰"]
+    text = "王强是车间主任。妻子李芳是质检员。他告诉记者：“今年任务重。”"
+    _, rels = _facts(text, recognizer)
+    assert [q[0] for q in _kind(rels, "quote")] == ["Person:王强"]
+    text = "车间主任刘建国也在车间，女焊工王冬在一旁。他笑着说：“我们不怕累。”"
+    _, rels = _facts(text, recognizer)
+    assert [q[0] for q in _kind(rels, "quote")] == ["Person:刘建国"]
+    text = "工程师李军在调试设备。她笑着说：“快好了。”"  # nothing tells: the last one named
+    _, rels = _facts(text, recognizer)
+    assert [q[0] for q in _kind(rels, "quote")] == ["Person:李军"]
