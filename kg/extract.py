@@ -213,12 +213,15 @@ _OBJECT_LEAD_RE = re.compile("跟着|跟随|提起|说起|谈起|师从|拜")
 _GENERATION_RE = re.compile("[0-9０-９]{2}后|[零〇一二三四五六七八九]{2}后")  # 90后, 00后
 # what no name of a town or village holds (NAME_STOP without 中上下里后前那: 中河街道, 后许村, 那拉提镇)
 _NO_LOCAL_NAME = NAME_STOP - set("中上下里后前那")
-_LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{5,6}?(?=嘎查|苏木))(街道|镇|乡|村|嘎查|苏木)(?!民|局|[\u4e00-\u9fff]{0,1}(?:委|干部|级|里|庄|企|口))")
+_LOCAL_RE = re.compile("([\u4e00-\u9fff]{2,4}?|[\u4e00-\u9fff]{5,6}?(?=嘎查|苏木))(街道|镇|乡|村|嘎查|苏木)(?!民|局|庄|[\u4e00-\u9fff]{0,1}(?:委|干部|级|里|企|口))")
 # 济南市|12345|市民服务热线中心: a service's phone number inside a body's name (not a year or a count)
 _SERVICE_NUMBER_RE = re.compile("(?<=[市县区])[0-9]{3,6}(?=[\u4e00-\u9fff])(?![年月日号个名家位人次余多])")
 # 经|椿木营乡|开到, 的|大岩坪村|，, 是|大岩坪村|村民: a township or village named alone, between words of place or pauses
 _BARE_LOCAL_RE = re.compile("(?<=[经到在从至往去回于住自进的、，。；“”])([\u4e00-\u9fff]{2,3})(乡|镇|村)"
                             "(?=村民|乡亲|党支部|村委会|[，。、；！？）”和的开出])")
+# 住在稻田镇崔家庄村: a town and a village of it, named together without their county
+_BARE_TOWN_VILLAGE_RE = re.compile("(?<=[经到在从至往去回于住自进的、，。；“”])([\u4e00-\u9fff]{2,3})(乡|镇)"
+                                   "([\u4e00-\u9fff]{2,3})(村)(?=村民|乡亲|党支部|村委会|[，。、；！？）”和的开出])")
 _HAN = re.compile(r"[\u3400-\u9fff\U00020000-\U0002ffff]")
 _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
 
@@ -715,6 +718,10 @@ class Recognizer:
             if len(t.text) >= 6 and self.segmenter.word_tag(t.text) == "nt":
                 boundaries.update(t.start + k for k in range(3, len(t.text) - 1)
                                   if self.lex.org_suffixes.get(t.text[k - 2:k], ("", False))[1])
+            elif len(t.text) >= 4 and t.end < len(phrase):  # 青海民族|大学美术|学院: a suffix opens a word of the unit's name
+                k = next((k for k in (3, 2) if self.lex.org_suffixes.get(t.text[:k], ("", False))[1]), 0)
+                if k and len(t.text) - k >= 2 and self.segmenter.in_dictionary(t.text[k:]):
+                    boundaries.add(t.start + k)
         # a one-character suffix that ends a common word is no suffix (产业布局, 科学技术)
         common_ends = {t.end for t in tokens if len(t.text) > 1 and self.common_word(t.text)
                        and self.segmenter.word_tag(t.text) != "nt"}  # 社会保障部 is a name, so 部 ends one
@@ -1527,14 +1534,11 @@ class _Builder:
                 self.add(zone.start() if own_name else i, zone.end(), PLACE)
             self.add(i, j, PLACE)
             local = _LOCAL_RE.match(text, zone.end() if zone else j)
-            if (local and not any(ch in _NO_LOCAL_NAME or ch in "省市县区州盟旗" for ch in local.group(1))
-                    and (local.group(1)[0] not in "乡镇村" or self.is_local_name(local))
-                    and not self.rec.segmenter.in_dictionary(local.group(0))
-                    and (self.word_at(local.start(), local.end()) or (  # 关坪村|外, 关坪村|村民: the level in a word after
-                        local.start() in self.word_starts and text.startswith(("外", "村民"), local.end())))
-                    and not self.level_in_verb(local.start(2))
-                    and text[local.start(2) - 1:local.end(2)] not in _LEVEL_WORDS):  # (宣恩县通达城乡客运有限公司)
+            if local and self.local_under_place(local):
                 self.add(local.start(), local.end(), PLACE)  # 开发区钵池街道, 安吉县余村: a unit under a place
+                village = _LOCAL_RE.match(text, local.end()) if local.group(2) in ("镇", "乡", "街道") else None
+                if village and village.group(2) == "村" and self.local_under_place(village):
+                    self.add(village.start(), village.end(), PLACE)  # 郸城县汲冢镇|石庄村: and a village of it
         new_zones = []
         for m in _ZONE_RE.finditer(text):
             if m.group() == "新区":
@@ -1572,19 +1576,46 @@ class _Builder:
             if any(e == before for s, e, label in self.mentions if label == HONOR) and (
                     m.group(1).endswith(HONOR_HEADS) or any(w in m.group(1) for w in HONOR_PRAISE)):
                 self.add(m.start(1), m.end(1), HONOR)
+    def local_under_place(self, local: re.Match[str]) -> bool:
+        """Whether ``local``, a match of _LOCAL_RE right after a place, names a town, street or village of it: no
+        word of the dictionary (城乡, 乡村) or a verb's (下乡), a name that ends on a word boundary."""
+        text = self.text
+        return (not any(ch in _NO_LOCAL_NAME or ch in "省市县区州盟旗" for ch in local.group(1))
+                and (local.group(1)[0] not in "乡镇村" or self.is_local_name(local))
+                and not self.rec.segmenter.in_dictionary(local.group(0))
+                and (self.word_at(local.start(), local.end()) or (  # 关坪村|外, 关坪村|村民: the level in a word after
+                    local.start() in self.word_starts and text.startswith(("外", "村民"), local.end())))
+                and not self.level_in_verb(local.start(2))
+                and text[local.start(2) - 1:local.end(2)] not in _LEVEL_WORDS)  # (宣恩县通达城乡客运有限公司)
+
     def bare_local_places(self) -> None:
         """A township, town or village named without its county (经椿木营乡开到大岩坪村, 是大岩坪村村民): a name no
         dictionary has, after a word of place or motion or a pause, and before a pause, 的 or 村民."""
         text = self.text
         for m in _BARE_LOCAL_RE.finditer(text):
-            stem, i, j = m.group(1), m.start(1), m.end()
-            if (any(ch in _NO_LOCAL_NAME or ch in "省市县区州盟旗乡镇村" for ch in stem) or stem[0] in "全本该各几每"
-                    or self.rec.segmenter.in_dictionary(stem + m.group(2)) or self.rec.segmenter.in_dictionary(stem)
+            if self.bare_local_name(m.group(1), m.group(2), m.start(1), m.end()):
+                self.add(m.start(1), m.end(), PLACE)
+        for found in _BARE_TOWN_VILLAGE_RE.finditer(text):
+            # 住在|稻田镇: the place word's 在 is no part of the town's name, so try one character on as well
+            m = next((m for m in (found, _BARE_TOWN_VILLAGE_RE.match(text, found.start() + 1))
+                      if m is not None and m.group(1)[0] not in _NO_LOCAL_NAME), None)
+            # the two vouch for each other: either may be a word (稻田镇, 崔家庄村) if one has a proper part
+            if m is not None and (self.bare_local_name(m.group(1), m.group(2), m.start(1), m.end(2), paired=True)
+                    and self.bare_local_name(m.group(3), m.group(4), m.end(2), m.end(), paired=True)
+                    and (self.rec.has_proper_part(m.group(1)) or self.rec.has_proper_part(m.group(3)))):
+                self.add(m.start(1), m.end(2), PLACE)
+                self.add(m.end(2), m.end(), PLACE)
+
+    def bare_local_name(self, stem: str, level: str, i: int, j: int, paired: bool = False) -> bool:
+        """Whether text[i:j], ``stem`` and ``level`` (乡, 镇, 村), names a township, town or village: a stem of a
+        proper name that no mention covers, no common word (农村, 山村, 新农村; 小山|村). ``paired``: a town and
+        its village named together, where the stem may be a word of the dictionary (稻田|镇, 崔家庄|村)."""
+        seg = self.rec.segmenter
+        return not (any(ch in _NO_LOCAL_NAME or ch in "省市县区州盟旗乡镇村" for ch in stem) or stem[0] in "全本该各几每"
+                    or seg.in_dictionary(stem + level) or (not paired and seg.in_dictionary(stem))
                     or not self.word_at(i, i) or any(s < j and i < e for s, e, _ in self.mentions)
-                    or not self.rec.has_proper_part(stem)
-                    or any(t.pos[:1] in "vdprucmq" for t in self.rec.segmenter.tagged(stem))):
-                continue  # (农村, 山村, 新农村; 小山|村: a common word)
-            self.add(i, j, PLACE)
+                    or not (paired or self.rec.has_proper_part(stem))
+                    or any(t.pos[:1] in "vdprucmq" for t in seg.tagged(stem)))
 
     def body_honors(self) -> None:
         """被评为巴蜀石油集团劳动模范, 鄞州区技术能手: a body's or a district's own honor (its name, then a class of

@@ -748,3 +748,15 @@ def test_a_plant_named_by_its_city_or_brand_and_its_trade(recognizer):
 def test_a_listed_name_the_tagger_ran_into_an_adverb_s_word(recognizer):
     _, found = _mentions("质检员李娜正在检查镜片。质检员李娜娜说，镜片合格。", recognizer)
     assert sorted(t for t, label in found if label == "Person") == ["李娜", "李娜娜"]
+
+
+def test_a_college_of_a_university_whose_words_the_dictionary_runs_together(recognizer):
+    dm, found = _mentions("青海民族大学美术学院教授才让说，唐卡是藏族的瑰宝。", recognizer)
+    assert sorted(t for t, label in found if label == "Organization") == ["青海民族大学", "青海民族大学美术学院"]
+    assert dm.units == (("青海民族大学美术学院", "青海民族大学"),)
+
+
+def test_a_town_and_its_village_named_together(recognizer):
+    _, found = _mentions("他家住在稻田镇崔家庄村。她来自河南省周口市郸城县汲冢镇石庄村。", recognizer)
+    assert sorted(t for t, label in found if label == "Place") == [
+        "周口市", "崔家庄村", "汲冢镇", "河南省", "石庄村", "稻田镇", "郸城县"]
