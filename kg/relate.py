@@ -943,6 +943,10 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
             person = _antecedent(text, people, reference, rec)  # 这位54岁的老焊工…曾获HONOR
         if person is None and clause > s:
             person = holders.get(s)  # 她获得A；2024年，又当选B: the clause goes on with the sentence's holder
+        if (person is None and _SUBJECTLESS_AWARD.fullmatch(text, clause, h.span.start)
+                and not _THOSE_WHO.match(text, h.span.end)):  # 获得HONOR称号的，有…: those who did
+            last = _antecedent(text, people, clause, rec)  # …干了28年。先后获得HONOR: the subject goes on unsaid
+            person = last if last is not None and "\n" not in text[last.span.end:clause] else None
         if person is not None:
             out.append(Relation(AWARD, key(person), key(h), Span(doc.id, s, e)))
             previous = (h, person)
@@ -951,6 +955,10 @@ def _award_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[R
 
 
 _PAIR_RE = re.compile("两人|二人|俩人|两位|他们俩|她们俩|他俩|她俩")  # the two people named just before
+# a sentence with no subject of its own that opens with the award (…干了28年。先后获得HONOR, 2019年，又荣获HONOR)
+_SUBJECTLESS_AWARD = re.compile("(?:[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?[，,]?)?(?:先后|曾经|曾|还|也|又|多次|相继|更是|并)*"
+                                "(?:获得|荣获|获评|被评为|被授予|当选为|当选)(?:过|了)?[“]?")
+_THOSE_WHO = re.compile("[”」]?(?:荣誉)?(?:称号)?的")
 _NOW_IS = ("如今是", "现在是", "目前是", "已是", "已经是")  # …，如今是HONOR: an honor the subject holds now
 
 # Prepositions a person may follow as their object, not as the subject of the sentence

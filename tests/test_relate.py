@@ -1651,3 +1651,16 @@ def test_a_pronoun_passes_over_someone_the_text_shows_is_of_the_other_sex(recogn
     text = "工程师李军在调试设备。她笑着说：“快好了。”"  # nothing tells: the last one named
     _, rels = _facts(text, recognizer)
     assert [q[0] for q in _kind(rels, "quote")] == ["Person:李军"]
+
+
+def test_an_award_in_a_sentence_whose_subject_goes_on_unsaid(recognizer):
+    text = "46岁的赵德胜已经在焊接岗位上干了28年。先后获得全国五一劳动奖章、全国技术能手等荣誉。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:赵德胜", "Honor:全国五一劳动奖章", None),
+                                    ("Person:赵德胜", "Honor:全国技术能手", None)]
+    text = "快递员何小龙等劳动者受到表彰；获得全国先进工作者称号的，有50人。"  # those who did: no one named
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == []
+    text = "赵德胜干了28年。\n\n先后获得全国五一劳动奖章。"  # a new paragraph: no subject to go on with
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == []
