@@ -143,7 +143,8 @@ _AFFILIATION_RE = re.compile("|".join(AFFILIATION_VERBS))
 _BARE_OFFICE_RE = re.compile("[，,]?(?:后来|后|现|并|还|又|同时)?(?:担任|出任|升任|兼任|现任|成为了?(?:一名)?|是(?:一名|一位))"
                              "([\u4e00-\u9fff]{2,10}?)(?=[，,。；;！!？?、]|$)")
 # what runs a body's name on into a clause (毕业后回到合作社): no unit of a body is named so
-_CLAUSE_IN_NAME_RE = re.compile("|".join((*AFFILIATION_VERBS, "毕业", "回到", "后到", "调到", "调入", "退休")))
+_CLAUSE_IN_NAME_RE = re.compile("|".join((*AFFILIATION_VERBS, "毕业", "回到", "后到", "调到", "调入", "退休",
+                                           "建成", "建立", "建起", "成立", "组建", "设立", "创建")))  # 公司|建成工作室
 # verbs of taking or holding an office, before ORG+TITLE
 OFFICE_VERBS = ("被聘为", "被评聘为", "被聘任为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任")
 ROLE_VERBS = (*OFFICE_VERBS, "当选", "原是", "曾是", "现是", "已是", "已经是", "也是", "是", "成为", "成了", "作为", "身为")
@@ -236,6 +237,7 @@ _ASSIGNED_ROLE_RE = re.compile("(?:作为|担任|为)(?:[^，。；;,！？]{0,8
 # ORG聘请NAME为TITLE: the verb of hiring between the body and the name (adverbs allowed before it)
 _HIRING_RE = re.compile("(?:还|又|先后|特别|正式|专门)?(?:聘请|聘任|特聘|返聘|聘)了?$")
 # words for the hiring body when the text names it only by its kind (学院聘请…): the one of that kind named last
+_BODIES_BEFORE_UNITS = ("集团公司", *ANAPHORIC_BODIES)  # 集团公司|人力资源部副部长: the group just named
 _HIRING_BODIES = (*ANAPHORIC_BODIES, "学院", "大学", "协会", "研究院", "研究所", "工会")
 _COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "b"})
 _NUMBERED_RE = re.compile(f"[{CHINESE_DIGITS}0-9]+[班组队]?")  # 浮选|三班, 机修|二|车间: a trade's numbered team, not 八一队
@@ -888,9 +890,10 @@ class _Builder:
     def remove(self, i: int, j: int, label: str) -> None:
         """Take back a mention that a longer reading of the same text replaces."""
         mention = self.mentions.pop((i, j, label), None)
-        if mention is not None and label == PERSON and not any(
-                m.text == mention.text for (_, _, kind), m in self.mentions.items() if kind == PERSON):
-            self.person_names.discard(mention.text)
+        names = {PERSON: self.person_names, ORGANIZATION: self.org_names}.get(label)
+        if mention is not None and names is not None and not any(
+                m.text == mention.text for (_, _, kind), m in self.mentions.items() if kind == label):
+            names.discard(mention.text)
 
     # -------------------------------------------------------------- organizations
     def add_org_phrase(self, i: int, j: int) -> Mention | None:
@@ -1086,10 +1089,15 @@ class _Builder:
                         title = org_phrase[last:] + title
                         ts = k + last
                 org = self.add_org_phrase(k, org_end)
-                body = next((w for w in ANAPHORIC_BODIES if org_phrase.startswith(w) and len(org_phrase) > len(w) + 1
-                             and org_phrase.endswith(DEPARTMENT_ENDS)), None) if org is None and org_end == ts else None
-                if body is not None and (antecedent := self.last_org_before(k, body)) is not None:
-                    # 公司|设备科科长: a department of the company just named, and its head
+                body = next((w for w in _BODIES_BEFORE_UNITS if org_phrase.startswith(w) and len(org_phrase) > len(w) + 1
+                             and org_phrase.endswith(DEPARTMENT_ENDS)), None) if org_end == ts else None
+                if body is not None and (org is None or not self.has_place(org_phrase[len(body):])) and (
+                        antecedent := self.last_org_before(k, body)) is not None:
+                    # 公司|设备科科长, 公司|人力资源部总监: a department of the company just named (though the dictionary
+                    # lists 人力资源部 as a body's name), and its head
+                    for (a, b, label) in list(self.mentions):
+                        if label == ORGANIZATION and k <= a and b == org_end:
+                            self.remove(a, b, ORGANIZATION)  # (the dictionary's 人力资源部 goes into the title)
                     org, title, ts = antecedent, org_phrase[len(body):] + title, k + len(body)
                 if (org is None and org_end == ts and self.rec.title_category(title) == "other" and self.is_unit_name(org_phrase)
                         and self.rec.unit_kind(org_phrase) in ("unit", "team") and not self.rec.has_proper_part(org_phrase)):
@@ -1097,7 +1105,7 @@ class _Builder:
                 unit = self.mentions.get((org.span.start, org_end, ORGANIZATION)) if org is not None else None
                 if unit is not None and title.startswith(text[org_end - 1]) and self.rec.unit_kind(unit.text) != "team":
                     org = unit  # …管理所五山环卫站|站长: the head of the unit the title names (a team's is the body's)
-            elif (body := next((w for w in ANAPHORIC_BODIES if org_phrase.startswith(w)
+            elif (body := next((w for w in _BODIES_BEFORE_UNITS if org_phrase.startswith(w)
                                 and (not self.rec.unit_kind(org_phrase[len(w):] or "-")
                                      or org_phrase.endswith(DEPARTMENT_ENDS))), None)) and (  # 医院|护理部主任
                     antecedent := self.last_org_before(k, body)) is not None:
@@ -1449,6 +1457,7 @@ class _Builder:
 
     def last_org_before(self, i: int, word: str) -> Mention | None:
         """The last organization named before ``i`` whose name ends in ``word`` (公司, 矿…): what 该公司 means."""
+        word = "集团" if word == "集团公司" else word
         found = [m for (s, e, label), m in self.mentions.items() if label == ORGANIZATION and e <= i
                  and (m.text.endswith(word) or word == "集团" and "集团" in m.text)]  # 集团有限公司
         if word == "集团":  # the group itself rather than a unit named after it (…集团有限公司研究院)

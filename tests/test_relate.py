@@ -1664,3 +1664,14 @@ def test_an_award_in_a_sentence_whose_subject_goes_on_unsaid(recognizer):
     text = "赵德胜干了28年。\n\n先后获得全国五一劳动奖章。"  # a new paragraph: no subject to go on with
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "award") == []
+
+
+def test_a_department_of_the_company_just_named_goes_with_the_title(recognizer):
+    text = ("福建晋江鸿运鞋业有限公司开展工资集体协商。公司人力资源部总监黄丽娟说，工资涨了。"
+            "据了解，中国航天科工集团有限公司已建成国家级技能大师工作室21个。集团公司人力资源部副部长赵明辉表示，将加大培养力度。")
+    dm, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [
+        ("Person:赵明辉", "Organization:中国航天科工集团有限公司", "人力资源部副部长"),
+        ("Person:黄丽娟", "Organization:福建晋江鸿运鞋业有限公司", "人力资源部总监")]
+    assert sorted(m.text for m in dm.mentions if m.label == "Organization") == [
+        "中国航天科工集团有限公司", "福建晋江鸿运鞋业有限公司"]
