@@ -1514,7 +1514,10 @@ class _Builder:
             if (short and before[0] == i and self.lex.places[full].level == "county" and before[1] != full
                     and before[1] not in self.lex.place_ancestors(full)):
                 continue  # 陕西|长丰建工: a brand after a place that holds no 长丰(县), not a county (but 宁波|舟山港)
-            before = (j, full)
+            previous, before = before, (j, full)
+            if short and text[i] == "全" and text[i + 1] in "省市县州区乡镇村旗" and not (
+                    previous[0] == i and previous[1] in self.lex.place_ancestors(full)):
+                continue  # 全州现有…: the whole prefecture, not 全州(县) (but 广西|全州)
             if short and not self.word_at(i, j) and (not self.rec.segmenter.word_tag(m.group(0)).startswith("ns")
                                                      or self.common_word_across(i, j)):
                 continue  # 每天等待 holds no 天等, 创新平台 no 新平, 夕阳西下 no 阳西
@@ -1993,6 +1996,8 @@ class _Builder:
             while i > 0 and (text[i - 1] not in CHUNK_DELIMS or i - 1 in self.name_brackets) and j - i < 40:
                 i -= 1
             i += self.rec.name_start(text[i:m.start()])
+            if suffix == "学会" and text[m.start() - 1:m.start()] in ADVERB_CHARS | {"刚", "才", "没", "不", "要"}:
+                continue  # 丁小梅刚学会用手机: learnt, no society
             if (text[j:j + 1] in ("了", "着", "过") or suffix == "大学" and text[j:j + 1] in ("学", "读", "时", "毕", "期")) and (
                     (i, m.start(), PERSON) in self.mentions or text[i:m.start()] in self.person_names):
                 # 跟着萨仁图雅|学会了, 乔宇航|大学学的是…: a person and what they did, no body (劳模创新工作室 are

@@ -388,7 +388,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 speaker = opener if opener is not None and not _named_in(inner, opener, aliases) else None
             if speaker is not None:
                 emit(speaker, qs + 1, qe - 1, (min(qs, speaker.span.start), max(qe, speaker.span.end)),
-                     min_len=4 if introduced or text[qs - 1:qs] in ("：", ":") else MIN_QUOTE)  # 往外走：“走，出车！”
+                     # 往外走：“走，出车！”, “明年还来！”马秀兰笑着说: short, but a sentence said
+                     min_len=4 if introduced or text[qs - 1:qs] in ("：", ":") or inner[-1:] in "！？。!?" else MIN_QUOTE)
         # 2. reported speech: NAME说：…  NAME表示，…  NAME：… (end of a chain)
         for person in [p for p in people if p0 <= p.span.start < p1]:
             j = person.span.end
@@ -1358,7 +1359,10 @@ def _honor_back_references(doc: Document, dm: DocumentMentions, rec: Recognizer)
 # 他的儿子王小强也获得了这一称号; 获此称号的还有焊工李明、…: the honor named last before
 _SAME_HONOR = re.compile("(?:获得|荣获|获|摘得|赢得|拿到|捧得)了?(?:这一|这个|此|该|同一|同样的|这项)(?:荣誉称号|称号|荣誉|奖章|奖项|殊荣)")
 _UNREAD_HONOR = re.compile("[“「][^”」]{2,16}[”」](?:称号|荣誉称号)")
-_ALSO_HONORED = re.compile("(?:获|获得|荣获)(?:此|这一|该)(?:荣誉称号|称号|荣誉|殊荣|奖章)的(?:还有|也有|另有)")
+_ALSO_HONORED = re.compile(
+    "(?:(?:获|获得|荣获)(?:此|这一|该)(?:荣誉称号|称号|荣誉|殊荣|奖章)"  # 获此称号的还有
+    "|(?:(?:与|和|跟)[\u4e00-\u9fff·]{2,8})?(?:同时|一同|一起|一道|同样)(?:获评|获得|荣获|当选)(?:奖章|称号|荣誉)?)"
+    "的[，,]?(?:还有|也有|另有)")  # 同时获评的还有, 与曲延波一同获得奖章的，还有
 
 
 def _same_honor(doc: Document, dm: DocumentMentions, people: list[Mention], rec: Recognizer) -> list[Relation]:

@@ -760,3 +760,8 @@ def test_a_town_and_its_village_named_together(recognizer):
     _, found = _mentions("他家住在稻田镇崔家庄村。她来自河南省周口市郸城县汲冢镇石庄村。", recognizer)
     assert sorted(t for t, label in found if label == "Place") == [
         "周口市", "崔家庄村", "汲冢镇", "河南省", "石庄村", "稻田镇", "郸城县"]
+
+
+def test_the_whole_prefecture_learning_and_the_family_name_sa(recognizer):
+    _, found = _mentions("全州现有绣娘3000多人。他来自广西全州。丁小梅刚学会用手机。工作人员撒丽娟是回族。", recognizer)
+    assert sorted(found) == [("丁小梅", "Person"), ("全州", "Place"), ("广西", "Place"), ("撒丽娟", "Person")]

@@ -1675,3 +1675,31 @@ def test_a_department_of_the_company_just_named_goes_with_the_title(recognizer):
         ("Person:黄丽娟", "Organization:福建晋江鸿运鞋业有限公司", "人力资源部总监")]
     assert sorted(m.text for m in dm.mentions if m.label == "Organization") == [
         "中国航天科工集团有限公司", "福建晋江鸿运鞋业有限公司"]
+
+
+def test_holders_listed_after_a_count_of_them(recognizer):
+    text = "获得“齐鲁大工匠”称号的10人中，有山东重汽集团有限公司的焊工刘春雷、烟台港集团的桥吊司机于海涛等。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:于海涛", "Honor:齐鲁大工匠", None), ("Person:刘春雷", "Honor:齐鲁大工匠", None)]
+
+
+def test_holders_listed_as_also_honored_with_the_honor_named_before(recognizer):
+    text = ("于晓梅是此次获评“齐鲁大工匠”的3名女职工之一。同时获评的还有东岳钢铁集团有限公司作业长李振华、"
+            "济南鲁锋数控机床有限公司数控车工张海涛等人。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:于晓梅", "Honor:齐鲁大工匠", None), ("Person:张海涛", "Honor:齐鲁大工匠", None),
+                                    ("Person:李振华", "Honor:齐鲁大工匠", None)]
+    assert ("Person:李振华", "Organization:东岳钢铁集团有限公司", "作业长") in _kind(rels, "membership")
+    text = "曲延波获得了山东省富民兴鲁劳动奖章。与曲延波一同获得奖章的，还有物流公司主管王娜等。今年的收获的还有李强。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:曲延波", "Honor:山东省富民兴鲁劳动奖章", None),
+                                    ("Person:王娜", "Honor:山东省富民兴鲁劳动奖章", None)]
+
+
+def test_short_quotes_that_are_sentences_and_an_account_reckoned(recognizer):
+    text = "马秀兰把一筐枸杞倒进箱里。“明年还来！”马秀兰笑着说。大家叫他“林两丝”，王刚说。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:马秀兰", None, "明年还来！")]
+    text = "质检班班长郑海波给记者算了一笔账：一片镜片的成本是8元，返工一次就是16元。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:郑海波", None, "一片镜片的成本是8元，返工一次就是16元。")]
