@@ -2792,6 +2792,12 @@ def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
             out.append(brand + first)  # 恒暖燃气工程抢修有限公司 → 恒暖燃气: the brand and its first trade
         if last:
             out.append(brand + last)  # 瑞丽通达国际物流有限公司 → 通达物流: the brand and its last trade
+        trades = core[len(brand):]
+        short = next((v for k, v in _TRADE_ABBREVIATIONS.items() if trades.startswith(k)), None)
+        if short:
+            out.append(brand + short)  # 长沙锦溪文化创意有限公司 → 锦溪文创: the trade as news shortens it
+        if len(brand) == 3 and not rec.segmenter.in_dictionary(brand) and rec.has_proper_part(brand):
+            out.append(brand)  # 宁夏杞丰源生物科技有限公司 → 杞丰源: a brand of three characters no dictionary has
     product = _product_of(core, lex, rec) if (legal_suffix(name) or "").endswith("公司") and "集团" not in name else None
     if product:
         out.append(product + "公司")  # 武当汽车车桥有限公司 → 车桥公司: the company by what it makes
@@ -2805,6 +2811,9 @@ def org_cores(name: str, lex: Lexicons, rec: Recognizer) -> list[str]:
             continue
         good.append(form)
     return good
+
+
+_TRADE_ABBREVIATIONS = {"文化创意": "文创", "电子商务": "电商", "文化传媒": "传媒", "农业科技": "农科"}
 
 
 def _brand(core: str, lex: Lexicons, rec: Recognizer) -> str | None:

@@ -765,3 +765,10 @@ def test_a_town_and_its_village_named_together(recognizer):
 def test_the_whole_prefecture_learning_and_the_family_name_sa(recognizer):
     _, found = _mentions("全州现有绣娘3000多人。他来自广西全州。丁小梅刚学会用手机。工作人员撒丽娟是回族。", recognizer)
     assert sorted(found) == [("丁小梅", "Person"), ("全州", "Place"), ("广西", "Place"), ("撒丽娟", "Person")]
+
+
+def test_short_forms_by_an_optics_trade_an_abbreviated_trade_and_a_three_character_brand(recognizer):
+    assert "瓯澄光学" in org_cores("温州瓯澄光学科技有限公司", recognizer.lex, recognizer)
+    assert "锦溪文创" in org_cores("长沙锦溪文化创意有限公司", recognizer.lex, recognizer)
+    assert "杞丰源" in org_cores("宁夏杞丰源生物科技有限公司", recognizer.lex, recognizer)
+    assert "宇通" not in org_cores("郑州宇通客车股份有限公司", recognizer.lex, recognizer)  # two characters: too wide
