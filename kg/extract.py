@@ -161,7 +161,7 @@ _POST_CLAUSE_RE = re.compile("[，,](?:[0-9０-９]{4}年(?:[0-9０-９]{1,2}月
 _BIO_FIELDS_RE = re.compile("(?:[，,](?:男|女|[\u4e00-\u9fff]{1,4}族|[0-9０-９]{4}年(?:[0-9０-９]{1,2}月)?(?:出生|生)"
                             "|中共党员|中共预备党员|群众|(?:大学|大专|中专|本科|研究生|硕士|博士)(?:学历|文化)?))+(?=[，,])")
 _ETHNIC_PREDICATE_RE = re.compile("是[\u4e00-\u9fff]{1,4}族(?=[，,])")
-_AGE_CLAUSE_RE = re.compile("(?:今年|已经|已)?[0-9０-９一二三四五六七八九十]{1,3}岁[，,]")
+_AGE_CLAUSE_RE = re.compile("(?:今年|已经|已)?[0-9０-９一二三四五六七八九十]{1,3}岁[，,。]")
 _WHEN_RE = re.compile("(?:今年|去年|前年|近日|日前|近期|最近|后来|随后|[0-9]{4}年(?:[0-9]{1,2}月)?)[，,]?")
 _CLAUSE_PREPOSITIONS = frozenset("给向对跟把为被替朝")  # what opens a verb's phrase after its subject
 _CONJUNCTION_SURNAMES = frozenset("和")  # family names that are also the commonest conjunction
@@ -1677,8 +1677,8 @@ class _Builder:
             elif ch in "—" and i + 1 < len(text) and text[i + 1] != "—":
                 weak.add(i + 1)
         weak.add(0)
-        for m in re.finditer("[在，,、。；：:（(]|岁的", text):
-            weak.add(m.end())
+        for m in re.finditer("[在，,、。；：:（(的]", text):
+            weak.add(m.end())  # (的: 坐在她旁边的|孙小雨今年23岁, where what follows the name vouches for it)
         relation_starts = {m.end() for m in re.finditer("|".join(RELATION_NOUNS), text)}
         # people the statistical tagger found (tagger_mentions ran first)
         tagged = {i: j for i, j, label in self.mentions if label == PERSON}

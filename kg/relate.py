@@ -1305,7 +1305,8 @@ _DESCRIBED_PERSON = re.compile("(?<![\u4e00-\u9fff])这(?:位|名)(?=[\u4e00-\u9
 _PERSON_NOUNS = ("姑娘", "小伙", "小伙子", "年轻人", "汉子", "女孩", "小姑娘", "老人", "老党员", "党员", "师傅",
                  "大姐", "大哥", "阿姨", "大叔", "女工", "工匠", "青年", "后生", "母亲", "父亲", "妈妈", "老兵",
                  "80后", "85后", "90后", "95后", "00后", "女子", "男子", "媳妇")
-_DESCRIPTION_CHARS = 8  # 这位来自贵州山区的布依族姑娘 is as long as they get
+_DESCRIPTION_CHARS = 8  # 这位年轻的布依族姑娘; longer ones (这位来自贵州山区的布依族姑娘) often start a new clause
+_TITLED_DESCRIPTION_CHARS = 12  # 这位镜片车间的高级技师: a unit and a title
 
 
 def described_people(text: str, dm: DocumentMentions, rec: Recognizer) -> dict[int, int]:
@@ -1316,11 +1317,11 @@ def described_people(text: str, dm: DocumentMentions, rec: Recognizer) -> dict[i
     people_at = {m.span.start for m in people}
     out = {}
     for m in _DESCRIBED_PERSON.finditer(text):
-        for end in range(m.end() + 1, min(len(text), m.end() + _DESCRIPTION_CHARS) + 1):
+        for end in range(m.end() + 1, min(len(text), m.end() + _TITLED_DESCRIPTION_CHARS) + 1):
             phrase = text[m.end():end]
             if not (is_han(text[end - 1]) or text[end - 1].isdigit()):
                 break
-            if phrase.endswith(_PERSON_NOUNS) or rec.title_ending_at(text, end):
+            if (phrase.endswith(_PERSON_NOUNS) and len(phrase) <= _DESCRIPTION_CHARS) or rec.title_ending_at(text, end):
                 while end < len(text) and (text[m.end():end + 1].endswith(_PERSON_NOUNS)
                                            or rec.title_ending_at(text, end + 1)):
                     end += 1  # 这位老师傅, not 这位老师

@@ -772,3 +772,8 @@ def test_short_forms_by_an_optics_trade_an_abbreviated_trade_and_a_three_charact
     assert "锦溪文创" in org_cores("长沙锦溪文化创意有限公司", recognizer.lex, recognizer)
     assert "杞丰源" in org_cores("宁夏杞丰源生物科技有限公司", recognizer.lex, recognizer)
     assert "宇通" not in org_cores("郑州宇通客车股份有限公司", recognizer.lex, recognizer)  # two characters: too wide
+
+
+def test_a_name_after_de_that_its_age_vouches_for(recognizer):
+    _, found = _mentions("坐在她旁边的孙小雨今年23岁。大家的目标明确。", recognizer)
+    assert sorted(t for t, label in found if label == "Person") == ["孙小雨"]

@@ -1703,3 +1703,9 @@ def test_short_quotes_that_are_sentences_and_an_account_reckoned(recognizer):
     text = "质检班班长郑海波给记者算了一笔账：一片镜片的成本是8元，返工一次就是16元。"
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "quote") == [("Person:郑海波", None, "一片镜片的成本是8元，返工一次就是16元。")]
+
+
+def test_an_award_to_a_person_referred_to_by_unit_and_title(recognizer):
+    text = "52岁的林国栋有个外号叫“林两丝”。今年4月，这位镜片车间的高级技师获得浙江省五一劳动奖章。"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:林国栋", "Honor:浙江省五一劳动奖章", None)]
