@@ -1836,8 +1836,9 @@ class _Builder:
                 f"一边[^，。！？!?；;“”\n]{{1,16}}?[，,]?一边[^，。！？!?；;“”\n]{{0,10}}?(?:{self.rec.speech_re.pattern})",
                 text[end:end + 50]):
             return True  # 高建国一边检查设备，一边向记者介绍
-        if text.endswith("岁的", 0, max(0, end - 4)) or text[max(0, end - 6):end].find("岁的") >= 0:
-            return end < len(text) and text[end] in PUNCT_AFTER_NAME  # 今年52岁的李秀英，
+        if (text.endswith("岁的", 0, max(0, end - 4)) or text[max(0, end - 6):end].find("岁的") >= 0) and (
+                end < len(text) and text[end] in PUNCT_AFTER_NAME):
+            return True  # 今年52岁的李秀英， (and 今年54岁的郝建军|是…的一名熔化工 below)
         if self.predicate_post_follows(end) or _AGE_CLAUSE_RE.match(text, end):
             return True  # (孙海鹰今年41岁，: only a person's age is told so)
         title = self.rec._title_at(text, end)

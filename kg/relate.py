@@ -1250,7 +1250,7 @@ def structure(doc: Document, dm: DocumentMentions) -> list[Relation]:
 
 
 _PART_OF = re.compile("(?:是|为|系)")
-_PART_OF_TAIL = re.compile("(?:(?:的|旗下的?)(?:全资|控股|直属)?(?:子公司|下属企业|下属公司|下属单位|分公司|二级单位|成员企业|成员单位)"
+_PART_OF_TAIL = re.compile("(?:(?:的|旗下的?)(?:核心|骨干|重要|全资|控股|直属)?(?:子公司|下属企业|下属公司|下属单位|分公司|二级单位|成员企业|成员单位)"
                            "|(?:所属|下属|旗下)的)")  # 是集团所属的大型国有农场
 _BELONGS_TO = re.compile("(?:隶属于|隶属|归属于|直属于)")
 # ORG位于PLACE, ORG总部设在PLACE, ORG落户PLACE

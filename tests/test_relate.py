@@ -1709,3 +1709,12 @@ def test_an_award_to_a_person_referred_to_by_unit_and_title(recognizer):
     text = "52岁的林国栋有个外号叫“林两丝”。今年4月，这位镜片车间的高级技师获得浙江省五一劳动奖章。"
     _, rels = _facts(text, recognizer)
     assert _kind(rels, "award") == [("Person:林国栋", "Honor:浙江省五一劳动奖章", None)]
+
+
+def test_a_city_s_union_honor_a_core_subsidiary_and_a_named_age_before_a_post(recognizer):
+    text = ("林秀琴2015年当选公司工会主席，曾获评泉州市优秀工会工作者。恒岳挖掘机械有限公司是徐州恒岳机械集团有限公司的核心子公司。"
+            "今年54岁的郝建军是冀华玻璃有限公司的一名熔化工。")
+    dm, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:林秀琴", "Honor:泉州市优秀工会工作者", None)]
+    assert _kind(rels, "suborganization") == [("Organization:恒岳挖掘机械有限公司", "Organization:徐州恒岳机械集团有限公司", None)]
+    assert ("Person:郝建军", "Organization:冀华玻璃有限公司", "熔化工") in _kind(rels, "membership")
