@@ -228,6 +228,7 @@ _ALNUM_HAN = re.compile(r"[0-9A-Za-z\u3400-\u9fff\U00020000-\U0002ffff]")
 
 
 ADVERB_CHARS = frozenset("正在也又就还都便已曾将才再仍亦均")  # may follow a name: 刘军正和徒弟们
+_BEFORE_LEARNING = ADVERB_CHARS | frozenset("刚没不要")  # 刚|学会用手机: learnt, no 学会 (a society)
 # 法律援助中心|指派|律师: such a verb between a body and a title belongs to neither (jieba tags 指派 n)
 ASSIGNING_VERBS = frozenset({"指派", "选派", "委派", "派出", "派驻", "安排", "推荐", "聘请"})
 # 中心指定了|周洁|作为刘某的法援律师: a body of a kind just named, a verb of assigning, the person, the post
@@ -876,6 +877,11 @@ class _Builder:
 
     def span(self, i: int, j: int) -> Span:
         return Span(self.doc.id, i, j)
+
+    @functools.cached_property
+    def word_ending_at(self) -> dict[int, Token]:
+        """The article's word that ends at each offset (dictionary segmentation, as ``words``)."""
+        return {t.end: t for t in self.words}
 
     def add(self, i: int, j: int, label: str) -> Mention:
         key = (i, j, label)
@@ -1997,7 +2003,7 @@ class _Builder:
             while i > 0 and (text[i - 1] not in CHUNK_DELIMS or i - 1 in self.name_brackets) and j - i < 40:
                 i -= 1
             i += self.rec.name_start(text[i:m.start()])
-            if suffix == "学会" and text[m.start() - 1:m.start()] in ADVERB_CHARS | {"刚", "才", "没", "不", "要"}:
+            if suffix == "学会" and text[m.start() - 1:m.start()] in _BEFORE_LEARNING:
                 continue  # 丁小梅刚学会用手机: learnt, no society
             if (text[j:j + 1] in ("了", "着", "过") or suffix == "大学" and text[j:j + 1] in ("学", "读", "时", "毕", "期")) and (
                     (i, m.start(), PERSON) in self.mentions or text[i:m.start()] in self.person_names):
@@ -2039,7 +2045,7 @@ class _Builder:
             if p in place_ends and self.lex.place_alias.get(text[place_ends[p]:p]) in self.lex.places:
                 i = place_ends[p]
             else:
-                brand = next((t for t in self.words if t.end == p), None)
+                brand = self.word_ending_at.get(p)
                 if brand is None or len(brand.text) < 2 or not self.rec.has_proper_part(brand.text) or (
                         self.rec.segmenter.word_tag(brand.text) in ("n", "vn", "ns", "nt")):
                     continue  # 红星|拖拉机厂; not a body (钢铁集团|炼铁厂 is its unit) or a common noun
@@ -2549,12 +2555,11 @@ class _Builder:
                                or any(strong for _, strong in self.rec.org_suffix_end(word))))
             if named_body or head_ok:
                 self.add(tok.start, tok.end, ORGANIZATION)  # a body the dictionary knows (中国电信, 最高人民法院)
-        by_end = {t.end: t for t in self.words}
         for m in self.lex.industry_re.finditer(text):
             if not m.group(0):
                 continue
             i, j = m.start(), m.end()
-            previous = by_end.get(i)
+            previous = self.word_ending_at.get(i)
             if previous is None or j not in self.word_ends or text.startswith(_TRADE_AS_SUCH, j):
                 continue  # 郑州市快递|行业: the trade in a place, no company
             if len(previous.text) >= 2:
