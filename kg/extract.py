@@ -73,7 +73,7 @@ _TIME_WORDS = frozenset({"今年", "去年", "明年", "前年", "目前", "近�
 # A two-character word the dictionary tags as a name (nr, nz) this often is an everyday word (智慧 1,581,
 # 普通 6,768; not 红旗 1,052, 华为 373)
 _EVERYDAY_FREQ = 1500
-_NO_GIVEN_NAME = frozenset("到着过把被给向")  # characters no one-character given name is
+_NO_GIVEN_NAME = frozenset("到着过把被给向去")  # characters no one-character given name is (司机常|去的…)
 # 梁月娥, 王月英: 月 opens many a given name, but not a date's end (月底, 月初) nor a month's count (月份)
 _MONTH_GIVEN_NAME = re.compile("[^\\d\\W]月[^底初中末份内里前后度薪票均产日号的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之]")
 _VERB_COMPLEMENTS = frozenset({"上", "下", "来", "去", "着", "了", "过", "起", "到", "进", "出", "回", "完", "好"})
@@ -1524,7 +1524,10 @@ class _Builder:
             if short and text[i] == "全" and text[i + 1] in "省市县州区乡镇村旗" and not (
                     previous[0] == i and previous[1] in self.lex.place_ancestors(full)):
                 continue  # 全州现有…: the whole prefecture, not 全州(县) (but 广西|全州)
-            if short and not self.word_at(i, j) and (not self.rec.segmenter.word_tag(m.group(0)).startswith("ns")
+            # 江苏|南通人: the dictionary's word for the place's people (南通人) holds the place
+            demonym = text.startswith("人", j) and self.word_at(i, j + 1)
+            joined = previous[0] == i and self.ends_word(i, j)  # 上海浦东, one word of two places
+            if short and not (self.word_at(i, j) or demonym or joined) and (not self.rec.segmenter.word_tag(m.group(0)).startswith("ns")
                                                      or self.common_word_across(i, j)):
                 continue  # 每天等待 holds no 天等, 创新平台 no 新平, 夕阳西下 no 阳西
             if short and any(text[i:j + k] in self.lex.place_stems for k in (1, 2)):
@@ -1911,6 +1914,8 @@ class _Builder:
             if ((end > j and text[j - 1] in ADVERB_CHARS and tag[:1] in ("d", "t", "v", "l"))
                     or (end == j and tag == "v" and text[j:j + 1] in _VERB_COMPLEMENTS)):
                 return i, j - 1  # 李娜|正在检查, 李刚|走过来: a listed name, then an adverb's or a verb's word
+        if j - i == 3 and text[j - 1] == "学" and text[j:j + 1] != "学" and text[max(0, i - 2):i].endswith(("跟着", "跟", "向")):
+            return i, j - 1  # 跟着杨雪|学烘焙: the one learned from, then 学 (跟着王志学|学焊接 writes 学 twice)
         if (j - i == 3 and text[i - 1:i] in ("把", "将") and at.get(j - 1, ("", 0))[1] == j
                 and seg.word_tag(text[j - 1]) == "v" and text[j:j + 1] in _VERB_COMPLEMENTS):
             return i, j - 1  # 把滕佳|叫到试板前: the one handled, then the verb and its complement

@@ -42,6 +42,9 @@ def _implied_org(post: Post, frame: Frame, orgs: list[Mention]) -> Mention | Non
         if not org.text.endswith(word) or len(org.text) <= len(word):
             continue
         core = org.text[:-len(word)].rstrip("总")
+        if core[-1:] in _REGION_ENDS and any(s.endswith(_COMPANY_ENDS) for s in siblings):
+            continue  # 宜宾市总工会: a region's federation, not a company's union (公司党委副书记、工会主席); but
+            # 经开区人大工委副主任、工会主席: the district's bodies, so its 经开区总工会
         score = max((_common_run(core, s) for s in siblings), default=0)
         if score > best_score or (score == best_score and best is not None and len(org.text) > len(best.text)):
             best, best_score = org, score
@@ -59,6 +62,8 @@ def _common_run(a: str, b: str) -> int:
     return best
 
 
+_REGION_ENDS = frozenset("省市县区州旗盟镇乡")
+_COMPANY_ENDS = ("公司", "集团", "厂")
 _HEAD_OF_GOVERNMENT = re.compile("[省市区县州镇乡旗盟]长$")
 
 
@@ -310,7 +315,10 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
 
     def subject_before(s: int, i: int) -> Mention | None:
         """The speaker of a statement introduced at ``i`` in the sentence starting at ``s``."""
-        before = [p for p in people if s <= p.span.start and p.span.end <= i]
+        if re.match("在[他她]看来[，,]", text[s:i]):
+            return _antecedent(text, people, s, rec)  # 在她看来，顾志强班组的活儿“最省心”：“…”
+        before = [p for p in people if s <= p.span.start and p.span.end <= i
+                  and not text.startswith(_TEAM_OF_NAME, p.span.end)]  # 顾志强班组: a name that names a team
         subjects = [p for p in before if not text[max(s, p.span.start - 2):p.span.start].endswith(_FACING)]
         if subjects or before:
             return (subjects or before)[-1]  # 额尔敦…，他冲着萨仁图雅竖起大拇指：: not the one faced
@@ -330,6 +338,28 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
         p0, p1 = para.start, para.end
         for m in re.finditer(f"[{OPEN_QUOTES}]([^{OPEN_QUOTES}{CLOSE_QUOTES}]*)[{CLOSE_QUOTES}]", text[p0:p1]):
             quoted.append((p0 + m.start(), p0 + m.end()))
+    # 0. a statement that runs over paragraphs: each goes on with an opening mark and only the last is closed
+    # (NAME说：“…。¶“…。”), or a paragraph that ends with its frame (王桂珍打开了话匣子：¶“…”)
+    carry: Mention | None = None  # the speaker whose statement goes on into the next paragraph
+    for para in dm.paragraphs:
+        p0, p1 = para.start, para.end
+        body = text[p0:p1].rstrip()
+        if carry is not None and body[:1] in OPEN_QUOTES:
+            close = next((k for k in range(1, len(body)) if body[k] in CLOSE_QUOTES), None)
+            emit(carry, p0 + 1, p0 + (close if close is not None else len(body)), (p0, p0 + len(body)))
+            if close is None or close == len(body) - 1:
+                continue  # still going on, or the paragraph is all statement: the next may go on with it
+        carry = None
+        opened = max(body.rfind(q) for q in OPEN_QUOTES)
+        if (opened > 0 and not any(q in body[opened:] for q in CLOSE_QUOTES) and body[opened - 1] in "：:"
+                and body[-1:] in _SENTENCE_FINAL):  # (a sentence cut at a comma is no paragraph of a statement)
+            s, _ = sentence_span(text, p0 + opened - 1)
+            carry = subject_before(s, p0 + opened)
+            if carry is not None:
+                emit(carry, p0 + opened + 1, p0 + len(body), (min(carry.span.start, p0 + opened), p0 + len(body)))
+        elif body[-1:] in ("：", ":") and not _ANSWER_LABEL.search(body[-3:]) and not _QUESTION_LABEL.search(body[-4:]):
+            s, _ = sentence_span(text, p0 + len(body) - 1)
+            carry = subject_before(s, p0 + len(body))
     for para in dm.paragraphs:
         p0, p1 = para.start, para.end
         # 1. quoted statements “…”
@@ -432,6 +462,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
         for i, s, subject in spoken:
             if (s < p1 and text[s] in OPEN_QUOTES) or _inside(quoted, i):
                 continue
+            if text[s - 1] in "，," and text.startswith(("一边", "边"), s):
+                continue  # 他一边说，一边让徒弟记下编号: what the speaker does while speaking
             speaker = narrator(i) if subject == "我" else _antecedent(text, people, i, rec)
             e = _reported_end(text, s, p1, speaker, people, speech)
             emit(speaker, s, e, (i, e))
@@ -445,6 +477,8 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             if speaker is not None:
                 s = p0 + m.end()
                 _, e = sentence_span(text, s)
+                if re.search(f"[：:][{OPEN_QUOTES}]", text[s:e]):
+                    continue  # 在她看来，…“最放心”：“…”: the view is the statement quoted after it (taken above)
                 emit(speaker, s, e, (p0 + m.start(), e))
     # 5. 答：… in an interview laid out as 问：/答：, the answer of the one its heading names (——访…首席技师毕建新)
     answerer = next((h for h in headings if any(_ANSWER_LABEL.match(text, p.start) for p in dm.paragraphs)), None)
@@ -748,10 +782,12 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
                 return first
         if in_sentence:
             return in_sentence[-1]
-        if re.search("(?<![\u4e00-\u9fff])我", before):
+        if re.search("(?:(?<![\u4e00-\u9fff])|(?<=[年月日时后前]))我", before):  # 2006年我来到…
             earlier = [h for h in headings if h.span.end <= s]
             return earlier[-1] if earlier else None
-        later = [p for p in people if end <= p.span.start < e] if later_ok else []
+        # not one the verb's clause goes on to follow (进入ORG，拜顾志强为师; 来到ORG，跟着老班长何永康学技术)
+        later = [p for p in people if end <= p.span.start < e
+                 and not text[max(end, p.span.start - 2):p.span.start].endswith(_MASTER_BEFORE)] if later_ok else []
         if later:
             return later[0]
         return None if _noun_subject_before(text, start, s, rec) else _antecedent(text, people, s, rec)
@@ -963,7 +999,10 @@ _THOSE_WHO = re.compile("[”」]?(?:荣誉)?(?:称号)?的")
 _NOW_IS = ("如今是", "现在是", "目前是", "已是", "已经是")  # …，如今是HONOR: an honor the subject holds now
 
 # Prepositions a person may follow as their object, not as the subject of the sentence
-_FACING = ("冲着", "对着", "朝着", "望着", "看着", "拉着", "握着")  # 冲着萨仁图雅竖起大拇指: the one the speaker faces
+# 冲着萨仁图雅竖起大拇指: the one the speaker faces; 把罗思琪叫到涂布机旁: the one the speaker calls over
+_FACING = ("冲着", "对着", "朝着", "望着", "看着", "拉着", "握着", "把")
+_TEAM_OF_NAME = ("班组", "团队", "工作室", "创新工作室")
+_MASTER_BEFORE = ("拜", "跟着", "跟随", "师从", "跟", "向", "随")  # 拜NAME为师, 跟着NAME学: the one learned from
 _BEFORE_AN_OBJECT = ("跟着", "跟随", "师从", "跟", "向", "给", "为", "对", "随", "被", "让", "帮")
 # 是HONOR, and 是运行一处的高级操纵员，也是HONOR: the person's own predicate, then the honor
 # NAME(在ORG干了22年钳工，)是HONOR: a clause of the name's own may come before 是
@@ -1216,7 +1255,9 @@ def _roundup_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
             continue
         s, e = sentence_span(text, h.span.start)
         for p in profiled:
-            if p.span.start > h.span.start:
+            # one named in the honor's own sentence (in another clause's list, 孙浩宇…等10人被授予A；…等20人获得B)
+            # holds what that sentence gives them
+            if p.span.start > h.span.start and p.text not in text[s:e]:
                 out.append(Relation(AWARD, key(p), key(h), Span(doc.id, s, e)))
     return out
 

@@ -105,13 +105,40 @@ UPDATES = (
     ("胡杨河市", "county", "新疆维吾尔自治区"),
     ("新星市", "county", "新疆维吾尔自治区"),
     ("白杨市", "county", "新疆维吾尔自治区"),
+    ("龙港市", "county", "温州市"),  # 2019, a town of 苍南县 made a city
+    # the districts 大兴安岭地区 administers (not in the adcode table)
+    ("加格达奇区", "county", "大兴安岭地区"),
+    ("松岭区", "county", "大兴安岭地区"),
+    ("新林区", "county", "大兴安岭地区"),
+    ("呼中区", "county", "大兴安岭地区"),
 )
 
 # counties renamed in place since the table was made (same level, same parent): the old name is no longer used
 RENAMES = {
     "同仁县": "同仁市",  # 2020, a county made a city
     "许昌县": "建安区",  # 2016, a county made a district of 许昌市
+    "宜宾县": "叙州区",  # 2018, a county made a district of 宜宾市
+    # counties made cities (the year of the State Council's approval)
+    "平泉县": "平泉市",  # 2017
+    "隆昌县": "隆昌市",  # 2017
+    "漠河县": "漠河市",  # 2018
+    "滦县": "滦州市",  # 2018
+    "京山县": "京山市",  # 2018
+    "彬县": "彬州市",  # 2018
+    "华亭县": "华亭市",  # 2018
+    "荔浦县": "荔浦市",  # 2018
+    "水富县": "水富市",  # 2018
+    "潜山县": "潜山市",  # 2018
+    "兴仁县": "兴仁市",  # 2018
+    "邵东县": "邵东市",  # 2019
+    "长垣县": "长垣市",  # 2019
+    "射洪县": "射洪市",  # 2019
+    "子长县": "子长市",  # 2019
+    "澄江县": "澄江市",  # 2019
 }
+
+# districts news names by a shorter form (most 区 keep their full name: 鼓楼区 is in many cities)
+DISTRICT_SHORTS = {"浦东新区": "浦东"}
 
 
 def read_rows(path: Path) -> list[tuple[str, str]]:
@@ -158,6 +185,8 @@ def candidate_short(name: str, level: str) -> str:
             if name.endswith(suffix):
                 return name[: -len(suffix)]
         return name
+    if name in DISTRICT_SHORTS:
+        return DISTRICT_SHORTS[name]
     if name.endswith("区") and not name.endswith("地区") and name != "神农架林区":
         return name  # districts, 特区, 新区 keep the full form
     if name.endswith("旗"):

@@ -777,3 +777,13 @@ def test_short_forms_by_an_optics_trade_an_abbreviated_trade_and_a_three_charact
 def test_a_name_after_de_that_its_age_vouches_for(recognizer):
     _, found = _mentions("坐在她旁边的孙小雨今年23岁。大家的目标明确。", recognizer)
     assert sorted(t for t, label in found if label == "Person") == ["孙小雨"]
+
+
+def test_a_place_inside_its_people_s_word_and_two_places_the_dictionary_joins(recognizer):
+    _, found = _mentions("周建平是江苏南通人。上海浦东祝桥镇，东海之滨。她出生在宜宾市叙州区。", recognizer)
+    assert sorted(t for t, label in found if label == "Place") == sorted(["江苏", "南通", "上海", "浦东", "祝桥镇", "宜宾市", "叙州区"])
+
+
+def test_no_name_of_a_verb_after_a_title_or_of_learning_after_a_master(recognizer):
+    _, found = _mentions("工会在司机常去的充电站设点宣传。去年她回村跟着杨雪学烘焙。电解工朝格图抹了一把汗。", recognizer)
+    assert sorted(t for t, label in found if label == "Person") == ["朝格图", "杨雪"]

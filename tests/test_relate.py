@@ -1718,3 +1718,55 @@ def test_a_city_s_union_honor_a_core_subsidiary_and_a_named_age_before_a_post(re
     assert _kind(rels, "award") == [("Person:林秀琴", "Honor:泉州市优秀工会工作者", None)]
     assert _kind(rels, "suborganization") == [("Organization:恒岳挖掘机械有限公司", "Organization:徐州恒岳机械集团有限公司", None)]
     assert ("Person:郝建军", "Organization:冀华玻璃有限公司", "熔化工") in _kind(rels, "membership")
+
+
+def test_the_one_called_over_with_ba_is_not_the_speaker(recognizer):
+    text = "下班前，孙建军又把刘晓燕叫到控制台旁，指着曲线说：“这里还得再盯紧些。”"
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:孙建军", None, "这里还得再盯紧些。")]
+
+
+def test_a_statement_over_paragraphs_and_a_frame_that_ends_its_paragraph(recognizer):
+    text = ("谈起带徒弟，周玉梅有自己的看法：“年轻人脑子活，缺的是耐心。\n"
+            "“焊接这门手艺，急不得，一天练不好就练一个月。”\n"
+            "说起当年学艺，石凤英打开了话匣子：\n"
+            "“那时候一把剪刀、一张红纸，就是一个冬天。”\n"
+            "石凤英的徒弟赵明亮在一旁笑了。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:周玉梅", None, "年轻人脑子活，缺的是耐心。"),
+                                    ("Person:周玉梅", None, "焊接这门手艺，急不得，一天练不好就练一个月。"),
+                                    ("Person:石凤英", None, "那时候一把剪刀、一张红纸，就是一个冬天。")]
+
+
+def test_what_one_does_while_speaking_and_a_name_that_names_a_team(recognizer):
+    text = ("“这台机组的声音不对。”陈国华一边说，一边让徒弟记下编号。"
+            "质检员吴丽萍很较真。在她看来，陈国华班组的活儿“最放心”：“他们自己查得比我还严。”")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "quote") == [("Person:吴丽萍", None, "他们自己查得比我还严。"),
+                                    ("Person:陈国华", None, "这台机组的声音不对。")]
+
+
+def test_joining_a_body_then_taking_a_master_is_the_apprentice_s(recognizer):
+    text = ("沈阳恒宇机床有限公司（简称恒宇机床）是老厂。学徒刘一凡今年23岁。"
+            "2020年，他从沈阳市机电工程学校毕业后进入恒宇机床，拜韩国栋为师。")
+    _, rels = _facts(text, recognizer)
+    bare = sorted((r.subject, r.object) for r in rels if r.kind == "membership" and not r.role)
+    assert bare == [("Person:刘一凡", "Organization:恒宇机床"), ("Person:刘一凡", "Organization:沈阳市机电工程学校")]
+
+
+def test_a_bare_union_post_after_a_company_post_is_the_company_s(recognizer):
+    text = ("绵阳恒达电子科技有限公司是一家电子企业。绵阳市总工会今年举办了技能大赛。"
+            "公司党委副书记、工会主席谢春兰介绍，公司工会每年举办技能比武。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "membership") == [("Person:谢春兰", "Organization:绵阳恒达电子科技有限公司", "党委副书记"),
+                                         ("Person:谢春兰", "Organization:绵阳恒达电子科技有限公司", "工会主席")]
+
+
+def test_profiled_people_hold_what_their_own_clause_of_a_roundup_gives(recognizer):
+    text = ("大会表彰了一批先进个人。采油厂工程师王立军、炼化公司技师周晓红等10人被授予“东营市劳动模范”称号；"
+            "机修厂钳工刘大海等20人获得东营市五一劳动奖章。\n王立军：油田的“活地图”\n王立军今年45岁。\n"
+            "周晓红：炉前的“女状元”\n周晓红今年39岁。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:刘大海", "Honor:东营市五一劳动奖章", None),
+                                    ("Person:周晓红", "Honor:东营市劳动模范", None),
+                                    ("Person:王立军", "Honor:东营市劳动模范", None)]
