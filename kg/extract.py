@@ -73,6 +73,7 @@ _TIME_WORDS = frozenset({"今年", "去年", "明年", "前年", "目前", "近�
 # A two-character word the dictionary tags as a name (nr, nz) this often is an everyday word (智慧 1,581,
 # 普通 6,768; not 红旗 1,052, 华为 373)
 _EVERYDAY_FREQ = 1500
+MASTER_MARKERS = ("拜", "跟着", "跟随", "师从", "跟", "向", "随")  # before the name of one learned from
 _NO_GIVEN_NAME = frozenset("到着过把被给向去")  # characters no one-character given name is (司机常|去的…)
 # 梁月娥, 王月英: 月 opens many a given name, but not a date's end (月底, 月初) nor a month's count (月份)
 _MONTH_GIVEN_NAME = re.compile("[^\\d\\W]月[^底初中末份内里前后度薪票均产日号的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之]")
@@ -146,7 +147,7 @@ _BARE_OFFICE_RE = re.compile("[，,]?(?:后来|后|现|并|还|又|同时)?(?:�
 _CLAUSE_IN_NAME_RE = re.compile("|".join((*AFFILIATION_VERBS, "毕业", "回到", "后到", "调到", "调入", "退休",
                                            "建成", "建立", "建起", "成立", "组建", "设立", "创建")))  # 公司|建成工作室
 # verbs of taking or holding an office, before ORG+TITLE
-OFFICE_VERBS = ("被聘为", "被评聘为", "被聘任为", "被任命为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任")
+OFFICE_VERBS = ("被聘为", "被评聘为", "被聘任为", "被任命为", "被推选为", "被选为", "被推举为", "当选为", "担任", "出任", "现任", "曾任", "兼任", "升任")
 ROLE_VERBS = (*OFFICE_VERBS, "当选", "原是", "曾是", "现是", "已是", "已经是", "也是", "是", "成为", "成了", "作为", "身为")
 # 作为ORG的TITLE，NAME…: the post of the person the clause after it opens with
 _AS_POST_RE = re.compile("(?:^|(?<=[。！？!?；;\n]))(?:作为|身为)[^，,。；;！？!?\n]{3,40}[，,]")
@@ -2360,6 +2361,9 @@ class _Builder:
         for m in re.finditer("(?<![\u4e00-\u9fff])[我他她](?:如今|现在|已经|已|也)?(?=是|被聘为|担任|现任|曾任|当选为|成为|成了)",
                              text):
             before = [p for p in people if p.span.end <= m.start()]
+            if before and text[max(0, before[-1].span.start - 2):before[-1].span.start].endswith(MASTER_MARKERS):
+                # not a master just named (…跟着王桂珍学刻纸。如今，他是…): the one who learns from them
+                before = [p for p in before if p.text != before[-1].text] or before
             if before:
                 subjects.append((m.end(), before[-1]))
         for m in _POST_CLAUSE_RE.finditer(text):

@@ -12,8 +12,7 @@ from dataclasses import replace
 
 from kg.extract import (AFFILIATION_VERBS, ANAPHORIC_BODIES, CHINESE_DIGITS, CLOSE_QUOTES, HONOR_SCOPES, OPEN_QUOTES,
                         ZONE_SUFFIXES, DocumentMentions, Frame, Post, Recognizer, group_of_unit, is_han, is_subsequence,
-                        legal_suffix,
-                        sentence_span, the_companies)
+                        MASTER_MARKERS, legal_suffix, sentence_span, the_companies)
 from kg.types import (AWARD, HONOR, LOCATED_IN, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
 
@@ -129,6 +128,9 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
     came in between (快递员小李, 一位老师傅) or the name lies more than a few paragraphs back; passing over
     someone the text shows is of the other sex (王秀兰…丈夫张强…她告诉记者: 王秀兰)."""
     person = _last_person_before(people, i)
+    if person is not None and text[max(0, person.span.start - 2):person.span.start].endswith(MASTER_MARKERS):
+        # …回到家乡拜王桂珍为师。她在图样里…: the one who took a master, not the master
+        person = next((p for p in reversed(people) if p.span.end <= person.span.start and p.text != person.text), person)
     other = {"他": "f", "她": "m"}.get(text[i:i + 1])
     if person is not None and other is not None and _sex(text, person, people, rec) == other:
         person = next((p for p in reversed(people) if p.span.end <= person.span.start and p.text != person.text
@@ -160,7 +162,7 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
 _MALE_BEFORE = re.compile("(?:丈夫|父亲|儿子|哥哥|弟弟|爷爷|外公|公公|老汉|小伙子|小伙|男子|大哥|大爷|大叔|男孩)$")
 _FEMALE_BEFORE = re.compile("(?:妻子|母亲|女儿|姐姐|妹妹|奶奶|外婆|婆婆|姑娘|女士|大姐|阿姨|大妈|大婶|女孩|媳妇)$")
 # characters of given names that are (nearly) only women's or only men's
-_FEMALE_NAME_CHARS = frozenset("娟娜婷霞燕芳莉琳玲萍艳凤琴媛娥姗婕娴嫣妮娇姣莹丽兰梅")
+_FEMALE_NAME_CHARS = frozenset("娟娜婷霞燕芳莉琳玲萍艳凤琴媛娥姗婕娴嫣妮娇姣莹丽兰梅珍琼菊蓉")
 _MALE_NAME_CHARS = frozenset("刚勇斌峰磊鹏虎雄彪")
 
 
@@ -787,7 +789,7 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
             return earlier[-1] if earlier else None
         # not one the verb's clause goes on to follow (进入ORG，拜顾志强为师; 来到ORG，跟着老班长何永康学技术)
         later = [p for p in people if end <= p.span.start < e
-                 and not text[max(end, p.span.start - 2):p.span.start].endswith(_MASTER_BEFORE)] if later_ok else []
+                 and not text[max(end, p.span.start - 2):p.span.start].endswith(MASTER_MARKERS)] if later_ok else []
         if later:
             return later[0]
         return None if _noun_subject_before(text, start, s, rec) else _antecedent(text, people, s, rec)
@@ -1002,7 +1004,6 @@ _NOW_IS = ("如今是", "现在是", "目前是", "已是", "已经是")  # …�
 # 冲着萨仁图雅竖起大拇指: the one the speaker faces; 把罗思琪叫到涂布机旁: the one the speaker calls over
 _FACING = ("冲着", "对着", "朝着", "望着", "看着", "拉着", "握着", "把")
 _TEAM_OF_NAME = ("班组", "团队", "工作室", "创新工作室")
-_MASTER_BEFORE = ("拜", "跟着", "跟随", "师从", "跟", "向", "随")  # 拜NAME为师, 跟着NAME学: the one learned from
 _BEFORE_AN_OBJECT = ("跟着", "跟随", "师从", "跟", "向", "给", "为", "对", "随", "被", "让", "帮")
 # 是HONOR, and 是运行一处的高级操纵员，也是HONOR: the person's own predicate, then the honor
 # NAME(在ORG干了22年钳工，)是HONOR: a clause of the name's own may come before 是

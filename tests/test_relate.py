@@ -1770,3 +1770,17 @@ def test_profiled_people_hold_what_their_own_clause_of_a_roundup_gives(recognize
     assert _kind(rels, "award") == [("Person:刘大海", "Honor:东营市五一劳动奖章", None),
                                     ("Person:周晓红", "Honor:东营市劳动模范", None),
                                     ("Person:王立军", "Honor:东营市劳动模范", None)]
+
+
+def test_a_pronoun_after_a_master_is_the_apprentice_and_a_post_one_was_chosen_for(recognizer):
+    text = ("安阳天工刺绣有限公司是一家刺绣企业。周雪梅是她最得意的徒弟。2018年，她回到家乡拜孙桂珍为师。"
+            "她在图样里加入了新元素。如今，她是公司的主管，去年还获得了安阳市五一劳动奖章。"
+            "吴建生有些腼腆。2016年回村后，他跟着孙桂珍学绣花。如今，他是公司的组长。"
+            "去年，孙桂珍被推选为安阳市刺绣协会副会长。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:周雪梅", "Honor:安阳市五一劳动奖章", None)]
+    posts = [r for r in _kind(rels, "membership") if r[2]]
+    assert ("Person:周雪梅", "Organization:安阳天工刺绣有限公司", "主管") in posts
+    assert ("Person:吴建生", "Organization:安阳天工刺绣有限公司", "组长") in posts
+    assert ("Person:孙桂珍", "Organization:安阳市刺绣协会", "副会长") in posts
+    assert not any(p[0] == "Person:孙桂珍" and p[2] in ("主管", "组长") for p in posts)
