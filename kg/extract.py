@@ -73,7 +73,14 @@ _TIME_WORDS = frozenset({"今年", "去年", "明年", "前年", "目前", "近�
 # A two-character word the dictionary tags as a name (nr, nz) this often is an everyday word (智慧 1,581,
 # 普通 6,768; not 红旗 1,052, 华为 373)
 _EVERYDAY_FREQ = 1500
-MASTER_MARKERS = ("拜", "跟着", "跟随", "师从", "跟", "向", "随")  # before the name of one learned from
+_MASTER_MARKERS = ("拜", "跟着", "跟随", "师从", "跟", "向", "随")  # before the name of one learned from
+
+
+def named_as_master(text: str, start: int, floor: int = 0) -> bool:
+    """Whether the name at ``start`` is one learned from (拜王桂珍为师, 跟着王桂珍学), looking back no further
+    than ``floor``."""
+    return text[max(floor, start - 2):start].endswith(_MASTER_MARKERS)
+
 _NO_GIVEN_NAME = frozenset("到着过把被给向去")  # characters no one-character given name is (司机常|去的…)
 # 梁月娥, 王月英: 月 opens many a given name, but not a date's end (月底, 月初) nor a month's count (月份)
 _MONTH_GIVEN_NAME = re.compile("[^\\d\\W]月[^底初中末份内里前后度薪票均产日号的了是在和与及对把被将从也都就着过等说为以于而或并向让给这那其之]")
@@ -2361,7 +2368,7 @@ class _Builder:
         for m in re.finditer("(?<![\u4e00-\u9fff])[我他她](?:如今|现在|已经|已|也)?(?=是|被聘为|担任|现任|曾任|当选为|成为|成了)",
                              text):
             before = [p for p in people if p.span.end <= m.start()]
-            if before and text[max(0, before[-1].span.start - 2):before[-1].span.start].endswith(MASTER_MARKERS):
+            if before and named_as_master(text, before[-1].span.start):
                 # not a master just named (…跟着王桂珍学刻纸。如今，他是…): the one who learns from them
                 before = [p for p in before if p.text != before[-1].text] or before
             if before:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from kg.extract import (AFFILIATION_VERBS, ANAPHORIC_BODIES, CHINESE_DIGITS, CLOSE_QUOTES, HONOR_SCOPES, OPEN_QUOTES,
                         ZONE_SUFFIXES, DocumentMentions, Frame, Post, Recognizer, group_of_unit, is_han, is_subsequence,
-                        MASTER_MARKERS, legal_suffix, sentence_span, the_companies)
+                        legal_suffix, named_as_master, sentence_span, the_companies)
 from kg.types import (AWARD, HONOR, LOCATED_IN, MEMBERSHIP, ORGANIZATION, PERSON, PLACE, QUOTE, SUBORGANIZATION,
                       Document, Mention, Relation, Span)
 
@@ -128,7 +128,7 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
     came in between (快递员小李, 一位老师傅) or the name lies more than a few paragraphs back; passing over
     someone the text shows is of the other sex (王秀兰…丈夫张强…她告诉记者: 王秀兰)."""
     person = _last_person_before(people, i)
-    if person is not None and text[max(0, person.span.start - 2):person.span.start].endswith(MASTER_MARKERS):
+    if person is not None and named_as_master(text, person.span.start):
         # …回到家乡拜王桂珍为师。她在图样里…: the one who took a master, not the master
         person = next((p for p in reversed(people) if p.span.end <= person.span.start and p.text != person.text), person)
     other = {"他": "f", "她": "m"}.get(text[i:i + 1])
@@ -789,7 +789,7 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
             return earlier[-1] if earlier else None
         # not one the verb's clause goes on to follow (进入ORG，拜顾志强为师; 来到ORG，跟着老班长何永康学技术)
         later = [p for p in people if end <= p.span.start < e
-                 and not text[max(end, p.span.start - 2):p.span.start].endswith(MASTER_MARKERS)] if later_ok else []
+                 and not named_as_master(text, p.span.start, end)] if later_ok else []
         if later:
             return later[0]
         return None if _noun_subject_before(text, start, s, rec) else _antecedent(text, people, s, rec)
