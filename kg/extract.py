@@ -54,7 +54,7 @@ _MEETING_RE = re.compile("(?:见到|找到|遇到|采访|拜访|看到)了?")
 _LOOSE_GIVEN_TAGS = ("tg", "t", "q", "ag", "zg", "m")
 _HOUSEHOLD_CHARS = set("家户里村屯庄院寨")
 # 唐浩|最看重, 李红|是一名: adverbs and verbs of function no given name ends with
-_ADVERBS_AFTER_NAMES = frozenset("最也都还就已很更总便却又仍是被把")
+_ADVERBS_AFTER_NAMES = frozenset("最也都还就已很更总便却又仍是被把先")
 _NUMERALS = frozenset("一二三四五六七八九十百千万两几")  # 回族职工|占三成多: a count, no name
 _NAME_LIKE_ADVERBS = frozenset("刚正凡真")  # given names (王刚, 陈正, 李凡) that the dictionary tags as adverbs
 FUNCTION_TAGS = ("c", "m", "t", "r", "p", "d", "u", "f", "q")
@@ -190,6 +190,7 @@ _NAMED_ZONE_RE = re.compile("([\u4e00-\u9fff]{2,4}?)(经济技术开发区|高�
                             "|工业园区|产业园区|经济综合实验区|综合保税区|开发区|工业区|产业园(?!有限|发展|投资|运营|开发|建设|管理|公司))")
 # a natural feature named after the county it runs through is no place: 澜沧江 (not 澜沧), 祁连山, 金沙江
 _NATURAL_FEATURE_CHARS = "江河湖山溪峡岭"
+_BUILDING_CHARS = "楼阁寺庙亭"  # 怀远楼, 岳阳楼: a building named after a place, not the place
 # a town, township, street or village written right after the place it belongs to
 # 获得“河北省青年岗位能手”称号: whatever is quoted between a verb of conferring and 称号 is an honor
 _QUOTED_HONOR_RE = re.compile("(?:获得|荣获|获评|获授|被授予|授予|被评为|评为|命名为)了?[“「]([\u4e00-\u9fff0-9]{2,16})[”」]"
@@ -491,6 +492,8 @@ class Recognizer:
                 continue
             if len(self._title_at(text, i + length - 1) or "") > 1:
                 continue  # 习总书记: the last character starts a title, so this is no name
+            if length == 2 and name[1] in _KINSHIP_CHARS and self.valid_name(text[i:i + 3]):
+                continue  # 老师傅黄伯坚带他…: 伯 opens a given name here; 黄伯 alone is what one calls him
             if (self._title_at(text, i + length) and self.segmenter.in_dictionary(name)
                     and self.segmenter.word_tag(name)[:1] == "n" and not self.segmenter.word_tag(name).startswith("nr")):
                 continue  # 门机|司机: a noun that says what the title works with, no name
@@ -1544,6 +1547,9 @@ class _Builder:
                 continue  # 局长|沙马拉且: the first character ends a title (局长), so no 长沙 (but 湖南省|长沙)
             if short and text[j:j + 1] and text[j] in _NATURAL_FEATURE_CHARS and self.rec.segmenter.in_dictionary(text[i:j + 1]):
                 continue  # 澜沧江: a river, not 澜沧(县)
+            if (short and text[j:j + 1] and text[j] in _BUILDING_CHARS
+                    and not self.rec.segmenter.in_dictionary(text[j:j + 2])):
+                continue  # 和贵楼、怀远楼: a building, not 怀远(县) (but 长沙楼市)
             if short and full.endswith("县") and _CITY_AFTER_COUNTY_RE.match(text, j) and full[:-1] + "市" not in self.lex.places:
                 j += 1  # 邹平市, 邹平县 in the lexicon: the mention holds the 市 the text writes
             elif (short and full[-1] in "县市" and self.lex.places[full].level == "county" and _DISTRICT_AFTER_RE.match(text, j)
@@ -1725,6 +1731,11 @@ class _Builder:
                         and not self.rec.two_part_name(text[i:end])):  # not 才让多杰: no family name
                     continue
             self.read_chain(i, end)
+        for m in re.finditer("|".join(("族", *_DESCRIBING_NOUNS)), text):  # 藏族青年才让东智是…: two name words
+            i = m.end()
+            end = next((i + n for n in (6, 5, 4) if self.rec.two_part_name(text[i:i + n])), None)
+            if end is not None and not any(s <= i < e for s, e, label in self.mentions if label == PERSON):
+                self.read_chain(i, end)
         org_starts = {i for i, _, label in self.mentions if label == ORGANIZATION}
         for m in _AFFILIATION_RE.finditer(text):  # 1998年，石晨进入国网河南省电力公司工作: a clause's subject
             if m.end() not in org_starts:
@@ -1878,6 +1889,8 @@ class _Builder:
                          None) if kind == PERSON else None
             if whole is not None:
                 j = whole  # 巴图孟|和: the tagger cut a Mongolian name after its first word and a half
+            if kind == PERSON and text[j:j + 1] == "业" and not self.rec.segmenter.in_dictionary(text[j:j + 2]):
+                continue  # 蓝科锂|业是…: a company's short name (锂业, 矿业), not a person (but 王伟|业务…)
             if kind == PERSON:
                 bounds = self.tagged_name_bounds(i, j)
                 if bounds is None:
@@ -1912,7 +1925,12 @@ class _Builder:
             if word is not None and j < title + word.end <= title + 4 and word.pos.startswith("nr"):
                 j = title + word.end  # 修复|师马玉|洁: the tagger ran into the title and cut the name the segmenter reads whole
             return self.tagged_name_bounds(title, j)  # 副司钻|努尔兰·托合塔尔: the title the tagger ran into
-        if any(w0 + a < i < w0 + b and seg.word_freq(w) >= 50 for w, a, b in tokens):
+        crossing = next(((w, w0 + b) for w, a, b in tokens if w0 + a < i < w0 + b and seg.word_freq(w) >= 50), None)
+        if crossing is not None:
+            word, end = crossing
+            if j - end >= 2 and any(word[k:] in self.rec._titles or word[k:] in RELATION_NOUNS
+                                    for k in range(len(word) - 1)):
+                return self.tagged_name_bounds(end, j)  # 老师傅|黄伯坚: a word that ends with a title or 师傅
             return None  # a frequent word (老师傅), not one of the dictionary's rare odd ones (客户王|永胜)
         if j - i == 3 and text[j - 1] in _ADVERBS_AFTER_NAMES and at.get(j - 1, ("", 0))[1] == j:
             return i, j - 1
@@ -1922,8 +1940,9 @@ class _Builder:
             if ((end > j and text[j - 1] in ADVERB_CHARS and tag[:1] in ("d", "t", "v", "l"))
                     or (end == j and tag == "v" and text[j:j + 1] in _VERB_COMPLEMENTS)):
                 return i, j - 1  # 李娜|正在检查, 李刚|走过来: a listed name, then an adverb's or a verb's word
-        if j - i == 3 and text[j - 1] == "学" and text[j:j + 1] != "学" and text[max(0, i - 2):i].endswith(("跟着", "跟", "向")):
-            return i, j - 1  # 跟着杨雪|学烘焙: the one learned from, then 学 (跟着王志学|学焊接 writes 学 twice)
+        if (j - i == 3 and text[j - 1] in "学干做练" and text[j:j + 1] != text[j - 1]
+                and text[max(0, i - 2):i].endswith(("跟着", "跟", "向"))):
+            return i, j - 1  # 跟着杨雪|学烘焙, 跟着阮超|干: the one followed, then the verb (跟着王志学|学焊接 writes 学 twice)
         if (j - i == 3 and text[i - 1:i] in ("把", "将") and at.get(j - 1, ("", 0))[1] == j
                 and seg.word_tag(text[j - 1]) == "v" and text[j:j + 1] in _VERB_COMPLEMENTS):
             return i, j - 1  # 把滕佳|叫到试板前: the one handled, then the verb and its complement
@@ -2111,15 +2130,19 @@ class _Builder:
             if len(m.group(2)) < 2:
                 continue  # 省厅, 市局: which department, the level does not say
             before = text[max(0, i - 4):i]
-            if REGION_LEVELS[m.group(1)] not in levels or (is_han(before[-1:] or "，") and before[-1:] not in "与和及同跟由向经"
-                                                            and not before.endswith(tuple(ORG_PRECEDING_VERBS))):
+            if len(m.group(1)) > 1:  # 今年自治区总工会, 联合自治区人社厅: 自治区 alone, unless a place's name ends with it
+                if REGION_LEVELS[m.group(1)] not in levels or any(
+                        s < i < e for s, e, label in self.mentions if label == PLACE):
+                    continue
+            elif REGION_LEVELS[m.group(1)] not in levels or (is_han(before[-1:] or "，") and before[-1:] not in "与和及同跟由向经"
+                                                              and not before.endswith(tuple(ORG_PRECEDING_VERBS))):
                 continue
             if self.rec.segmenter.tokens(text[i:j])[0].text not in (m.group(1), text[i:i + 2], text[i:i + 3], text[i:j]):
                 continue  # 市场监管局: 市 starts a word
             if any(s < j and i < e for s, e, label in self.mentions if label == PERSON):
                 continue
             for s, e, label in list(self.mentions):
-                if label == ORGANIZATION and s == i + 1 and e == j:
+                if label == ORGANIZATION and s == i + len(m.group(1)) and e == j:
                     self.remove(s, e, label)
             self.add(i, j, ORGANIZATION)
             self.level_body_unit(i, j)
@@ -2990,7 +3013,7 @@ _QUALIFIER_END_RE = re.compile("(?:(?:年纪|年龄)?最(?:年轻|年长|早|小
 # 是站里的三级引航员, 是厂里有名的八级钳工: the place of work by its class word and 里, for the body named before
 _COUNTED_RE = re.compile("(?:一|两|几|数|多|各)(?:家|批|些)")
 # a department by its place's level alone (县司法局, 区人力资源和社会保障局, 县人社局, 县法院)
-_LEVEL_BODY_RE = re.compile("([省市县区])((?:(?![局厅院会])[\u4e00-\u9fff]){0,10}?(?:总工会|人社局|人民法院|法院|人民检察院|检察院|局|厅))"
+_LEVEL_BODY_RE = re.compile("(自治区|自治州|[省市县区])((?:(?![局厅院]|工会)[\u4e00-\u9fff]){0,10}?(?:总工会|人社局|人民法院|法院|人民检察院|检察院|局|厅))"
                             "(?!长|[\u4e00-\u9fff]{0,2}(?:局|厅|院))")
 _RELATIONAL_TITLES = frozenset({"学生"})  # titles that name a relation to a person after 的 (我的学生)
 # words before a title that make it a group's (一些学生衣来伸手: no one named 衣来 is a student)

@@ -153,6 +153,7 @@ def _antecedent(text: str, people: list[Mention], i: int, rec: Recognizer) -> Me
                 between, 0, m.start()) and between[m.end():m.end() + 1] not in _CLAUSE_ENDS
                 and not between.startswith(("干起", "做起"), m.end())  # 从最基础的挡车工干起: a career's start
                 and not re.search("从[^，,。；;]{0,4}$", between[:m.start()])  # 从普通队员一步步干到队长
+                and not re.search("(?:作为|身为)[^，,。；;]{0,6}$", between[:m.start()])  # 作为农机手代表发言: in the person's own capacity
                 and not (_PLURAL_BEFORE.search(between, 0, m.start()) or between.startswith("们", m.end()))):
             return None
     return person
@@ -484,6 +485,7 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
                 emit(speaker, s, e, (p0 + m.start(), e))
     # 5. 答：… in an interview laid out as 问：/答：, the answer of the one its heading names (——访…首席技师毕建新)
     answerer = next((h for h in headings if any(_ANSWER_LABEL.match(text, p.start) for p in dm.paragraphs)), None)
+    first_answer = len(out)
     for para in dm.paragraphs:
         if answerer is not None and _ANSWER_LABEL.match(text, para.start):
             s = para.start + len(_ANSWER_LABEL.match(text, para.start).group(0))
@@ -497,7 +499,18 @@ def _quotes(doc: Document, dm: DocumentMentions, rec: Recognizer) -> list[Relati
             continue  # the reporter's narration between answers (直属库主任李文华介绍，…), not the answer going on
         e = _reported_end(text, para.start, para.end, speaker, people, speech)
         emit(speaker, para.start, e, (para.start, e))
-    return out
+    # 答：…我觉得，这比…: a view inside an answer of the same speaker is part of it, not another statement
+    # (but 我常对徒弟们说，… recounts another)
+    answers = out[first_answer:]
+
+    def view_in_answer(r: Relation) -> bool:
+        at = text.find(r.text, r.evidence.start)
+        return (at >= 0 and _VIEW_FRAME.search(text, max(r.evidence.start, at - 6), at) is not None
+                and any(o.subject == r.subject and len(o.text) > len(r.text) and r.text in o.text for o in answers))
+    return [r for r in out if not view_in_answer(r)]
+
+
+_VIEW_FRAME = re.compile("(?:觉得|认为|看来)[，,：:]?$")
 
 
 _TELLS_RE = re.compile("(?:讲起|说起|谈起|聊起|讲述|回忆起)了?[^，,。！？!?：:；;“”\n]{0,16}?(?:事|事情|经历|故事|往事)[：:]")
@@ -803,7 +816,7 @@ def _affiliation_verbs(doc: Document, dm: DocumentMentions, rec: Recognizer) -> 
             if verb in ("来到", "进入") and (_VISIT_AFTER.match(text, org.span.end) or "一行" in text[s:m.start()]):
                 continue  # …一行来到黔南供电局，看望…: a visit
             person = subject(m.start(), m.end(), s, e)
-            post = _POST_TAKEN_RE.match(text, org.span.end)  # 被分配到平罗直属库|当保管员
+            post = _POST_TAKEN_RE.match(text, org.span.end) or _POST_FROM_RE.match(text, org.span.end)  # 被分配到平罗直属库|当保管员
             role = post.group(1) if post is not None and base_title(post.group(1), rec) else None
             if person is not None:
                 out.append(Relation(MEMBERSHIP, key(person), key(org), Span(doc.id, s, e), role=role))
@@ -894,6 +907,8 @@ _VISIT_AFTER = re.compile("[^，。；;！？!?]{0,12}?(?:看望|慰问|调研|�
 
 # 被分配到ORG当保管员; 进入ORG(工作)，成为一名采油工: the post taken there
 _POST_TAKEN_RE = re.compile("(?:工作)?[，,]?(?:当上?了?|做了?|成为了?|担任|任)(?:一名)?((?:(?!的)[\u4e00-\u9fff]){2,8})(?=[，,。；;、]|$)")
+# 进入ORG，从抄表员干起: the first post there
+_POST_FROM_RE = re.compile("(?:工作)?[，,]从(?:一名|最基层的|最基础的|普通的?)?((?:(?!的)[\u4e00-\u9fff]){2,8}?)(?:干起|做起)")
 _POST_AT_RE = re.compile("(?:担任|出任|兼任|任|当了?(?:[0-9０-９一二三四五六七八九十几多]+年(?:的)?)?)"  # 当了30年法官
                          "([\u4e00-\u9fff]{2,8})(?=[，,。；;、]|$)")
 # 在冷轧厂酸洗线当操作工的杨帆: the post of the person named after, in the unit or body named
@@ -1249,10 +1264,13 @@ def _roundup_awards(doc: Document, dm: DocumentMentions) -> list[Relation]:
     if len(profiled) < 2:
         return []
     out = []
+    first_profile = min(p.span.start for p in profiled)
     for h in (m for m in dm.mentions if m.label == HONOR):
         lead = text[max(0, h.span.start - 12):h.span.start]
         if not (re.search(f"{_COUNT}(?:人|名|位)(?:获评|荣获|被评为|当选|获得|获)?$", lead)
-                or _AWARDEE_LIST.match(text, h.span.end)):
+                or _AWARDEE_LIST.match(text, h.span.end)
+                # 对2026年福建五一劳动奖章获得者进行表彰…走近其中4位获奖者: the lead's honor, before any profile
+                or (text.startswith(("获得者", "获奖者"), h.span.end) and h.span.end < first_profile)):
             continue
         s, e = sentence_span(text, h.span.start)
         for p in profiled:

@@ -135,6 +135,8 @@ RENAMES = {
     "射洪县": "射洪市",  # 2019
     "子长县": "子长市",  # 2019
     "澄江县": "澄江市",  # 2019
+    "会理县": "会理市",  # 2021
+    "沙湾县": "沙湾市",  # 2021
 }
 
 # districts news names by a shorter form (most 区 keep their full name: 鼓楼区 is in many cities)

@@ -787,3 +787,25 @@ def test_a_place_inside_its_people_s_word_and_two_places_the_dictionary_joins(re
 def test_no_name_of_a_verb_after_a_title_or_of_learning_after_a_master(recognizer):
     _, found = _mentions("工会在司机常去的充电站设点宣传。去年她回村跟着杨雪学烘焙。电解工朝格图抹了一把汗。", recognizer)
     assert sorted(t for t, label in found if label == "Person") == ["朝格图", "杨雪"]
+
+
+def test_names_after_a_word_ending_in_a_title_and_before_an_adverb_or_a_followed_one_s_verb(recognizer):
+    text = ("车间的老师傅彭志坚带他入了门。1990年出生的钱浩，回到了家乡。钱浩先在自家大棚试种新品种。"
+            "工人们说：“跟着钱浩干，心里踏实。”老师傅连续干了三天。藏族青年扎西顿珠是班组里的一名操作工。")
+    _, found = _mentions(text, recognizer)
+    assert sorted(t for t, label in found if label == "Person") == sorted(["彭志坚", "钱浩", "扎西顿珠"])
+
+
+def test_a_company_s_short_name_of_its_trade_is_no_person_and_a_building_no_place(recognizer):
+    _, found = _mentions("林海矿业是一家上市公司。他修过和平楼、怀远楼等老楼。长沙楼市回暖。", recognizer)
+    assert not any(label == "Person" for _, label in found)
+    assert sorted(t for t, label in found if label == "Place") == ["长沙"]
+
+
+def test_departments_of_an_autonomous_region_by_its_level_and_a_ministry(recognizer):
+    text = ("新疆维吾尔自治区塔城地区沙湾市举行大会。今年自治区总工会还将联合自治区人力资源和社会保障厅举办竞赛。"
+            "交通运输部派出工作组。教育部门和公安部门参加。")
+    _, found = _mentions(text, recognizer)
+    orgs = sorted(t for t, label in found if label == "Organization")
+    assert orgs == sorted(["自治区总工会", "自治区人力资源和社会保障厅", "交通运输部"])
+    assert ("沙湾市", "Place") in found

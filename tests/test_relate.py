@@ -1784,3 +1784,26 @@ def test_a_pronoun_after_a_master_is_the_apprentice_and_a_post_one_was_chosen_fo
     assert ("Person:吴建生", "Organization:安阳天工刺绣有限公司", "组长") in posts
     assert ("Person:孙桂珍", "Organization:安阳市刺绣协会", "副会长") in posts
     assert not any(p[0] == "Person:孙桂珍" and p[2] in ("主管", "组长") for p in posts)
+
+
+def test_a_first_post_taken_from_the_bottom_and_a_capacity_that_hides_no_one(recognizer):
+    text = ("周国平今年50岁，1995年退伍后进入佛山水务集团，从抄表员干起。"
+            "合作社农机手马建军作为农机手代表发言。他驾驶收割机十几年，2024年获得全国五一劳动奖章。")
+    _, rels = _facts(text, recognizer)
+    assert ("Person:周国平", "Organization:佛山水务集团", "抄表员") in _kind(rels, "membership")
+    assert _kind(rels, "award") == [("Person:马建军", "Honor:全国五一劳动奖章", None)]
+
+
+def test_a_roundup_lead_s_honor_goes_to_each_profile_and_a_view_inside_an_answer_is_no_new_quote(recognizer):
+    text = ("# 匠心筑梦\n\n今年“五一”前夕，省总工会对2026年全国五一劳动奖章获得者进行表彰。本报记者走近其中两位获奖者。\n\n"
+            "陈立新：守护老厂\n\n陈立新是厂里的钳工。\n\n李海燕：山路投递\n\n李海燕是一名乡村投递员。")
+    _, rels = _facts(text, recognizer)
+    assert _kind(rels, "award") == [("Person:李海燕", "Honor:全国五一劳动奖章", None),
+                                    ("Person:陈立新", "Honor:全国五一劳动奖章", None)]
+    interview = ("# 把钢水炼成作品——访大国工匠王铁军\n\n问：您怎么看荣誉？\n\n"
+                 "答：荣誉多了，责任也更重了。我经常给学生上课。我觉得，这比自己拿奖还让人高兴。\n\n"
+                 "问：对徒弟说过什么？\n\n答：我常对徒弟们说，手艺是一点一点磨出来的，没有捷径。")
+    _, rels = _facts(interview, recognizer)
+    quotes = [q[2] for q in _kind(rels, "quote")]
+    assert not any(q.startswith("这比自己拿奖") for q in quotes)
+    assert "手艺是一点一点磨出来的，没有捷径。" in quotes
