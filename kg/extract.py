@@ -1138,6 +1138,8 @@ class _Builder:
                 pass  # 90后技术员: the person's age group, no part of the title
             elif _ETHNIC_WORD_RE.fullmatch(org_phrase):
                 pass  # 汉族|挡车工: what the person is, no part of the title
+            elif len(org_phrase) >= 2 and self.rec.segmenter.word_tag(org_phrase).startswith("a"):
+                pass  # 年轻|观测员, 优秀|焊工: a word that describes the person, no part of the title (小队长 is one)
             elif _NUMBERED_FACILITY_RE.match(org_phrase) and self.rec.generic_unit(org_phrase):
                 title, ts = org_phrase + title, k  # 3号生产线|线长: a numbered line of the body the context gives
             elif len(org_phrase) <= 4:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
 import zipfile
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -35,6 +36,11 @@ LEX_CODES = {code: bit for bit, code in LEX_CLASSES}
 _CLASS_ORDER = {code: i for i, (_bit, code) in enumerate(LEX_CLASSES)}
 
 SENTENCE_ENDS = frozenset("。！？；!?;\n\r…")
+# A family name alone that stands for the person (陈某, 朱老, 郑先生, 江总书记, 李大娘), as news and the training
+# files write and tag it; not 某些/某地, 老师/老家, and no preposition that is also a family name (对某, 于某).
+_FAMILY_NAME_ALONE = re.compile("某(?![些种个项地处部单位公司厂村县市省年月日天时])|老(?![师家乡板百大实人年汉伴兵将总区街屋宅])"
+                                "|先生|女士|小姐|总书记|主席|总理|大娘|大爷|大妈|大姐|大哥")
+_PREPOSITION_SURNAMES = frozenset("于向和与将从对把被给在以为由及同跟")
 MAX_SENTENCE = 400  # longer stretches are cut at a comma (or hard) to bound one CRF call
 
 # Full-width ASCII -> half-width, digits -> '0' (feature strings only; offsets never change).
@@ -369,6 +375,7 @@ class Recognizer:
         import pycrfsuite
 
         self.lexicon = lexicon
+        self._surnames = lexicon.surnames
         self.meta = dict(meta)
         self._buffers = dict(models)  # open_inmemory keeps pointers into these bytes
         self._items = pycrfsuite.ItemSequence
@@ -466,8 +473,33 @@ class Recognizer:
         words = word_features(text, self._segmenter) if self._segmenter is not None else None
         for s, e in split_sentences(text):
             out.extend(self.tag_sentence(text[s:e], s, words[s:e] if words is not None else None, labels))
+        if labels is None or "PER" in labels:
+            out = family_names_alone(text, out, self._surnames)
         out.sort(key=lambda x: (x.start, x.end, x.label))
         return out
+
+
+def family_names_alone(text: str, spans: list[NerSpan], surnames: Collection[str]) -> list[NerSpan]:
+    """``spans`` plus a family name that stands alone for a person (陈某, 朱老, 江总书记), and 陈某 cut to 陈."""
+    covered = set()
+    out = []
+    for span in spans:
+        if span.label == "PER" and span.end - span.start == 2 and text[span.end - 1] == "某" and text[span.start] in surnames:
+            span = NerSpan(span.start, span.start + 1, "PER")
+        out.append(span)
+        covered.update(range(span.start, span.end))
+    for m in _FAMILY_NAME_ALONE.finditer(text, 1):
+        i = m.start() - 1
+        ch = text[i]
+        if ch not in surnames or i in covered:
+            continue
+        prev = text[i - 1] if i > 0 else ""
+        if ch in _PREPOSITION_SURNAMES and "\u4e00" <= prev <= "\u9fff":
+            continue  # 对某, 于某: a preposition, not a family name
+        if "\u4e00" <= prev <= "\u9fff" and prev not in "老小" and not m.group(0).startswith("某"):
+            continue  # (the character before may be part of a longer name; after 老, 小 and before 某 it is not)
+        out.append(NerSpan(i, i + 1, "PER"))
+    return out
 
 
 @functools.lru_cache(maxsize=1)

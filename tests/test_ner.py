@@ -180,3 +180,11 @@ def test_tidy_span_trims_punctuation_and_closes_titles():
     assert ner.tidy_span(text, NerSpan(5, 10, "ORG")) == NerSpan(5, 11, "ORG")
     assert ner.tidy_span(text, NerSpan(3, 4, "PER")) is None
     assert ner.tidy_span(text, NerSpan(1, 3, "PER")) == NerSpan(1, 3, "PER")
+
+
+def test_a_family_name_alone_stands_for_a_person():
+    # after a pause (not inside a run of characters that may be a longer name), or before 某 anywhere
+    text = "陈某将此事记到阮某名下。朱老说，江总书记说，对某些人。“郑先生来了。”小李师傅和老王。谈起郑先生。于某地。"
+    spans = ner.family_names_alone(text, [ner.NerSpan(0, 2, "PER")], frozenset("陈阮朱江王郑于对李"))
+    assert sorted((s.start, text[s.start:s.end]) for s in spans) == [
+        (0, "陈"), (7, "阮"), (12, "朱"), (16, "江"), (28, "郑")]

@@ -19,7 +19,7 @@ SEEDS = ROOT / "seeds"
 # (entity F1, relation F1) reached so far
 SEED_FLOOR = (1.000, 1.000)
 DEV_FLOOR = (1.000, 0.976)
-# bench/handmade (192 articles written for the project); the scorer's matching of duplicates varies by ~0.005
+# bench/handmade (204 articles written for the project); the scorer's matching of duplicates varies by ~0.005
 HANDMADE_FLOOR = (0.948, 0.912)
 HANDMADE = ROOT / "bench" / "handmade"
 # what issue 2 asks for
@@ -73,6 +73,6 @@ def test_dev_scores_hold(tmp_path):
 
 @pytest.mark.skipif(not EVAL.is_dir(), reason="../shared/eval is not beside the repository")
 def test_handmade_scores_hold(tmp_path):
-    entity, relation = _figures(_score_folder(HANDMADE / "articles", HANDMADE / "gold", 192, tmp_path))
+    entity, relation = _figures(_score_folder(HANDMADE / "articles", HANDMADE / "gold", 204, tmp_path))
     assert entity >= HANDMADE_FLOOR[0]
     assert relation >= HANDMADE_FLOOR[1]
